@@ -1,0 +1,65 @@
+package fr.convergence.kit;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import fr.convergence.kit.kafka.IntegrationEventPublisher;
+import fr.convergence.kit.web.CorrelationIdFilter;
+import fr.convergence.kit.web.ProblemHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+import java.util.concurrent.TimeUnit;
+
+/** Shared wiring of every servlet service. */
+@AutoConfiguration
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import(ProblemHandler.class)
+public class ServiceKitAutoConfiguration {
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MongoClient mongoClient(PlatformProperties properties) {
+        ConnectionString uri = new ConnectionString(properties.mongodbUri());
+        // Majority + journal: an acknowledged write survives a primary failover on a real replica set.
+        // The embedded store commits and syncs every write before answering (deploy/DurableH2Backend).
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(uri)
+                .writeConcern(uri.getWriteConcern() != null ? uri.getWriteConcern()
+                        : WriteConcern.MAJORITY.withJournal(true))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoDatabase mongoDatabase(MongoClient client, PlatformProperties properties) {
+        String name = properties.mongodbDatabase() != null ? properties.mongodbDatabase()
+                : new ConnectionString(properties.mongodbUri()).getDatabase();
+        return client.getDatabase(name != null ? name : "convergence");
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    IntegrationEventPublisher integrationEventPublisher(PlatformProperties properties, MeterRegistry meters) {
+        return new IntegrationEventPublisher(properties.kafkaBootstrapServers(), meters);
+    }
+}

@@ -1,0 +1,84 @@
+package fr.convergence.kit.kafka;
+
+import fr.convergence.kit.web.Correlation;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes integration events with an idempotent producer and acks=all, and returns only once the broker
+ * has acknowledged every record of the batch: callers (outboxes) mark their events published after that,
+ * so an event is never marked published without being on the log.
+ */
+public class IntegrationEventPublisher implements AutoCloseable {
+
+    public static final String EVENT_ID_HEADER = "eventId";
+
+    private final KafkaProducer<String, String> producer;
+    private final Counter published;
+
+    public IntegrationEventPublisher(String bootstrapServers, MeterRegistry meters) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        // Do not block a request thread for a minute when the broker is down: the outbox keeps the events.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        this.producer = new KafkaProducer<>(props);
+        this.published = Counter.builder("convergence.events.published")
+                .description("integration events acknowledged by Kafka").register(meters);
+    }
+
+    /** Sends all records in order and waits for the broker's acknowledgement of each. */
+    public void publish(List<OutgoingRecord> records) throws PublicationFailedException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        try {
+            for (OutgoingRecord r : records) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(r.topic(), r.key(), r.json());
+                record.headers().add(Correlation.HEADER, r.correlationId().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(EVENT_ID_HEADER, r.eventId().getBytes(StandardCharsets.UTF_8));
+                acks.add(producer.send(record));
+            }
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+            published.increment(records.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublicationFailedException(e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            throw new PublicationFailedException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+
+    public static class PublicationFailedException extends Exception {
+        public PublicationFailedException(Throwable cause) {
+            super("Kafka did not acknowledge the batch: " + cause.getMessage(), cause);
+        }
+    }
+}
