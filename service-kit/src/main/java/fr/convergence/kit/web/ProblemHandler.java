@@ -30,6 +30,7 @@ import java.util.Map;
  * logged with the correlation id and answered without internals.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -37,6 +38,11 @@ public class ProblemHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
+        return render(e, request);
+    }
+
+    /** Renders an {@link ApiException}; services' own advices translate their domain errors and call this. */
+    public static ResponseEntity<ProblemDetail> render(ApiException e, HttpServletRequest request) {
         return problem(e.status(), e.rule(), e.getMessage(), e.field() == null ? List.of()
                 : List.of(Map.of("field", e.field(), "rule", e.rule(), "message", e.getMessage())), request);
     }

@@ -1,0 +1,102 @@
+package fr.convergence.pathway.api;
+
+import fr.convergence.kit.web.ApiException;
+import fr.convergence.pathway.store.StreamDocumentStorageEngine;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.bson.Document;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Reads pathways: current state, state as of a date, lists per ACI or territory, and the hash-chain check. */
+@RestController
+@RequestMapping("/api/pathways")
+@Validated
+@Tag(name = "pathway queries")
+class PathwayQueriesController {
+
+    private final PathwayQueries queries;
+    private final StreamDocumentStorageEngine store;
+
+    PathwayQueriesController(PathwayQueries queries, StreamDocumentStorageEngine store) {
+        this.queries = queries;
+        this.store = store;
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A pathway's current state, or its state as of a past date (asOf=yyyy-MM-dd)")
+    PathwayView get(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return asOf == null ? queries.current(id) : queries.asOf(id, asOf);
+    }
+
+    /** A page of pathway summaries. */
+    public record Page(List<Map<String, Object>> items, int page, int size, long total) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Pathways of an ACI or a territory, paged (filter by status or programme)")
+    Page list(@RequestParam(required = false) @Pattern(regexp = Requests.CODE) String aciId,
+              @RequestParam(required = false) @Pattern(regexp = "[a-z0-9-]{2,40}") String territory,
+              @RequestParam(required = false) @Pattern(regexp = "ACTIVE|EXITED|FOLLOW_UP|CLOSED") String status,
+              @RequestParam(required = false) @Pattern(regexp = "PHC|CVG") String programme,
+              @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        if (aciId == null && territory == null) {
+            throw ApiException.badRequest("aciId", "give an aciId or a territory");
+        }
+        Document filter = new Document();
+        if (aciId != null) {
+            filter.append("aciId", aciId);
+        }
+        if (territory != null) {
+            filter.append("territory", territory);
+        }
+        if (status != null) {
+            filter.append("status", status);
+        }
+        if (programme != null) {
+            filter.append("programme", programme);
+        }
+        List<Map<String, Object>> items = store.list(filter, page * size, size).stream()
+                .map(PathwayQueriesController::summary).toList();
+        return new Page(items, page, size, store.count(filter));
+    }
+
+    private static Map<String, Object> summary(Document d) {
+        return Map.of("pathwayId", d.getString("_id"),
+                "participantId", String.valueOf(d.get("participantId")),
+                "aciId", String.valueOf(d.get("aciId")),
+                "territory", String.valueOf(d.get("territory")),
+                "programme", String.valueOf(d.get("programme")),
+                "status", String.valueOf(d.get("status")),
+                "startedOn", String.valueOf(d.get("startedOn")),
+                "version", d.get("version", Number.class).longValue());
+    }
+
+    /** Result of recomputing a stream's hash chain. */
+    public record Verification(String pathwayId, boolean intact, Long firstBrokenSequence, String reason,
+                               String headHash) {
+    }
+
+    @GetMapping("/{id}/verification")
+    @Operation(summary = "Recompute the pathway's SHA-256 chain and report the first broken link")
+    Verification verify(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id) {
+        queries.stream(id);
+        return store.verifyChain(id)
+                .map(b -> new Verification(id, false, b.sequence(), b.reason(), store.headHash(id).orElse(null)))
+                .orElseGet(() -> new Verification(id, true, null, null, store.headHash(id).orElse(null)));
+    }
+}

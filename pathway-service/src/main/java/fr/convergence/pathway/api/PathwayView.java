@@ -1,0 +1,28 @@
+package fr.convergence.pathway.api;
+
+import fr.convergence.pathway.domain.BarrierDomain;
+import fr.convergence.pathway.domain.ExitCategory;
+import fr.convergence.pathway.domain.PathwayState;
+import fr.convergence.pathway.domain.PathwayStatus;
+import fr.convergence.pathway.domain.Programme;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** A pathway's current (or as-of) state as the API shows it. Pseudonymous: no name ever lives here. */
+public record PathwayView(String pathwayId, String participantId, String territory, String aciId,
+                          Programme programme, PathwayStatus status, LocalDate startedOn, LocalDate cvgSince,
+                          LocalDate plannedEnd, double weeklyHours, int extensions, int monthsInPathway,
+                          Map<BarrierDomain, PathwayState.OpenBarrier> openBarriers, boolean durableHousing,
+                          int rightsOpened, int trainingsCompleted, Map<String, Double> monthlyHours,
+                          LocalDate exitedOn, String exitReason, ExitCategory exitCategory,
+                          LocalDate followUpStartedOn, LocalDate followUpEndedOn, long version) {
+
+    public static PathwayView of(PathwayState s, LocalDate asOf, long version) {
+        return new PathwayView(s.pathwayId(), s.participantId(), s.territory(), s.aciId(), s.programme(), s.status(),
+                s.startedOn(), s.cvgSince(), s.plannedEnd(), s.weeklyHours(), s.extensions(),
+                s.monthsInPathway(asOf), Map.copyOf(s.openBarriers()), s.durableHousing(), s.rightsOpened(),
+                s.trainingsCompleted(), Map.copyOf(s.monthlyHours()), s.exitedOn(), s.exitReason(),
+                s.exitCategory(), s.followUpStartedOn(), s.followUpEndedOn(), version);
+    }
+}

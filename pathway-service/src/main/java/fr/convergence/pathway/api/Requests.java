@@ -1,0 +1,80 @@
+package fr.convergence.pathway.api;
+
+import fr.convergence.pathway.domain.BarrierDomain;
+import fr.convergence.pathway.domain.ExtensionReason;
+import fr.convergence.pathway.domain.Handling;
+import fr.convergence.pathway.domain.HousingKind;
+import fr.convergence.pathway.domain.Intensity;
+import fr.convergence.pathway.domain.Programme;
+import fr.convergence.pathway.domain.RightKind;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.time.LocalDate;
+
+/**
+ * Request bodies of the pathway API. Shape and types are checked here (400); programme rules are checked by the
+ * aggregate (422) so that they live in one place.
+ */
+final class Requests {
+
+    static final String CODE = "[A-Za-z0-9_./-]{1,64}";
+
+    private Requests() {
+    }
+
+    record OpenPathway(@NotNull @Pattern(regexp = CODE) String participantId,
+                       @NotNull @Pattern(regexp = CODE) String aciId,
+                       @NotNull Programme programme,
+                       @NotNull LocalDate contractStart,
+                       @NotNull LocalDate plannedEnd,
+                       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("35") Double weeklyHours,
+                       boolean hoursDerogation) {
+    }
+
+    record WeeklyHours(@NotNull LocalDate effectiveDate,
+                       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("35") Double weeklyHours) {
+    }
+
+    record Transition(@NotNull LocalDate date, @NotNull LocalDate plannedEnd,
+                      @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("35") Double weeklyHours,
+                      boolean hoursDerogation) {
+    }
+
+    record Extension(@NotNull LocalDate decisionDate, @NotNull LocalDate newPlannedEnd,
+                     @NotNull ExtensionReason reason, @NotNull @Pattern(regexp = CODE) String decisionReference) {
+    }
+
+    record Barrier(@NotNull LocalDate date, @NotNull BarrierDomain domain, @NotNull Intensity intensity,
+                   @NotNull Handling handling) {
+    }
+
+    record Dated(@NotNull LocalDate date) {
+    }
+
+    record Housing(@NotNull LocalDate date, @NotNull HousingKind kind) {
+    }
+
+    record Right(@NotNull LocalDate date, @NotNull RightKind right) {
+    }
+
+    record Training(@NotNull LocalDate date, @NotNull @Pattern(regexp = CODE) String trainingId, boolean qualifying) {
+    }
+
+    record TrainingCompletion(@NotNull LocalDate date, boolean certified) {
+    }
+
+    record Immersion(@NotNull LocalDate date, @NotNull @Min(1) @Max(31) Integer days) {
+    }
+
+    record MonthlyHours(@NotNull @Pattern(regexp = "\\d{4}-\\d{2}") String month,
+                        @NotNull @DecimalMin("0") @DecimalMax("744") Double hours) {
+    }
+
+    record Exit(@NotNull LocalDate date, @NotNull @Pattern(regexp = CODE) String reason) {
+    }
+}

@@ -1,0 +1,103 @@
+package fr.convergence.pathway.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+import fr.convergence.kit.kafka.IntegrationEventPublisher;
+import fr.convergence.pathway.publishing.PathwayContract;
+import fr.convergence.pathway.publishing.PathwayOutbox;
+import fr.convergence.pathway.store.OpenPathwayRegistry;
+import fr.convergence.pathway.store.PathwayIndexer;
+import fr.convergence.pathway.store.StreamDocumentStorageEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/** Wires the one-document-per-stream event storage, its outbox to Kafka, and a retrying command gateway. */
+@Configuration
+class PathwayStoreConfig {
+
+    /** Jackson 2 for Axon's serializer (Axon 4 has no Jackson 3 serializer that works with its tokens). */
+    @Bean
+    ObjectMapper eventObjectMapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer(ObjectMapper eventObjectMapper) {
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    StreamDocumentStorageEngine storageEngine(MongoDatabase database, Serializer serializer,
+                                              List<EventUpcaster> upcasters, ObjectProvider<PathwayOutbox> outbox) {
+        return StreamDocumentStorageEngine.builder()
+                .streams(database.getCollection("pathway_streams"))
+                .indexer(new PathwayIndexer())
+                .onAppended(streamId -> outbox.getObject().schedule(streamId))
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(upcasters))
+                .build();
+    }
+
+    @Bean
+    OpenPathwayRegistry openPathwayRegistry(MongoDatabase database) {
+        return new OpenPathwayRegistry(database.getCollection("pathway_open_claims"));
+    }
+
+    @Bean(destroyMethod = "close")
+    PathwayOutbox pathwayOutbox(StreamDocumentStorageEngine store, ObjectMapper eventObjectMapper,
+                                IntegrationEventPublisher publisher, MeterRegistry meters) {
+        return new PathwayOutbox(store, new PathwayContract(eventObjectMapper), publisher, meters);
+    }
+
+    /** A concurrent command that lost the version race is retried on the fresh state before answering 409. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newScheduledThreadPool(1))
+                        .maxRetryCount(5)
+                        .retryInterval(5)
+                        .build())
+                .build();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void publishWhatAPreviousRunLeft(ApplicationReadyEvent ready) {
+        ready.getApplicationContext().getBean(PathwayOutbox.class).recoverPending();
+    }
+}

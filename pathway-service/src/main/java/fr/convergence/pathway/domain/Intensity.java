@@ -1,0 +1,3 @@
+package fr.convergence.pathway.domain;
+
+public enum Intensity { LOW, MEDIUM, HIGH }
