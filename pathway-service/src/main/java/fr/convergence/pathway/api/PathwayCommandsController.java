@@ -59,7 +59,7 @@ class PathwayCommandsController {
                     "participant " + r.participantId() + " already has an open pathway " + blocking);
         });
         send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(), platform.territory(), r.aciId(),
-                r.programme(), r.plannedEnd(), r.weeklyHours(), r.hoursDerogation()), user);
+                r.programme(), r.plannedEnd(), r.weeklyHours(), Boolean.TRUE.equals(r.hoursDerogation())), user);
         return ResponseEntity.created(URI.create("/api/pathways/" + pathwayId)).body(queries.current(pathwayId));
     }
 
@@ -74,7 +74,7 @@ class PathwayCommandsController {
     @Operation(summary = "Move a PHC pathway to a Convergence (CVG) contract")
     PathwayView transition(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Transition r,
                            @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new TransitionToConvergence(id, r.date(), r.plannedEnd(), r.weeklyHours(), r.hoursDerogation()), user);
+        return send(id, new TransitionToConvergence(id, r.date(), r.plannedEnd(), r.weeklyHours(), Boolean.TRUE.equals(r.hoursDerogation())), user);
     }
 
     @PostMapping("/{id}/extensions")
@@ -125,7 +125,7 @@ class PathwayCommandsController {
     @Operation(summary = "Start a training")
     PathwayView startTraining(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Training r,
                               @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new StartTraining(id, r.date(), r.trainingId(), r.qualifying()), user);
+        return send(id, new StartTraining(id, r.date(), r.trainingId(), Boolean.TRUE.equals(r.qualifying())), user);
     }
 
     @PostMapping("/{id}/trainings/{trainingId}/completion")
@@ -134,7 +134,7 @@ class PathwayCommandsController {
                                  @PathVariable @Pattern(regexp = ID) String trainingId,
                                  @Valid @RequestBody Requests.TrainingCompletion r,
                                  @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new CompleteTraining(id, r.date(), trainingId, r.certified()), user);
+        return send(id, new CompleteTraining(id, r.date(), trainingId, Boolean.TRUE.equals(r.certified())), user);
     }
 
     @PostMapping("/{id}/immersions")

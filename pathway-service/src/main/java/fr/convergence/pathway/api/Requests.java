@@ -33,7 +33,7 @@ final class Requests {
                        @NotNull LocalDate contractStart,
                        @NotNull LocalDate plannedEnd,
                        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("35") Double weeklyHours,
-                       boolean hoursDerogation) {
+                       Boolean hoursDerogation) {
     }
 
     record WeeklyHours(@NotNull LocalDate effectiveDate,
@@ -42,7 +42,7 @@ final class Requests {
 
     record Transition(@NotNull LocalDate date, @NotNull LocalDate plannedEnd,
                       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("35") Double weeklyHours,
-                      boolean hoursDerogation) {
+                      Boolean hoursDerogation) {
     }
 
     record Extension(@NotNull LocalDate decisionDate, @NotNull LocalDate newPlannedEnd,
@@ -62,10 +62,10 @@ final class Requests {
     record Right(@NotNull LocalDate date, @NotNull RightKind right) {
     }
 
-    record Training(@NotNull LocalDate date, @NotNull @Pattern(regexp = CODE) String trainingId, boolean qualifying) {
+    record Training(@NotNull LocalDate date, @NotNull @Pattern(regexp = CODE) String trainingId, Boolean qualifying) {
     }
 
-    record TrainingCompletion(@NotNull LocalDate date, boolean certified) {
+    record TrainingCompletion(@NotNull LocalDate date, Boolean certified) {
     }
 
     record Immersion(@NotNull LocalDate date, @NotNull @Min(1) @Max(31) Integer days) {

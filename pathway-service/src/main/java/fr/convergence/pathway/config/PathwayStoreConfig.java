@@ -15,6 +15,9 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -94,6 +97,17 @@ class PathwayStoreConfig {
                         .retryInterval(5)
                         .build())
                 .build();
+    }
+
+    /** Who recorded an event and the request's correlation id travel from the command to its events (audit). */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider recordedBy() {
+        return new SimpleCorrelationDataProvider("recordedBy");
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -77,9 +77,25 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "malformed",
-                "the body is not valid JSON for this operation (wrong type, unknown value or syntax)",
-                List.of(), request);
+        String field = fieldOf(e);
+        String detail = "the body is not valid JSON for this operation (wrong type, unknown field or value, or syntax)";
+        return problem(HttpStatus.BAD_REQUEST, "malformed", detail, field == null ? List.of()
+                : List.of(Map.of("field", field, "rule", "malformed", "message", "wrong type, unknown or unreadable value")),
+                request);
+    }
+
+    /** The JSON path Jackson was reading when it failed, e.g. "weeklyHours", so the caller knows what to fix. */
+    private static String fieldOf(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof tools.jackson.core.JacksonException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+            return jackson.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
+                    .reduce((a, b) -> a + "." + b).orElse(null);
+        }
+        return null;
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

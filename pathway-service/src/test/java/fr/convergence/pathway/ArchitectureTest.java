@@ -1,0 +1,33 @@
+package fr.convergence.pathway;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The domain states the programme's rules and nothing else: no Spring, MongoDB or Kafka in it. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("fr.convergence.pathway");
+
+    @Test
+    void domainIsFreeOfInfrastructure() {
+        noClasses().that().resideInAPackage("..pathway.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
+                        "org.bson..", "org.apache.kafka..", "fr.convergence.kit..", "..pathway.store..",
+                        "..pathway.api..", "..pathway.publishing..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void storageKnowsNothingOfTheWebOrKafka() {
+        noClasses().that().resideInAPackage("..pathway.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("..pathway.api..", "..pathway.publishing..",
+                        "org.apache.kafka..", "org.springframework.web..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,183 @@
+package fr.convergence.pathway.api;
+
+import fr.convergence.pathway.Http;
+import fr.convergence.testing.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pathway API over real HTTP, on a real Kafka broker and the MongoDB-wire store. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PathwayApiTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, TestInfrastructure.uniqueDatabase("pathway_api"), "paris");
+    }
+
+    @LocalServerPort
+    int port;
+    Http http;
+    String participant;
+
+    static final LocalDate START = LocalDate.now().minusMonths(8);
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        participant = "PSN-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    String openPhc() {
+        Http.Response r = http.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"PHC","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, START, START.plusMonths(6)));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r.body().get("pathwayId").asText();
+    }
+
+    @Test
+    void runsAWholePhcToCvgPathwayToFollowUp() {
+        String id = openPhc();
+        assertThat(http.post("/api/pathways/" + id + "/weekly-hours",
+                "{\"effectiveDate\":\"%s\",\"weeklyHours\":8}".formatted(START.plusWeeks(3))).status()).isEqualTo(200);
+        assertThat(http.post("/api/pathways/" + id + "/barriers",
+                "{\"date\":\"%s\",\"domain\":\"HOUSING\",\"intensity\":\"HIGH\",\"handling\":\"PARTNER\"}".formatted(START.plusWeeks(1))).status()).isEqualTo(200);
+        assertThat(http.post("/api/pathways/" + id + "/transition",
+                "{\"date\":\"%s\",\"plannedEnd\":\"%s\",\"weeklyHours\":24}".formatted(START.plusMonths(4), START.plusMonths(28))).status()).isEqualTo(200);
+        assertThat(http.post("/api/pathways/" + id + "/housing",
+                "{\"date\":\"%s\",\"kind\":\"DURABLE_HOUSING\"}".formatted(START.plusMonths(5))).status()).isEqualTo(200);
+        assertThat(http.post("/api/pathways/" + id + "/barriers/HOUSING/lift",
+                "{\"date\":\"%s\"}".formatted(START.plusMonths(5))).status()).isEqualTo(200);
+        assertThat(http.post("/api/pathways/" + id + "/exit",
+                "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(START.plusMonths(7))).status()).isEqualTo(200);
+        Http.Response followUp = http.post("/api/pathways/" + id + "/follow-up/start",
+                "{\"date\":\"%s\"}".formatted(START.plusMonths(7)));
+        assertThat(followUp.status()).isEqualTo(200);
+
+        Http.Response state = http.get("/api/pathways/" + id);
+        assertThat(state.body().get("programme").asText()).isEqualTo("CVG");
+        assertThat(state.body().get("status").asText()).isEqualTo("FOLLOW_UP");
+        assertThat(state.body().get("exitCategory").asText()).isEqualTo("DURABLE_EMPLOYMENT");
+        assertThat(state.body().get("durableHousing").asBoolean()).isTrue();
+        assertThat(state.body().get("openBarriers").size()).isZero();
+        assertThat(state.body().get("version").asLong()).isEqualTo(8);
+    }
+
+    @Test
+    void showsTheStateAsOfAPastDate() {
+        String id = openPhc();
+        http.post("/api/pathways/" + id + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":6}".formatted(START.plusWeeks(2)));
+        http.post("/api/pathways/" + id + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":10}".formatted(START.plusWeeks(8)));
+        Http.Response past = http.get("/api/pathways/" + id + "?asOf=" + START.plusWeeks(4));
+        assertThat(past.body().get("weeklyHours").asDouble()).isEqualTo(6.0);
+        assertThat(http.get("/api/pathways/" + id).body().get("weeklyHours").asDouble()).isEqualTo(10.0);
+    }
+
+    @Test
+    void refusesASecondOpenPathwayForTheSameParticipant() {
+        openPhc();
+        Http.Response second = http.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-2","programme":"CVG","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":26}""".formatted(participant, START, START.plusMonths(12)));
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body().get("rule").asText()).isEqualTo("one-open-pathway");
+    }
+
+    @Test
+    void allowsANewPathwayOnceThePreviousOneExited() {
+        String first = openPhc();
+        http.post("/api/pathways/" + first + "/exit", "{\"date\":\"%s\",\"reason\":\"NO_NEWS\"}".formatted(START.plusMonths(2)));
+        Http.Response second = http.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-2","programme":"PHC","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, START.plusMonths(3), START.plusMonths(8)));
+        assertThat(second.status()).as(second.raw()).isEqualTo(201);
+    }
+
+    @Test
+    void answersMalformedJsonWith400ProblemJson() {
+        Http.Response r = http.post("/api/pathways", "{\"participantId\": ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void answersAWrongTypeWith400() {
+        String id = openPhc();
+        Http.Response r = http.post("/api/pathways/" + id + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":\"lots\"}".formatted(START));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void namesTheMissingFieldIn400() {
+        Http.Response r = http.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
+                .formatted(participant, START, START.plusMonths(6)));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("field").asText()).isEqualTo("programme");
+    }
+
+    @Test
+    void answersABrokenRuleWith422NamingRuleAndField() {
+        Http.Response r = http.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":12}""".formatted(participant, START, START.plusMonths(6)));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body().get("rule").asText()).isEqualTo("weekly-hours-standard-minimum");
+        assertThat(r.body().get("field").asText()).isEqualTo("weeklyHours");
+    }
+
+    @Test
+    void answersAStateConflictWith409AndChangesNothing() {
+        String id = openPhc();
+        http.post("/api/pathways/" + id + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(START.plusMonths(2)));
+        long before = http.get("/api/pathways/" + id).body().get("version").asLong();
+        Http.Response r = http.post("/api/pathways/" + id + "/health-care", "{\"date\":\"%s\"}".formatted(START.plusMonths(1)));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.body().get("rule").asText()).isEqualTo("after-exit-only-follow-up");
+        assertThat(http.get("/api/pathways/" + id).body().get("version").asLong()).isEqualTo(before);
+    }
+
+    @Test
+    void answersAnUnknownPathwayWith404() {
+        Http.Response r = http.post("/api/pathways/nope/health-care", "{\"date\":\"%s\"}".formatted(START));
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(http.get("/api/pathways/nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    void listsThePathwaysOfAnAciPaged() {
+        openPhc();
+        Http.Response page = http.get("/api/pathways?aciId=aci-paris-1&size=200");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().get("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(page.body().get("items").findValuesAsText("participantId")).contains(participant);
+        assertThat(http.get("/api/pathways?size=5").status()).isEqualTo(400);
+        assertThat(http.get("/api/pathways?aciId=aci-paris-1&size=5000").status()).isEqualTo(400);
+    }
+
+    @Test
+    void verifiesAnIntactHashChain() {
+        String id = openPhc();
+        http.post("/api/pathways/" + id + "/health-care", "{\"date\":\"%s\"}".formatted(START.plusDays(3)));
+        Http.Response v = http.get("/api/pathways/" + id + "/verification");
+        assertThat(v.body().get("intact").asBoolean()).isTrue();
+        assertThat(v.body().get("headHash").asText()).hasSize(64);
+    }
+
+    @Test
+    void exposesHealthMetricsAndOpenApi() {
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/prometheus").raw()).contains("convergence_events_published");
+        assertThat(http.get("/v3/api-docs").raw()).contains("/api/pathways/{id}/exit");
+    }
+}

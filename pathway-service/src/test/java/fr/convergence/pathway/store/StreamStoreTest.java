@@ -1,0 +1,203 @@
+package fr.convergence.pathway.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import fr.convergence.pathway.domain.HousingKind;
+import fr.convergence.pathway.domain.Programme;
+import fr.convergence.pathway.domain.event.HealthCareAccessed;
+import fr.convergence.pathway.domain.event.HousingSecured;
+import fr.convergence.pathway.domain.event.ParticipantHired;
+import fr.convergence.testing.TestInfrastructure;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.BsonDocument;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The three storage guarantees, each proven on the MongoDB-wire store through the official driver. */
+class StreamStoreTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 1, 5);
+
+    MongoClient client;
+    MongoCollection<Document> streams;
+    StreamDocumentStorageEngine engine;
+    final List<BsonDocument> commandsSent = new CopyOnWriteArrayList<>();
+    final List<String> appended = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        CommandListener recorder = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                commandsSent.add(event.getCommand().clone());
+            }
+        };
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(TestInfrastructure.mongoUri()))
+                .addCommandListener(recorder).build());
+        streams = client.getDatabase(TestInfrastructure.uniqueDatabase("store")).getCollection("pathway_streams");
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+        engine = StreamDocumentStorageEngine.builder().streams(streams).indexer(new PathwayIndexer())
+                .onAppended(appended::add).eventSerializer(serializer).snapshotSerializer(serializer).build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    static DomainEventMessage<?> event(String id, long seq, Object payload) {
+        return new GenericDomainEventMessage<>("Pathway", id, seq, payload);
+    }
+
+    static ParticipantHired hired(String id) {
+        return new ParticipantHired(id, DAY, "p-" + id, "paris", "aci-1", Programme.PHC, DAY.plusMonths(6), 4, false);
+    }
+
+    @Test
+    void storesAllEventsOfOneAppendInOneWrite() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id)), event(id, 1, new HealthCareAccessed(id, DAY)),
+                event(id, 2, new HousingSecured(id, DAY, HousingKind.SHELTER))));
+        long writes = commandsSent.stream().filter(c -> c.containsKey("insert") || c.containsKey("update")).count();
+        assertThat(writes).isEqualTo(1);
+        assertThat(engine.load(id).orElseThrow().events()).hasSize(3);
+        assertThat(appended).containsExactly(id);
+    }
+
+    @Test
+    void storesNothingOfABatchThatLostTheVersionRace() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id))));
+        engine.appendEvents(List.of(event(id, 1, new HealthCareAccessed(id, DAY)))); // a concurrent writer won v1
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event(id, 1, new HealthCareAccessed(id, DAY)),
+                event(id, 2, new HousingSecured(id, DAY, HousingKind.SHELTER)))))
+                .isInstanceOf(ConcurrencyException.class);
+        StoredStream stream = engine.load(id).orElseThrow();
+        assertThat(stream.version()).isEqualTo(2);
+        assertThat(stream.events()).extracting(e -> e.message().getPayloadType().getSimpleName())
+                .containsExactly("ParticipantHired", "HealthCareAccessed");
+    }
+
+    @Test
+    void letsExactlyOneOfManyConcurrentWritersWinEachVersion() throws Exception {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id))));
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                try {
+                    engine.appendEvents(List.of(event(id, 1, new HealthCareAccessed(id, DAY))));
+                    return true;
+                } catch (ConcurrencyException lost) {
+                    return false;
+                }
+            }));
+        }
+        go.countDown();
+        int winners = 0;
+        for (Future<Boolean> r : results) {
+            winners += r.get(30, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(winners).isEqualTo(1);
+        assertThat(engine.load(id).orElseThrow().events()).hasSize(2);
+    }
+
+    @Test
+    void refusesToCreateAStreamTwice() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id))));
+        assertThatThrownBy(() -> engine.appendEvents(List.of(event(id, 0, hired(id)))))
+                .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
+    }
+
+    /**
+     * Load and append cost is proportional to the stream, not the store, because every query is an exact match
+     * on the unique {_id} / {_id, version} index: no range operator, no $and, no sort (STACK.md: the stand-in
+     * scans the whole collection for anything else). Timings are measured by the benchmark, not here.
+     */
+    @Test
+    void loadsAndAppendsWithExactKeyFiltersOnly() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id))));
+        commandsSent.clear();
+        engine.readEvents(id).asStream().count();
+        engine.appendEvents(List.of(event(id, 1, new HealthCareAccessed(id, DAY))));
+        List<BsonDocument> filters = commandsSent.stream()
+                .map(c -> c.containsKey("find") ? c.getDocument("filter")
+                        : c.getArray("updates").get(0).asDocument().getDocument("q"))
+                .toList();
+        assertThat(filters).hasSize(3); // load, head check, conditional update
+        assertThat(filters).allSatisfy(f -> {
+            assertThat(f.keySet()).isSubsetOf("_id", "version");
+            assertThat(f.getString("_id").getValue()).isEqualTo(id);
+            assertThat(f.toJson()).doesNotContain("$");
+        });
+        assertThat(commandsSent).noneMatch(c -> c.containsKey("sort"));
+    }
+
+    @Test
+    void chainsEveryEventToThePreviousOne() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id)), event(id, 1, new HealthCareAccessed(id, DAY))));
+        engine.appendEvents(List.of(event(id, 2, new HousingSecured(id, DAY, HousingKind.SHELTER))));
+        List<StoredEvent> events = engine.load(id).orElseThrow().events();
+        assertThat(events.get(0).previousHash()).isEqualTo(HashChain.GENESIS);
+        assertThat(events.get(1).previousHash()).isEqualTo(events.get(0).hash());
+        assertThat(events.get(2).previousHash()).isEqualTo(events.get(1).hash());
+        assertThat(engine.verifyChain(id)).isEmpty();
+    }
+
+    @Test
+    void findsTheFirstTamperedEvent() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id)), event(id, 1, new HousingSecured(id, DAY, HousingKind.SHELTER)),
+                event(id, 2, new HealthCareAccessed(id, DAY))));
+        // Someone with database access rewrites history: a shelter becomes durable housing.
+        streams.updateOne(new Document("_id", id),
+                new Document("$set", new Document("events.1.payload.kind", "DURABLE_HOUSING")));
+        assertThat(engine.verifyChain(id)).get().extracting(StreamDocumentStorageEngine.ChainBreak::sequence).isEqualTo(1L);
+    }
+
+    @Test
+    void detectsARemovedEvent() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id)), event(id, 1, new HousingSecured(id, DAY, HousingKind.SHELTER)),
+                event(id, 2, new HealthCareAccessed(id, DAY))));
+        streams.updateOne(new Document("_id", id), new Document("$pull", new Document("events", new Document("seq", 1L))));
+        assertThat(engine.verifyChain(id)).get().extracting(StreamDocumentStorageEngine.ChainBreak::sequence).isEqualTo(2L);
+    }
+}
