@@ -1,6 +1,7 @@
 package fr.convergence.pathway.api;
 
-import fr.convergence.kit.PlatformProperties;
+import fr.convergence.pathway.config.ServedTerritories;
+import org.springframework.http.HttpStatus;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.kit.web.Correlation;
 import fr.convergence.pathway.domain.command.*;
@@ -39,26 +40,31 @@ class PathwayCommandsController {
     private final CommandGateway commands;
     private final PathwayQueries queries;
     private final OpenPathwayRegistry openPathways;
-    private final PlatformProperties platform;
+    private final ServedTerritories territories;
 
     PathwayCommandsController(CommandGateway commands, PathwayQueries queries, OpenPathwayRegistry openPathways,
-                              PlatformProperties platform) {
+                              ServedTerritories territories) {
         this.commands = commands;
         this.queries = queries;
         this.openPathways = openPathways;
-        this.platform = platform;
+        this.territories = territories;
     }
 
     @PostMapping
     @Operation(summary = "Open a pathway: hire a participant on a PHC or CVG contract")
     ResponseEntity<PathwayView> open(@Valid @RequestBody Requests.OpenPathway r,
                                      @RequestHeader(value = "X-User-Id", required = false) String user) {
+        String territory = territories.resolve(r.territory());
+        if (!territories.serves(territory)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "territory-served", "territory",
+                    "this instance records pathways of " + territories.all() + ", not " + territory);
+        }
         String pathwayId = UUID.randomUUID().toString();
         openPathways.claim(r.participantId(), pathwayId, queries::isOpen).ifPresent(blocking -> {
             throw ApiException.conflict("one-open-pathway",
                     "participant " + r.participantId() + " already has an open pathway " + blocking);
         });
-        send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(), platform.territory(), r.aciId(),
+        send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(), territory, r.aciId(),
                 r.programme(), r.plannedEnd(), r.weeklyHours(), Boolean.TRUE.equals(r.hoursDerogation())), user);
         return ResponseEntity.created(URI.create("/api/pathways/" + pathwayId)).body(queries.current(pathwayId));
     }

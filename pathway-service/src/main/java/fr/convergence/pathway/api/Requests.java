@@ -28,6 +28,7 @@ final class Requests {
     }
 
     record OpenPathway(@NotNull @Pattern(regexp = CODE) String participantId,
+                       @Pattern(regexp = "[a-z0-9-]{2,40}") String territory,
                        @NotNull @Pattern(regexp = CODE) String aciId,
                        @NotNull Programme programme,
                        @NotNull LocalDate contractStart,

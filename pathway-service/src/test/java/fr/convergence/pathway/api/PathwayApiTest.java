@@ -148,6 +148,15 @@ class PathwayApiTest {
     }
 
     @Test
+    void refusesATerritoryThisInstanceDoesNotServe() {
+        Http.Response r = http.post("/api/pathways", """
+                {"participantId":"%s","territory":"lyon","aciId":"aci-lyon-1","programme":"PHC","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, START, START.plusMonths(6)));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body().get("field").asText()).isEqualTo("territory");
+    }
+
+    @Test
     void answersAnUnknownPathwayWith404() {
         Http.Response r = http.post("/api/pathways/nope/health-care", "{\"date\":\"%s\"}".formatted(START));
         assertThat(r.status()).isEqualTo(404);

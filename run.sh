@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Runs the whole Convergence platform on this machine: a real Kafka broker (KRaft), the durable
+# MongoDB-wire store, the four services and the gateway; loads demo data on the first run.
+# Data is kept in .data/ between runs. Ctrl-C stops every process this script started.
+#   ./run.sh            build what is missing, start, load demo data once, print the URLs
+#   ./run.sh --rebuild  rebuild the jars first
+#   ./run.sh --no-demo  do not load demo data
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+DATA=${CONVERGENCE_DATA:-$ROOT/.data}
+LOGS=$DATA/logs
+mkdir -p "$LOGS"
+REBUILD=0; DEMO=1
+for arg in "$@"; do
+  case $arg in
+    --rebuild) REBUILD=1 ;;
+    --no-demo) DEMO=0 ;;
+    *) echo "unknown option $arg"; exit 2 ;;
+  esac
+done
+
+PIDS=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping ${#PIDS[@]} processes..."
+  for ((i=${#PIDS[@]}-1; i>=0; i--)); do kill "${PIDS[i]}" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  echo "All stopped. Data kept in $DATA"
+}
+trap stop_all INT TERM EXIT
+
+SERVICES=(participant-service pathway-service partnership-service reporting-service gateway)
+jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
+need_build=$REBUILD
+for s in "${SERVICES[@]}"; do [[ -f $(jar_of "$s") ]] || need_build=1; done
+[[ -f deploy/target/infra-classpath.txt ]] || need_build=1
+if [[ $need_build == 1 ]]; then
+  echo "==> Building the platform (first run downloads dependencies; a few minutes)"
+  ./mvnw -q -B -DskipTests install
+fi
+
+START_TIME=$(date +%s)
+JAVA_OPTS_COMMON="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -Xshare:auto"
+INFRA_CP="$(cat deploy/target/infra-classpath.txt):$ROOT/deploy/target/classes"
+
+wait_port() { # name port
+  local name=$1 port=$2
+  for _ in $(seq 1 120); do
+    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then echo "    $name is listening on $port"; return 0; fi
+    sleep 0.5
+  done
+  echo "!! $name did not open port $port; see $LOGS"; exit 1
+}
+wait_healthy() { # name port
+  local name=$1 port=$2
+  printf "    waiting for %s " "$name"
+  for _ in $(seq 1 240); do
+    if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 || \
+       curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then echo " healthy"; return 0; fi
+    printf "."; sleep 1
+  done
+  echo; echo "!! $name is not healthy after 4 minutes; see $LOGS/$name.log"; exit 1
+}
+
+echo "==> [1/4] MongoDB-wire store (durable, $DATA/mongo)"
+java -Xmx384m $JAVA_OPTS_COMMON -cp "$INFRA_CP" fr.convergence.deploy.store.EmbeddedMongoStore 27017 "$DATA/mongo" >"$LOGS/mongo.log" 2>&1 &
+PIDS+=($!)
+echo "==> [2/4] Kafka broker, KRaft mode ($DATA/kafka)"
+java -Xmx512m $JAVA_OPTS_COMMON -cp "$INFRA_CP" fr.convergence.deploy.kafka.EmbeddedKafkaBroker 9092 "$DATA/kafka" >"$LOGS/kafka.log" 2>&1 &
+PIDS+=($!)
+wait_port mongo 27017
+wait_port kafka 9092
+
+TERRITORIES=paris,lyon,lille,nantes,strasbourg,rouen,charente,marseille
+export MONGODB_URI=mongodb://127.0.0.1:27017 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 TERRITORY=paris TERRITORIES=$TERRITORIES
+start_service() { # module port heap [extra env...]
+  local module=$1 port=$2 heap=$3; shift 3
+  env "$@" PORT="$port" java -Xmx"$heap" $JAVA_OPTS_COMMON -jar "$(jar_of "$module")" >"$LOGS/$module.log" 2>&1 &
+  PIDS+=($!)
+}
+echo "==> [3/4] Services"
+start_service participant-service 8081 256m MONGODB_DATABASE=participant_local
+start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local
+start_service partnership-service 8083 256m MONGODB_DATABASE=partnership_local
+start_service reporting-service 8084 320m MONGODB_DATABASE=reporting_national
+start_service gateway 8080 192m
+for pair in participant-service:8081 pathway-service:8082 partnership-service:8083 reporting-service:8084 gateway:8080; do
+  wait_healthy "${pair%%:*}" "${pair##*:}"
+done
+HEALTHY=$(( $(date +%s) - START_TIME ))
+
+echo "==> [4/4] Demo data"
+if [[ $DEMO == 1 && ! -f $DATA/demo-loaded ]]; then
+  java -Xmx256m $JAVA_OPTS_COMMON -cp "$INFRA_CP" fr.convergence.deploy.demo.DemoDataLoader http://127.0.0.1:8080 \
+    && touch "$DATA/demo-loaded"
+else
+  echo "    already loaded (delete $DATA/demo-loaded to load again)"
+fi
+
+RSS_KB=0
+for pid in "${PIDS[@]}"; do RSS_KB=$(( RSS_KB + $(awk '/VmRSS/{print $2}' /proc/"$pid"/status 2>/dev/null || echo 0) )); done
+cat <<INFO
+
+  Convergence platform is up (all healthy in ${HEALTHY}s, resident memory $(( RSS_KB / 1024 )) MiB in ${#PIDS[@]} processes)
+
+    Dashboard     http://localhost:8080/api/reporting/dashboard
+    Gateway       http://localhost:8080
+    API docs      http://localhost:8080/swagger-ui.html
+    Metrics       http://localhost:8080/actuator/prometheus  (each service: :8081-8084/actuator/prometheus)
+    Kafka         127.0.0.1:9092      MongoDB  mongodb://127.0.0.1:27017
+    Logs          $LOGS
+
+  Press Ctrl-C to stop everything.
+INFO
+wait
