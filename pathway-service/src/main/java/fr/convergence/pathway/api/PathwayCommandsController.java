@@ -6,6 +6,7 @@ import fr.convergence.kit.web.ApiException;
 import fr.convergence.kit.web.Correlation;
 import fr.convergence.pathway.domain.command.*;
 import fr.convergence.pathway.store.OpenPathwayRegistry;
+import fr.convergence.pathway.store.ParticipantPathways;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,13 +42,15 @@ class PathwayCommandsController {
     private final PathwayQueries queries;
     private final OpenPathwayRegistry openPathways;
     private final ServedTerritories territories;
+    private final ParticipantPathways participantPathways;
 
     PathwayCommandsController(CommandGateway commands, PathwayQueries queries, OpenPathwayRegistry openPathways,
-                              ServedTerritories territories) {
+                              ServedTerritories territories, ParticipantPathways participantPathways) {
         this.commands = commands;
         this.queries = queries;
         this.openPathways = openPathways;
         this.territories = territories;
+        this.participantPathways = participantPathways;
     }
 
     @PostMapping
@@ -60,6 +63,7 @@ class PathwayCommandsController {
                     "this instance records pathways of " + territories.all() + ", not " + territory);
         }
         String pathwayId = UUID.randomUUID().toString();
+        participantPathways.add(r.participantId(), pathwayId); // before hiring: an audit must never miss a pathway
         openPathways.claim(r.participantId(), pathwayId, queries::isOpen).ifPresent(blocking -> {
             throw ApiException.conflict("one-open-pathway",
                     "participant " + r.participantId() + " already has an open pathway " + blocking);

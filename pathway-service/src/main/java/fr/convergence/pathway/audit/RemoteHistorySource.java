@@ -1,0 +1,73 @@
+package fr.convergence.pathway.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.convergence.kit.web.Correlation;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Another service's part of the history, read from its {@code GET <base>/participants/{id}/history} endpoint.
+ * The auditor's identity and the purpose "audit" travel along, so that the other service records the read too.
+ */
+class RemoteHistorySource implements HistorySource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String service;
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    RemoteHistorySource(String service, String baseUrl) {
+        this.service = service;
+        this.baseUrl = baseUrl;
+    }
+
+    @Override
+    public String service() {
+        return service;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<HistoryEntry> historyOf(String participantId, String auditor) {
+        URI uri = URI.create(baseUrl + "/participants/" + URLEncoder.encode(participantId, StandardCharsets.UTF_8) + "/history");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+                .header("X-User-Id", auditor).header("X-Purpose", "audit")
+                .header(Correlation.HEADER, Correlation.current()).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return List.of();
+            }
+            if (response.statusCode() != 200) {
+                throw new SourceUnavailable(service, "HTTP " + response.statusCode());
+            }
+            JsonNode items = JSON.readTree(response.body()).path("items");
+            List<HistoryEntry> entries = new ArrayList<>();
+            for (JsonNode item : items) {
+                Map<String, Object> data = item.has("data") ? JSON.convertValue(item.get("data"), LinkedHashMap.class) : Map.of();
+                entries.add(new HistoryEntry(service, item.path("stream").asText(participantId),
+                        item.path("sequence").asLong(), item.path("eventId").asText(), item.path("type").asText(),
+                        item.path("occurredOn").asText(), item.path("recordedAt").asText(),
+                        item.path("recordedBy").asText(), item.path("correlationId").asText(), data, null));
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new SourceUnavailable(service, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceUnavailable(service, "interrupted");
+        }
+    }
+}

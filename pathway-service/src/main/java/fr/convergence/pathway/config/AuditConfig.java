@@ -1,0 +1,33 @@
+package fr.convergence.pathway.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import fr.convergence.pathway.api.PathwayQueries;
+import fr.convergence.pathway.audit.AuditReads;
+import fr.convergence.pathway.audit.HistorySources;
+import fr.convergence.pathway.audit.ParticipantAudit;
+import fr.convergence.pathway.store.ParticipantPathways;
+import fr.convergence.pathway.store.StreamDocumentStorageEngine;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The audit reads this service's pathways and, over HTTP, the participant and partnership services' parts. */
+@Configuration
+class AuditConfig {
+
+    @Bean
+    ParticipantPathways participantPathways(MongoDatabase database) {
+        return new ParticipantPathways(database.getCollection("pathway_participants"));
+    }
+
+    @Bean
+    ParticipantAudit participantAudit(StreamDocumentStorageEngine store, ParticipantPathways participantPathways,
+                                      PathwayQueries queries, MongoDatabase database, ObjectMapper eventObjectMapper,
+                                      @Value("${convergence.participant-url:http://127.0.0.1:8081}") String participantUrl,
+                                      @Value("${convergence.partnership-url:http://127.0.0.1:8083}") String partnershipUrl) {
+        return new ParticipantAudit(HistorySources.of(store, participantPathways, eventObjectMapper,
+                participantUrl + "/api/participants", partnershipUrl + "/api/partnerships"),
+                participantPathways, queries, store, new AuditReads(database.getCollection("audit_reads")));
+    }
+}
