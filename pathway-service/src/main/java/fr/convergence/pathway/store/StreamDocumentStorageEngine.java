@@ -1,6 +1,7 @@
 package fr.convergence.pathway.store;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
@@ -88,7 +89,20 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         if (first + domainEvents.size() > MAX_EVENTS_PER_STREAM) {
             throw new EventStoreException("stream " + streamId + " would exceed " + MAX_EVENTS_PER_STREAM + " events");
         }
-        String previousHash = first == 0 ? HashChain.GENESIS : currentHead(streamId, first);
+        String firstEventId = domainEvents.get(0).getIdentifier();
+        String previousHash = HashChain.GENESIS;
+        if (first > 0) {
+            Document head = currentHead(streamId);
+            if (head.get(VERSION, Number.class).longValue() != first) {
+                if (alreadyStored(streamId, first, firstEventId)) {
+                    onAppended.accept(streamId);
+                    return; // a retry of a write that was applied
+                }
+                throw new ConcurrencyException("stream " + streamId + " is at version " + head.get(VERSION)
+                        + ", not " + first);
+            }
+            previousHash = head.getString(HEAD_HASH);
+        }
         List<Document> entries = new ArrayList<>(domainEvents.size());
         for (DomainEventMessage<?> event : domainEvents) {
             Document entry = toEntry(event, serializer);
@@ -115,13 +129,37 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
                 .append(HEAD_HASH, head);
         stream.putAll(index);
         stream.append(EVENTS, entries);
+        String firstEventId = entries.get(0).getString(EVENT_ID);
         try {
             streams.insertOne(stream);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                if (alreadyStored(streamId, 0, firstEventId)) {
+                    return; // our own write, retried by the driver after a lost reply
+                }
                 throw new AggregateStreamCreationException("stream " + streamId + " already exists", e);
             }
             throw new EventStoreException("could not create stream " + streamId, e);
+        } catch (MongoException e) {
+            if (!alreadyStored(streamId, 0, firstEventId)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Whether this very batch is already in the stream. A write whose reply was lost (store killed, network cut)
+     * may have been applied; the driver's retry then finds the version moved or the id taken. Telling "someone
+     * else won the race" from "we won and did not hear it" by the event id keeps a command from being stored
+     * twice when it is retried.
+     */
+    private boolean alreadyStored(String streamId, long sequence, String eventId) {
+        try {
+            Document doc = streams.find(new Document(ID, streamId)).first();
+            return doc != null && entries(doc).stream().anyMatch(e -> e.get(SEQUENCE, Number.class).longValue() == sequence
+                    && eventId.equals(e.getString(EVENT_ID)));
+        } catch (MongoException stillDown) {
+            return false;
         }
     }
 
@@ -130,25 +168,33 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         Document set = new Document(index).append(HEAD_HASH, head).append(PENDING, true);
         Document update = new Document("$push", new Document(EVENTS, new Document("$each", entries)))
                 .append("$set", set.append(VERSION, newVersion));
-        // A plain {_id, version} document: the stand-in serves it from the unique index.
-        UpdateResult result = streams.updateOne(new Document(ID, streamId).append(VERSION, expectedVersion), update);
+        String firstEventId = entries.get(0).getString(EVENT_ID);
+        UpdateResult result;
+        try {
+            // A plain {_id, version} document: the stand-in serves it from the unique index.
+            result = streams.updateOne(new Document(ID, streamId).append(VERSION, expectedVersion), update);
+        } catch (MongoException e) {
+            if (alreadyStored(streamId, expectedVersion, firstEventId)) {
+                return;
+            }
+            throw e;
+        }
         if (result.getMatchedCount() == 0) {
+            if (alreadyStored(streamId, expectedVersion, firstEventId)) {
+                return;
+            }
             throw new ConcurrencyException("stream " + streamId + " moved past version " + expectedVersion);
         }
     }
 
-    /** The head hash to chain from; also an early conflict check before building the update. */
-    private String currentHead(String streamId, long expectedVersion) {
+    /** The stream's version and head hash to chain from; also an early conflict check before the update. */
+    private Document currentHead(String streamId) {
         Document head = streams.find(new Document(ID, streamId))
                 .projection(new Document(VERSION, 1).append(HEAD_HASH, 1)).first();
         if (head == null) {
             throw new EventStoreException("stream " + streamId + " does not exist");
         }
-        if (head.get(VERSION, Number.class).longValue() != expectedVersion) {
-            throw new ConcurrencyException("stream " + streamId + " is at version " + head.get(VERSION)
-                    + ", not " + expectedVersion);
-        }
-        return head.getString(HEAD_HASH);
+        return head;
     }
 
     private static Document toEntry(DomainEventMessage<?> event, Serializer serializer) {

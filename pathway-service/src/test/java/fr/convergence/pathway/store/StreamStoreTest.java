@@ -136,6 +136,19 @@ class StreamStoreTest {
         assertThat(engine.load(id).orElseThrow().events()).hasSize(2);
     }
 
+    /** A retried write whose first attempt was applied but whose reply was lost must not store the events twice. */
+    @Test
+    void recognisesItsOwnAlreadyAppliedWriteOnRetry() {
+        String id = UUID.randomUUID().toString();
+        DomainEventMessage<?> hired = event(id, 0, hired(id));
+        DomainEventMessage<?> care = event(id, 1, new HealthCareAccessed(id, DAY));
+        engine.appendEvents(List.of(hired));
+        engine.appendEvents(List.of(hired)); // the create, retried
+        engine.appendEvents(List.of(care));
+        engine.appendEvents(List.of(care)); // the append, retried
+        assertThat(engine.load(id).orElseThrow().events()).hasSize(2);
+    }
+
     @Test
     void refusesToCreateAStreamTwice() {
         String id = UUID.randomUUID().toString();

@@ -128,9 +128,24 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (storeUnreachable(e)) {
+            log.warn("store unreachable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "the database is unreachable; nothing was recorded, retry later", List.of(), request);
+        }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "unexpected failure; quote correlation id " + Correlation.current(), List.of(), request);
+    }
+
+    /** A store outage is the caller's cue to retry (503), not a bug (500); the write did not happen. */
+    private static boolean storeUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.mongodb.MongoSocketException || t instanceof com.mongodb.MongoTimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> describe(FieldError error) {

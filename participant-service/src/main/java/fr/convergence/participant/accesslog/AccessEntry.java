@@ -1,0 +1,7 @@
+package fr.convergence.participant.accesslog;
+
+import java.time.Instant;
+
+/** One read of a participant's personal data: who, when, why, and through which operation. */
+public record AccessEntry(Instant at, String who, String purpose, String action, String correlationId) {
+}

@@ -1,0 +1,23 @@
+package fr.convergence.participant.reference;
+
+import fr.convergence.participant.domain.Aci;
+import fr.convergence.participant.domain.Programme;
+import fr.convergence.participant.domain.Territory;
+
+import java.util.List;
+
+/** A territory as the API shows it. */
+record TerritoryView(String code, String name, long version, List<AciView> acis) {
+
+    record AciView(String id, String name, String siret, List<Programme> programmes, boolean localCoordination) {
+        static AciView of(Aci a) {
+            return new AciView(a.id(), a.name(), a.siret().value(), a.programmes().stream().sorted().toList(),
+                    a.localCoordination());
+        }
+    }
+
+    static TerritoryView of(ReferenceStore.Versioned v) {
+        Territory t = v.territory();
+        return new TerritoryView(t.code(), t.name(), v.version(), t.acis().stream().map(AciView::of).toList());
+    }
+}

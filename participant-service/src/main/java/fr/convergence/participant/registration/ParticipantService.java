@@ -1,0 +1,250 @@
+package fr.convergence.participant.registration;
+
+import fr.convergence.kit.web.ApiException;
+import fr.convergence.kit.web.Correlation;
+import fr.convergence.participant.accesslog.AccessEntry;
+import fr.convergence.participant.accesslog.AccessLog;
+import fr.convergence.participant.crypto.BlindIndex;
+import fr.convergence.participant.crypto.BlindIndexes;
+import fr.convergence.participant.crypto.KeyVault;
+import fr.convergence.participant.crypto.PersonalDataCipher;
+import fr.convergence.participant.domain.AciId;
+import fr.convergence.participant.domain.AgeBand;
+import fr.convergence.participant.domain.ParticipantRules;
+import fr.convergence.participant.domain.ParticipantStatus;
+import fr.convergence.participant.domain.PersonalData;
+import fr.convergence.participant.domain.PseudonymousId;
+import fr.convergence.participant.domain.RuleViolation;
+import fr.convergence.participant.domain.StateConflict;
+import fr.convergence.participant.domain.event.IntegrationEvent;
+import fr.convergence.participant.domain.event.ParticipantErased;
+import fr.convergence.participant.domain.event.ParticipantMoved;
+import fr.convergence.participant.domain.event.ParticipantRegistered;
+import fr.convergence.participant.publishing.EventClock;
+import fr.convergence.participant.publishing.OutboxEntry;
+import fr.convergence.participant.publishing.OutboxRelay;
+import fr.convergence.participant.publishing.ParticipantContract;
+import fr.convergence.participant.reference.ReferenceService;
+import org.bson.Document;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+import static fr.convergence.participant.publishing.Outboxed.ID;
+import static fr.convergence.participant.registration.ParticipantStore.*;
+
+/**
+ * Registration, moves, reads, history, search and erasure of participants; a participant belongs to the territory
+ * of their ACI.
+ *
+ * <p>Every write is one document write holding the change and its integration events; the outbox relay then
+ * publishes them. Every read of personal data is recorded in the access log first: if the record cannot be
+ * written, the data is not shown (fail closed).
+ */
+public class ParticipantService {
+
+    private static final Logger log = LoggerFactory.getLogger(ParticipantService.class);
+    public static final String SOURCE = "participants";
+    private static final int ATTEMPTS = 5;
+
+    private final ParticipantStore store;
+    private final ReferenceService reference;
+    private final KeyVault vault;
+    private final PersonalDataCipher cipher;
+    private final BlindIndexes blindIndexes;
+    private final ParticipantContract contract;
+    private final OutboxRelay relay;
+    private final EventClock clock;
+    private final AccessLog accessLog;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ParticipantService(ParticipantStore store, ReferenceService reference, KeyVault vault, PersonalDataCipher cipher,
+                       BlindIndexes blindIndexes, ParticipantContract contract, OutboxRelay relay, EventClock clock,
+                       AccessLog accessLog) {
+        this.store = store;
+        this.reference = reference;
+        this.vault = vault;
+        this.cipher = cipher;
+        this.blindIndexes = blindIndexes;
+        this.contract = contract;
+        this.relay = relay;
+        this.clock = clock;
+        this.accessLog = accessLog;
+    }
+
+    ParticipantViews.Registered register(PersonalData data, String referentId, String aciId, String actor) {
+        ParticipantRules.checkBirthDate(data.birthDate(), clock.today());
+        String territory = territoryOfKnownAci(aciId);
+        BlindIndex blindIndex = blindIndexes.forTerritory(territory);
+        AgeBand ageBand = AgeBand.of(data.birthDate(), clock.today());
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String id = PseudonymousId.next();
+            // The key is created before the document: a crash in between leaves an unused key, never data
+            // without its key. A key already there means the id is taken (never touch that key): draw again.
+            byte[] key;
+            try {
+                key = vault.create(id);
+            } catch (KeyVault.KeyAlreadyExists taken) {
+                continue;
+            }
+            Document state = new Document(ID, id)
+                    .append(TERRITORY, territory).append(ACI, aciId).append(REFERENT, referentId)
+                    .append(STATUS, ParticipantStatus.ACTIVE.name()).append(ERASED, false)
+                    .append(REGISTERED_AT, clock.now().toString())
+                    .append(PERSONAL, cipher.seal(data, id, key))
+                    .append(LAST_NAME_INDEX, blindIndex.lastName(data.lastName()))
+                    .append(FIRST_NAME_INDEX, blindIndex.firstName(data.firstName()));
+            IntegrationEvent registered = new ParticipantRegistered(id, territory, aciId, referentId, ageBand,
+                    ParticipantStatus.ACTIVE);
+            if (store.insert(state, List.of(contract.render(registered, clock.context(actor), 1)))) {
+                relay.schedule(SOURCE, id);
+                // operational logs name the pseudonymous id only, never the person
+                log.info("participant {} registered in {} by {}", id, aciId, actor);
+                return new ParticipantViews.Registered(id, territory, aciId, referentId, ageBand.label(),
+                        ParticipantStatus.ACTIVE);
+            }
+            vault.destroy(id); // id taken by an erased participant: drop the key we just made, draw another
+        }
+        throw new IllegalStateException("could not draw a free pseudonymous id");
+    }
+
+    ParticipantViews.Registered move(String id, String toAciId, String newReferentId, String actor) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            StoredParticipant p = load(id);
+            ParticipantRules.checkMove(p.status(), p.territory(), p.aciId(), toAciId);
+            territoryOfKnownAci(toAciId);
+            String referent = newReferentId != null ? newReferentId : p.referentId();
+            IntegrationEvent moved = new ParticipantMoved(id, p.territory(), p.aciId(), toAciId, referent);
+            List<OutboxEntry> events = List.of(contract.render(moved, clock.context(actor), p.version() + 1));
+            if (store.change(id, p.version(), new Document(ACI, toAciId).append(REFERENT, referent), null, events)) {
+                relay.schedule(SOURCE, id);
+                log.info("participant {} moved from {} to {} by {}", id, p.aciId(), toAciId, actor);
+                return new ParticipantViews.Registered(id, p.territory(), toAciId, referent, null, p.status());
+            }
+        }
+        throw new StateConflict("concurrent-update", "participant " + id + " kept changing; reload and try again");
+    }
+
+    /**
+     * Crypto-erasure: one write removes the sealed data and the blind-index hashes and records ParticipantErased;
+     * then the participant's key is destroyed, which also makes any copy of the sealed data in backups
+     * unreadable. Idempotent: erasing again destroys the key again and changes nothing else.
+     */
+    ParticipantViews.Full erase(String id, String actor) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            StoredParticipant p = load(id);
+            if (p.status() == ParticipantStatus.ERASED) {
+                vault.destroy(id);
+                return ParticipantViews.Full.erased(p);
+            }
+            IntegrationEvent erased = new ParticipantErased(id, p.territory(), p.aciId());
+            List<OutboxEntry> events = List.of(contract.render(erased, clock.context(actor), p.version() + 1));
+            Document set = new Document(STATUS, ParticipantStatus.ERASED.name()).append(ERASED, true)
+                    .append(ERASED_AT, clock.now().toString());
+            Document unset = new Document(PERSONAL, "").append(LAST_NAME_INDEX, "").append(FIRST_NAME_INDEX, "");
+            if (store.change(id, p.version(), set, unset, events)) {
+                vault.destroy(id);
+                relay.schedule(SOURCE, id);
+                log.info("participant {} erased by {}: key destroyed", id, actor);
+                return ParticipantViews.Full.erased(load(id));
+            }
+        }
+        throw new StateConflict("concurrent-update", "participant " + id + " kept changing; reload and try again");
+    }
+
+    ParticipantViews.Full read(String id, String actor, String purpose) {
+        StoredParticipant p = load(id);
+        accessLog.record(id, new AccessEntry(clock.now(), actor, purpose, "read", Correlation.current()));
+        return reveal(p);
+    }
+
+    ParticipantViews.Page<ParticipantViews.Summary> search(ParticipantRequests.Search s, String actor, String purpose) {
+        Document filter = new Document();
+        String territory;
+        if (s.aciId() != null) {
+            filter.append(ACI, s.aciId());
+            territory = AciId.territoryOf(s.aciId()).orElse(null);
+        } else if (s.territory() != null) {
+            filter.append(TERRITORY, s.territory());
+            territory = s.territory();
+        } else {
+            throw ApiException.badRequest("aciId", "search within an ACI (aciId) or a territory (territory)");
+        }
+        int page = s.page() == null ? 0 : s.page();
+        int size = s.size() == null ? 20 : s.size();
+        if (territory == null || reference.find(territory).isEmpty()) {
+            return new ParticipantViews.Page<>(page, size, 0, List.of()); // nobody can be registered there
+        }
+        BlindIndex blindIndex = blindIndexes.forTerritory(territory);
+        if (s.lastName() != null && !s.lastName().isBlank()) {
+            filter.append(LAST_NAME_INDEX, blindIndex.lastName(s.lastName()));
+        }
+        if (s.firstName() != null && !s.firstName().isBlank()) {
+            filter.append(FIRST_NAME_INDEX, blindIndex.firstName(s.firstName()));
+        }
+        if (s.status() != null) {
+            filter.append(STATUS, s.status().name());
+        }
+        List<StoredParticipant> hits = store.search(filter, page * size, size);
+        List<ParticipantViews.Summary> items = hits.stream().map(p -> {
+            accessLog.record(p.id(), new AccessEntry(clock.now(), actor, purpose, "search", Correlation.current()));
+            return ParticipantViews.Summary.of(reveal(p));
+        }).toList();
+        return new ParticipantViews.Page<>(page, size, store.count(filter), items);
+    }
+
+    private ParticipantViews.Full reveal(StoredParticipant p) {
+        if (p.status() == ParticipantStatus.ERASED || p.sealedPersonalData() == null) {
+            return ParticipantViews.Full.erased(p);
+        }
+        Optional<byte[]> key = vault.get(p.id());
+        if (key.isEmpty()) {
+            // erased in the vault but not (yet) in the document: unreadable is the same as erased
+            return ParticipantViews.Full.erased(p);
+        }
+        return ParticipantViews.Full.of(p, cipher.open(p.sealedPersonalData(), p.id(), key.get()), clock.today());
+    }
+
+    /**
+     * The participant's full history for an auditor: every event this service published about them, the
+     * registration enriched with the personal data as it reads now (or "[erased]"). Recorded like any read.
+     */
+    ParticipantViews.History history(String id, String actor, String purpose) {
+        StoredParticipant p = load(id);
+        accessLog.record(id, new AccessEntry(clock.now(), actor, purpose, "history", Correlation.current()));
+        ParticipantViews.Full now = reveal(p);
+        List<JsonNode> items = new java.util.ArrayList<>();
+        for (String published : store.history(id)) {
+            ObjectNode event = (ObjectNode) json.readTree(published);
+            ObjectNode item = json.createObjectNode();
+            for (String field : List.of("eventId", "type", "occurredOn", "recordedAt", "recordedBy", "correlationId")) {
+                item.set(field, event.get(field));
+            }
+            item.put("sequence", items.size());
+            ObjectNode data = (ObjectNode) event.get("data");
+            if ("ParticipantRegistered".equals(event.get("type").asString())) {
+                data.put("firstName", now.firstName()).put("lastName", now.lastName())
+                        .put("birthDate", now.birthDate()).put("phone", now.phone()).put("email", now.email())
+                        .put("address", now.address());
+            }
+            item.set("data", data);
+            items.add(item);
+        }
+        return new ParticipantViews.History(id, now.erased(), items);
+    }
+
+    private StoredParticipant load(String id) {
+        return store.load(id).orElseThrow(() -> ApiException.notFound("participant", id));
+    }
+
+    /** The territory of an ACI that exists in the reference data; 422 naming aciId otherwise. */
+    private String territoryOfKnownAci(String aciId) {
+        return AciId.territoryOf(aciId).filter(t -> reference.aci(t, aciId).isPresent())
+                .orElseThrow(() -> new RuleViolation("unknown-aci", "aciId", "ACI " + aciId + " does not exist"));
+    }
+}

@@ -1,0 +1,35 @@
+package fr.convergence.participant.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TerritoryTest {
+
+    static Aci aci(String id, boolean coordination) {
+        return new Aci(id, "ACI " + id, new Siret("73282932000074"), Set.of(Programme.PHC), coordination);
+    }
+
+    @Test
+    void refusesASecondAciCarryingTheLocalCoordination() {
+        Territory t = new Territory("somme", "Somme", List.of(aci("aci-somme-1", true)), 1);
+        assertThatThrownBy(() -> t.withNewAci(aci(t.nextAciId(), true)))
+                .isInstanceOf(RuleViolation.class).hasFieldOrPropertyWithValue("rule", "one-local-coordination");
+    }
+
+    @Test
+    void neverReusesAnAciNumber() {
+        Territory t = new Territory("somme", "Somme", List.of(aci("aci-somme-1", false)), 3);
+        assertThat(t.nextAciId()).isEqualTo("aci-somme-4");
+    }
+
+    @Test
+    void refusesAnAciRunningNoProgramme() {
+        assertThatThrownBy(() -> new Aci("aci-x-1", "x", new Siret("73282932000074"), Set.of(), false))
+                .isInstanceOf(RuleViolation.class).hasFieldOrPropertyWithValue("field", "programmes");
+    }
+}

@@ -1,0 +1,109 @@
+package fr.convergence.partnership.api;
+
+import fr.convergence.kit.PlatformProperties;
+import fr.convergence.kit.web.ApiException;
+import fr.convergence.partnership.domain.Need;
+import fr.convergence.partnership.domain.PartnerDomain;
+import fr.convergence.partnership.store.ParticipantStore;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The territory's work queue of open needs (from pathway barriers handled by partners). */
+@RestController
+@RequestMapping("/api/partnerships")
+class NeedsController {
+
+    private final ParticipantStore participants;
+    private final String territory;
+    private final Clock clock;
+
+    NeedsController(ParticipantStore participants, PlatformProperties platform, Clock clock) {
+        this.participants = participants;
+        this.territory = platform.territory();
+        this.clock = clock;
+    }
+
+    record OpenNeed(String participantId, String barrierDomain, PartnerDomain partnerDomain, String intensity,
+                    String handling, LocalDate openedOn, LocalDate updatedOn, long daysOpen) {
+    }
+
+    /** Open needs, oldest first, for one partner domain or all, at least {@code minDaysOpen} days old, paged. */
+    @GetMapping("/needs")
+    Page<OpenNeed> open(@RequestParam(required = false) PartnerDomain domain,
+                        @RequestParam(defaultValue = "0") int minDaysOpen,
+                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        if (minDaysOpen < 0) {
+            throw ApiException.badRequest("minDaysOpen", "minDaysOpen must be >= 0");
+        }
+        List<OpenNeed> all = openNeeds(domain == null ? List.of(PartnerDomain.values()) : List.of(domain)).stream()
+                .filter(n -> n.daysOpen() >= minDaysOpen)
+                .sorted(Comparator.comparing(OpenNeed::daysOpen).reversed()
+                        .thenComparing(OpenNeed::participantId).thenComparing(OpenNeed::barrierDomain))
+                .toList();
+        return Page.of(all, page, size);
+    }
+
+    /** Open needs counted by partner domain and age band (days open). */
+    @GetMapping("/needs/summary")
+    Map<PartnerDomain, Map<String, Integer>> summary() {
+        Map<PartnerDomain, Map<String, Integer>> result = new EnumMap<>(PartnerDomain.class);
+        for (PartnerDomain d : PartnerDomain.values()) {
+            Map<String, Integer> bands = new LinkedHashMap<>();
+            bands.put("0-7", 0);
+            bands.put("8-30", 0);
+            bands.put("31-90", 0);
+            bands.put("91+", 0);
+            for (OpenNeed n : openNeeds(List.of(d))) {
+                long days = n.daysOpen();
+                String band = days <= 7 ? "0-7" : days <= 30 ? "8-30" : days <= 90 ? "31-90" : "91+";
+                bands.merge(band, 1, Integer::sum);
+            }
+            result.put(d, bands);
+        }
+        return result;
+    }
+
+    /** One participant's needs, open and closed (pseudonymous id). */
+    @GetMapping("/participants/{participantId}/needs")
+    Map<String, Object> ofParticipant(@PathVariable String participantId) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("participantId", participantId);
+        participants.find(territory, participantId).ifPresentOrElse(p -> {
+            view.put("version", p.version());
+            view.put("exitedOn", p.exitedOn());
+            view.put("needs", p.needs().values().stream().sorted(Comparator.comparing(Need::barrierDomain)).toList());
+        }, () -> {
+            view.put("version", 0);
+            view.put("exitedOn", null);
+            view.put("needs", List.of());
+        });
+        return view;
+    }
+
+    private List<OpenNeed> openNeeds(List<PartnerDomain> domains) {
+        LocalDate today = LocalDate.now(clock);
+        List<OpenNeed> all = new ArrayList<>();
+        for (PartnerDomain d : domains) {
+            participants.openNeeds(territory, d).forEach(e -> {
+                LocalDate opened = LocalDate.parse(e.getString("openedOn"));
+                all.add(new OpenNeed(e.getString("participantId"), e.getString("barrierDomain"), d,
+                        e.getString("intensity"), e.getString("handling"), opened,
+                        LocalDate.parse(e.getString("updatedOn")), Math.max(0, ChronoUnit.DAYS.between(opened, today))));
+            });
+        }
+        return all;
+    }
+}

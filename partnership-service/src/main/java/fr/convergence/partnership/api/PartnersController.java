@@ -1,0 +1,147 @@
+package fr.convergence.partnership.api;
+
+import fr.convergence.partnership.application.PartnerService;
+import fr.convergence.partnership.domain.Agreement;
+import fr.convergence.partnership.domain.Contact;
+import fr.convergence.partnership.domain.Partner;
+import fr.convergence.partnership.domain.PartnerDomain;
+import fr.convergence.partnership.store.PartnerStore;
+import fr.convergence.partnership.store.ReferralStore;
+import fr.convergence.kit.PlatformProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The territory's partner network: partners, contacts, agreements, chargés de partenariat. */
+@RestController
+@RequestMapping("/api/partnerships")
+class PartnersController {
+
+    private final PartnerService partners;
+    private final PartnerStore store;
+    private final ReferralStore referrals;
+    private final CurrentUser user;
+    private final String territory;
+
+    PartnersController(PartnerService partners, PartnerStore store, ReferralStore referrals, CurrentUser user,
+                       PlatformProperties platform) {
+        this.partners = partners;
+        this.store = store;
+        this.referrals = referrals;
+        this.user = user;
+        this.territory = platform.territory();
+    }
+
+    /** A partner in the network listing: whether an agreement covers each of its domains today. */
+    record NetworkEntry(String partnerId, String name, List<PartnerDomain> domains, List<PartnerDomain> inAgreement) {
+    }
+
+    @PostMapping("/partners")
+    @ResponseStatus(HttpStatus.CREATED)
+    Partner register(@Valid @RequestBody Requests.PartnerBody body, HttpServletRequest request) {
+        return partners.register(body.name(), body.domains(), contacts(body), user.id(request));
+    }
+
+    @GetMapping("/partners/{partnerId}")
+    Partner get(@PathVariable String partnerId) {
+        return partners.get(partnerId);
+    }
+
+    @PutMapping("/partners/{partnerId}")
+    Partner change(@PathVariable String partnerId, @Valid @RequestBody Requests.PartnerBody body,
+                   HttpServletRequest request) {
+        return partners.change(partnerId, body.name(), body.domains(), contacts(body), user.id(request));
+    }
+
+    @PostMapping("/partners/{partnerId}/agreements")
+    @ResponseStatus(HttpStatus.CREATED)
+    Agreement sign(@PathVariable String partnerId, @Valid @RequestBody Requests.AgreementBody body,
+                   HttpServletRequest request) {
+        return partners.sign(partnerId, body.startsOn(), body.endsOn(), body.scope(), user.id(request));
+    }
+
+    @PostMapping("/partners/{partnerId}/agreements/{agreementId}/end")
+    Agreement end(@PathVariable String partnerId, @PathVariable String agreementId,
+                  @Valid @RequestBody(required = false) Requests.EndAgreement body, HttpServletRequest request) {
+        return partners.end(partnerId, agreementId, body == null ? null : body.endedOn(), user.id(request));
+    }
+
+    /** The network, optionally for one domain, by name, paged. */
+    @GetMapping("/partners")
+    Page<NetworkEntry> list(@RequestParam(required = false) PartnerDomain domain,
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        LocalDate today = partners.today();
+        List<NetworkEntry> entries = partners.network().stream()
+                .filter(p -> domain == null || p.domains().contains(domain))
+                .sorted(Comparator.comparing(Partner::name, String.CASE_INSENSITIVE_ORDER))
+                .map(p -> entry(p, today)).toList();
+        return Page.of(entries, page, size);
+    }
+
+    /** The network by domain: for each partner domain, the partners covering it (one exact read). */
+    @GetMapping("/network")
+    Map<PartnerDomain, List<NetworkEntry>> network() {
+        LocalDate today = partners.today();
+        Map<PartnerDomain, List<NetworkEntry>> byDomain = new EnumMap<>(PartnerDomain.class);
+        List<Partner> all = partners.network().stream()
+                .sorted(Comparator.comparing(Partner::name, String.CASE_INSENSITIVE_ORDER)).toList();
+        for (PartnerDomain d : PartnerDomain.values()) {
+            byDomain.put(d, all.stream().filter(p -> p.domains().contains(d)).map(p -> entry(p, today)).toList());
+        }
+        return byDomain;
+    }
+
+    /** A partner's referrals, newest first, optionally by status, paged (one exact read). */
+    @GetMapping("/partners/{partnerId}/referrals")
+    Page<Document> referrals(@PathVariable String partnerId, @RequestParam(required = false) String status,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        partners.get(partnerId);
+        List<Document> list = referrals.ofPartner(partnerId).stream()
+                .filter(r -> status == null || status.equals(r.getString("status")))
+                .sorted(Comparator.comparing((Document r) -> r.getString("proposedOn")).reversed()
+                        .thenComparing(r -> r.getString("referralId")))
+                .toList();
+        return Page.of(list, page, size);
+    }
+
+    @PostMapping("/officers")
+    @ResponseStatus(HttpStatus.CREATED)
+    Document officer(@Valid @RequestBody Requests.OfficerBody body, HttpServletRequest request) {
+        user.id(request);
+        store.saveOfficer(territory, body.officerId(), body.name(), body.email());
+        return new Document("officerId", body.officerId()).append("name", body.name()).append("email", body.email())
+                .append("territory", territory);
+    }
+
+    /** Chargés de partenariat of the territory: they serve all its ACI. */
+    @GetMapping("/officers")
+    List<Document> officers() {
+        return store.officers(territory);
+    }
+
+    private static NetworkEntry entry(Partner p, LocalDate today) {
+        return new NetworkEntry(p.id(), p.name(), p.domains().stream().sorted().toList(),
+                p.domains().stream().filter(d -> p.inAgreementFor(d, today)).sorted().toList());
+    }
+
+    private static List<Contact> contacts(Requests.PartnerBody body) {
+        return body.contacts() == null ? List.of() : body.contacts().stream()
+                .map(c -> new Contact(c.name(), c.role(), c.email(), c.phone())).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package fr.convergence.partnership.consuming;
+
+import com.mongodb.MongoException;
+import fr.convergence.partnership.domain.NotFound;
+import fr.convergence.partnership.domain.RuleViolation;
+import fr.convergence.partnership.domain.StateConflict;
+import fr.convergence.partnership.store.DeadLetterStore;
+import org.bson.Document;
+
+import java.util.List;
+
+/** Lists parked pathway events and reprocesses one on demand (e.g. after the mapping table was fixed). */
+public class DeadLetterService {
+
+    private final DeadLetterStore store;
+    private final PathwayEventHandler handler;
+
+    public DeadLetterService(DeadLetterStore store, PathwayEventHandler handler) {
+        this.store = store;
+        this.handler = handler;
+    }
+
+    public List<Document> list() {
+        return store.list();
+    }
+
+    /** Runs the parked record through the handler again; it stays parked, with the new reason, if it still fails. */
+    public PathwayEventHandler.Outcome retry(String id) {
+        Document letter = store.find(id).orElseThrow(() -> new NotFound("dead letter", id));
+        if (!"PARKED".equals(letter.getString("status"))) {
+            throw new StateConflict("dead-letter-not-parked", "dead letter " + id + " is " + letter.getString("status"));
+        }
+        try {
+            PathwayEventHandler.Outcome outcome = handler.handle(letter.getString("topic"), letter.getString("value"));
+            store.reprocessed(id);
+            return outcome;
+        } catch (MongoException unavailable) {
+            throw unavailable;
+        } catch (RuntimeException still) {
+            store.failedAgain(id, still.getMessage());
+            throw new RuleViolation("dead-letter-still-failing", "value", "still failing: " + still.getMessage());
+        }
+    }
+}

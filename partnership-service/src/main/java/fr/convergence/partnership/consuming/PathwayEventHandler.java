@@ -1,0 +1,203 @@
+package fr.convergence.partnership.consuming;
+
+import fr.convergence.contracts.Topics;
+import fr.convergence.kit.web.Correlation;
+import fr.convergence.partnership.application.ReferralService;
+import fr.convergence.partnership.domain.DomainMapping;
+import fr.convergence.partnership.domain.Need;
+import fr.convergence.partnership.domain.NeedStatus;
+import fr.convergence.partnership.domain.PartnerDomain;
+import fr.convergence.partnership.domain.ReferralStatus;
+import fr.convergence.partnership.store.ParticipantStore;
+import fr.convergence.partnership.store.ParticipantStore.ParticipantState;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Applies one pathway event to this territory's needs and referrals.
+ * <ul>
+ *   <li>Only events of its own territory (topic AND envelope) change anything; other territories' topics are
+ *   skipped unread; an own-topic event claiming another territory is poison.</li>
+ *   <li>Idempotent: the participant document records the applied event ids, written in the same conditional update
+ *   as the needs; a redelivered event finds its id and changes nothing. Each need also remembers the pathway
+ *   sequence that last changed it, so an older event (a retried dead letter) never overrides a newer one.</li>
+ *   <li>Exit cancels pending referrals first (each cancel is a state transition, so repeating it does nothing) and
+ *   records the event last: a crash in between is repaired by the redelivery.</li>
+ * </ul>
+ */
+public class PathwayEventHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PathwayEventHandler.class);
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_./-]{1,64}");
+    private static final Set<String> HANDLINGS = Set.of("INTERNAL", "PARTNER", "BOTH");
+    private static final int ATTEMPTS = 5;
+    public static final String SYSTEM_ACTOR = "partnership-service";
+
+    public enum Outcome { APPLIED, DUPLICATE, IGNORED_TYPE, OTHER_TERRITORY }
+
+    private final String territory;
+    private final ParticipantStore participants;
+    private final ReferralService referrals;
+    private final DomainMapping mapping;
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    public PathwayEventHandler(String territory, ParticipantStore participants, ReferralService referrals,
+                               DomainMapping mapping) {
+        this.territory = territory;
+        this.participants = participants;
+        this.referrals = referrals;
+        this.mapping = mapping;
+    }
+
+    public Outcome handle(String topic, String value) {
+        String topicTerritory;
+        try {
+            topicTerritory = Topics.territoryOf(topic);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonEvent("not a pathway contract topic: " + topic);
+        }
+        if (!topicTerritory.equals(territory)) {
+            return Outcome.OTHER_TERRITORY;
+        }
+        PathwayEventMessage event = parse(value);
+        if (!territory.equals(event.territory())) {
+            throw new PoisonEvent("territory mismatch: topic of " + territory + " carries an event of " + event.territory());
+        }
+        String previous = org.slf4j.MDC.get(Correlation.MDC_KEY);
+        Correlation.set(event.correlationId() == null ? Correlation.newId() : Correlation.sanitise(event.correlationId()));
+        try {
+            return switch (event.type()) {
+                case "BarrierAssessed", "BarrierLifted", "ParticipantExited", "ParticipantHired" -> apply(event);
+                default -> Outcome.IGNORED_TYPE;
+            };
+        } finally {
+            if (previous == null) {
+                Correlation.clear();
+            } else {
+                Correlation.set(previous);
+            }
+        }
+    }
+
+    private PathwayEventMessage parse(String value) {
+        if (value == null) {
+            throw new PoisonEvent("empty record");
+        }
+        PathwayEventMessage e;
+        try {
+            e = json.readValue(value, PathwayEventMessage.class);
+        } catch (JacksonException ex) {
+            throw new PoisonEvent("unparseable: " + ex.getOriginalMessage(), ex);
+        }
+        if (e == null) {
+            throw new PoisonEvent("empty record");
+        }
+        require(e.eventId(), "eventId");
+        require(e.type(), "type");
+        require(e.territory(), "territory");
+        require(e.pathwayId(), "pathwayId");
+        require(e.sequence(), "sequence");
+        require(e.occurredOn(), "occurredOn");
+        require(e.participantId(), "participantId");
+        if (!CODE.matcher(e.participantId()).matches()) {
+            throw new PoisonEvent("participantId is not a pseudonymous code");
+        }
+        return e;
+    }
+
+    private static void require(Object value, String field) {
+        if (value == null) {
+            throw new PoisonEvent("missing field " + field);
+        }
+    }
+
+    private Outcome apply(PathwayEventMessage e) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            ParticipantState state = participants.load(territory, e.participantId());
+            if (state.appliedEventIds().contains(e.eventId())) {
+                participants.syncQueue(territory, e.participantId(), state.needs().values());
+                return Outcome.DUPLICATE;
+            }
+            List<Need> changed = new ArrayList<>();
+            java.time.LocalDate exitedOn = null;
+            boolean clearExit = false;
+            switch (e.type()) {
+                case "BarrierAssessed" -> assessed(e, state).ifPresent(changed::add);
+                case "BarrierLifted" -> lifted(e, state).ifPresent(changed::add);
+                // a hiring into a NEW pathway re-opens referrals; a late copy of the exited pathway's hiring does not
+                case "ParticipantHired" -> clearExit = state.exitedOn() != null
+                        && !e.pathwayId().equals(state.exitedPathwayId());
+                case "ParticipantExited" -> {
+                    cancelPendingReferrals(e, state);
+                    for (Need n : state.needs().values()) {
+                        if (n.status() == NeedStatus.OPEN && n.isOlderThan(e.pathwayId(), e.sequence(), e.recordedAt())) {
+                            changed.add(n.closed(e.occurredOn(), "PARTICIPANT_EXITED", e.pathwayId(), e.sequence(), e.recordedAt()));
+                        }
+                    }
+                    exitedOn = e.occurredOn();
+                }
+                default -> throw new IllegalStateException(e.type());
+            }
+            if (participants.apply(state, changed, e.eventId(), exitedOn, e.pathwayId(), clearExit)) {
+                participants.syncQueue(territory, e.participantId(), changed);
+                return Outcome.APPLIED;
+            }
+            log.debug("participant {} changed concurrently; reloading", e.participantId());
+        }
+        throw new IllegalStateException("participant " + e.participantId() + " kept changing concurrently");
+    }
+
+    private java.util.Optional<Need> assessed(PathwayEventMessage e, ParticipantState state) {
+        String barrier = e.dataText("domain");
+        String handling = e.dataText("handling");
+        PartnerDomain partnerDomain = partnerDomain(barrier);
+        if (handling == null || !HANDLINGS.contains(handling)) {
+            throw new PoisonEvent("BarrierAssessed with unknown handling " + handling);
+        }
+        Need current = state.needs().get(barrier);
+        if (current != null && !current.isOlderThan(e.pathwayId(), e.sequence(), e.recordedAt())) {
+            return java.util.Optional.empty();
+        }
+        return Need.assessed(current, barrier, partnerDomain, e.dataText("intensity"), handling, e.occurredOn(),
+                e.pathwayId(), e.sequence(), e.recordedAt());
+    }
+
+    private java.util.Optional<Need> lifted(PathwayEventMessage e, ParticipantState state) {
+        String barrier = e.dataText("domain");
+        partnerDomain(barrier);
+        Need current = state.needs().get(barrier);
+        if (current == null || current.status() != NeedStatus.OPEN
+                || !current.isOlderThan(e.pathwayId(), e.sequence(), e.recordedAt())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(current.closed(e.occurredOn(), "BARRIER_LIFTED", e.pathwayId(), e.sequence(), e.recordedAt()));
+    }
+
+    private PartnerDomain partnerDomain(String barrier) {
+        if (barrier == null) {
+            throw new PoisonEvent("missing data.domain");
+        }
+        return mapping.partnerDomainOf(barrier).orElseThrow(() ->
+                new PoisonEvent("barrier domain " + barrier + " is not in the domain mapping table"));
+    }
+
+    private void cancelPendingReferrals(PathwayEventMessage e, ParticipantState state) {
+        for (Document summary : state.referrals()) {
+            if (ReferralStatus.valueOf(summary.getString("status")).pending()) {
+                referrals.cancelForExit(summary.getString("referralId"), e.occurredOn(), SYSTEM_ACTOR);
+            }
+        }
+    }
+}

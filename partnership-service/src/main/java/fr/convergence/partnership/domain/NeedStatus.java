@@ -1,0 +1,3 @@
+package fr.convergence.partnership.domain;
+
+public enum NeedStatus { OPEN, CLOSED }

@@ -1,0 +1,93 @@
+package fr.convergence.partnership.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import fr.convergence.kit.kafka.OutgoingRecord;
+import fr.convergence.partnership.domain.PartnerDomain;
+import fr.convergence.partnership.domain.Referral;
+import fr.convergence.partnership.domain.ReferralStatus;
+import org.bson.Document;
+
+import java.util.List;
+import java.util.Optional;
+
+import static fr.convergence.partnership.store.Docs.*;
+
+/**
+ * {@code referrals}: one document per referral ({@code _id = referralId}) with its history and outbox.
+ * {@code partner_referrals}: one document per partner ({@code _id = partnerId}) summarising its referrals, and the
+ * participant's document in {@code participants} lists theirs: both derived from the referral document after
+ * each write (and again on every outbox drain), so lists are one exact read.
+ */
+public class ReferralStore {
+
+    private final OutboxCollection referrals;
+    private final MongoCollection<Document> byPartner;
+    private final ParticipantStore participants;
+
+    public ReferralStore(MongoDatabase db, ParticipantStore participants) {
+        this.byPartner = db.getCollection("partner_referrals");
+        this.participants = participants;
+        this.referrals = new OutboxCollection("referrals", db.getCollection("referrals"), this::syncIndexes);
+    }
+
+    public OutboxCollection outboxCollection() {
+        return referrals;
+    }
+
+    public void insert(Referral referral, List<OutgoingRecord> events) {
+        referrals.collection().insertOne(toDocument(referral).append(VERSION, 1L).append(PENDING, true)
+                .append(OUTBOX, Docs.outboxEntries(events)));
+    }
+
+    public boolean update(Referral referral, long expectedVersion, List<OutgoingRecord> events) {
+        Document set = toDocument(referral);
+        set.remove(ID);
+        set.append(VERSION, expectedVersion + 1).append(PENDING, true);
+        return referrals.collection().updateOne(new Document(ID, referral.id()).append(VERSION, expectedVersion),
+                new Document("$set", set).append("$push",
+                        new Document(OUTBOX, new Document("$each", Docs.outboxEntries(events))))).getMatchedCount() == 1;
+    }
+
+    public Optional<Versioned<Referral>> load(String referralId) {
+        return Optional.ofNullable(referrals.load(referralId)).map(d -> new Versioned<>(fromDocument(d), version(d)));
+    }
+
+    public void syncIndexes(Document referralDoc) {
+        Referral r = fromDocument(referralDoc);
+        Document summary = new Document("referralId", r.id()).append("participantId", r.participantId())
+                .append("partnerId", r.partnerId()).append("domain", r.domain().name())
+                .append("status", r.status().name()).append("outcome", r.outcome())
+                .append("proposedOn", str(r.proposedOn())).append("updatedOn", str(r.lastStepOn()));
+        byPartner.updateOne(new Document(ID, r.partnerId()),
+                new Document("$set", new Document("referrals." + Keys.field(r.id()), summary)),
+                new UpdateOptions().upsert(true));
+        participants.syncReferral(r.territory(), r.participantId(), summary);
+    }
+
+    /** Summaries of a partner's referrals (one exact read). */
+    public List<Document> ofPartner(String partnerId) {
+        Document doc = byPartner.find(new Document(ID, partnerId)).first();
+        if (doc == null || doc.get("referrals") == null) {
+            return List.of();
+        }
+        return doc.get("referrals", Document.class).values().stream().map(v -> (Document) v).toList();
+    }
+
+    static Document toDocument(Referral r) {
+        return new Document(ID, r.id()).append("territory", r.territory()).append("participantId", r.participantId())
+                .append("partnerId", r.partnerId()).append("domain", r.domain().name())
+                .append("status", r.status().name()).append("outcome", r.outcome()).append("reason", r.reason())
+                .append("history", r.history().stream().map(s -> new Document("status", s.status().name())
+                        .append("on", str(s.on())).append("by", s.by())).toList());
+    }
+
+    static Referral fromDocument(Document d) {
+        return new Referral(d.getString(ID), d.getString("territory"), d.getString("participantId"),
+                d.getString("partnerId"), PartnerDomain.valueOf(d.getString("domain")),
+                ReferralStatus.valueOf(d.getString("status")), d.getString("outcome"), d.getString("reason"),
+                d.getList("history", Document.class, List.of()).stream().map(s -> new Referral.Step(
+                        ReferralStatus.valueOf(s.getString("status")), date(s, "on"), s.getString("by"))).toList());
+    }
+}

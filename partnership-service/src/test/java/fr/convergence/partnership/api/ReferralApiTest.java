@@ -1,0 +1,207 @@
+package fr.convergence.partnership.api;
+
+import fr.convergence.contracts.ContractSchemas;
+import fr.convergence.partnership.Http;
+import fr.convergence.partnership.IntegrationTestBase;
+import fr.convergence.partnership.KafkaTopics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Partners, agreements and referrals over real HTTP; their integration events on the real broker. */
+class ReferralApiTest extends IntegrationTestBase {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private List<JsonNode> eventsKeyed(String key) {
+        return KafkaTopics.readAll(LYON_PARTNERSHIP).stream().filter(r -> key.equals(r.key()))
+                .map(ConsumerRecord::value).map(JSON::readTree).toList();
+    }
+
+    private List<String> typesFor(String key, String referralId) {
+        return eventsKeyed(key).stream()
+                .filter(e -> referralId == null || referralId.equals(e.get("data").path("referralId").asString("")))
+                .map(e -> e.get("type").asString()).toList();
+    }
+
+    @Test
+    void aReferralRunsItsWholeLifecycleAndEachStepIsPublished() {
+        String partner = partnerWithAgreement("Forum Réfugiés Lyon", "HOUSING", "RIGHTS");
+        String referral = propose(participant, partner, "HOUSING");
+
+        Http.Response accepted = http.post("/api/partnerships/referrals/" + referral + "/accept",
+                "{\"date\":\"%s\"}".formatted(TODAY.minusDays(8)));
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
+        Http.Response completed = http.post("/api/partnerships/referrals/" + referral + "/complete",
+                "{\"date\":\"%s\",\"outcome\":\"HOUSED\"}".formatted(TODAY.minusDays(1)));
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
+
+        Http.Response read = http.get("/api/partnerships/referrals/" + referral);
+        assertThat(read.text("status")).isEqualTo("COMPLETED");
+        assertThat(read.text("outcome")).isEqualTo("HOUSED");
+        assertThat(read.body().get("history").size()).isEqualTo(3);
+        assertThat(read.body().get("history").get(1).get("by").asString()).isEqualTo("cdp-lyon-test");
+        assertThat(read.body().get("history").get(1).get("on").asString()).isEqualTo(TODAY.minusDays(8).toString());
+
+        eventually().until(() -> typesFor(participant, referral).size() >= 3);
+        assertThat(typesFor(participant, referral))
+                .containsExactly("ReferralProposed", "ReferralAccepted", "ReferralCompleted");
+        JsonNode done = eventsKeyed(participant).stream().filter(e -> e.get("type").asString().equals("ReferralCompleted"))
+                .findFirst().orElseThrow();
+        assertThat(done.get("data").get("outcome").asString()).isEqualTo("HOUSED");
+        assertThat(done.get("data").get("partnerId").asString()).isEqualTo(partner);
+        assertThat(done.get("territory").asString()).isEqualTo("lyon");
+        eventsKeyed(participant).forEach(e ->
+                assertThat(ContractSchemas.violations("partnership-event", 1, e.toString())).isEmpty());
+    }
+
+    @Test
+    void aDeclinedReferralIsPublishedAndCannotBeAcceptedAnymore() {
+        String partner = partnerWithAgreement("Alis Santé", "HEALTH");
+        String referral = propose(participant, partner, "HEALTH");
+        assertThat(http.post("/api/partnerships/referrals/" + referral + "/decline", "{\"reason\":\"OUT_OF_AREA\"}")
+                .status()).isEqualTo(200);
+
+        Http.Response refused = http.post("/api/partnerships/referrals/" + referral + "/accept", "{}");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.text("rule")).isEqualTo("referral-transition");
+        assertThat(http.get("/api/partnerships/referrals/" + referral).text("status")).isEqualTo("DECLINED");
+        eventually().until(() -> typesFor(participant, referral).size() >= 2);
+        assertThat(typesFor(participant, referral)).containsExactly("ReferralProposed", "ReferralDeclined");
+    }
+
+    @Test
+    void completingAProposedReferralIsAConflict() {
+        String partner = partnerWithAgreement("Mission Locale", "EMPLOYMENT");
+        String referral = propose(participant, partner, "EMPLOYMENT");
+        Http.Response r = http.post("/api/partnerships/referrals/" + referral + "/complete", "{\"outcome\":\"JOB_FOUND\"}");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.text("rule")).isEqualTo("referral-transition");
+    }
+
+    @Test
+    void aPartnerThatDoesNotCoverTheDomainIsRefusedWith422NamingTheField() {
+        String partner = partnerWithAgreement("Addictions Lyon", "ADDICTION");
+        Http.Response r = http.post("/api/partnerships/referrals",
+                "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"HOUSING\"}".formatted(participant, partner));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.text("rule")).isEqualTo("partner-does-not-cover-domain");
+        assertThat(r.text("field")).isEqualTo("domain");
+    }
+
+    @Test
+    void aBarrierDomainNameIsMappedToItsPartnerDomain() {
+        String partner = partnerWithAgreement("Langues Pour Tous", "LANGUAGE");
+        Http.Response r = http.post("/api/partnerships/referrals",
+                "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"LANGUAGE_LITERACY\"}".formatted(participant, partner));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        assertThat(r.text("domain")).isEqualTo("LANGUAGE");
+    }
+
+    @Test
+    void anExpiredAgreementIsRefusedWith422() {
+        Http.Response partner = http.post("/api/partnerships/partners",
+                "{\"name\":\"Ancien partenaire\",\"domains\":[\"DEBT\"]}");
+        String id = partner.text("id");
+        assertThat(http.post("/api/partnerships/partners/" + id + "/agreements",
+                "{\"startsOn\":\"%s\",\"endsOn\":\"%s\",\"scope\":[\"DEBT\"]}".formatted(TODAY.minusYears(2),
+                        TODAY.minusMonths(1))).status()).isEqualTo(201);
+        Http.Response r = http.post("/api/partnerships/referrals",
+                "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"DEBT\"}".formatted(participant, id));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.text("rule")).isEqualTo("agreement-expired");
+        assertThat(r.text("field")).isEqualTo("partnerId");
+    }
+
+    @Test
+    void aDateInTheFutureIsRefusedWith422() {
+        String partner = partnerWithAgreement("Secours Populaire", "DEBT");
+        Http.Response r = http.post("/api/partnerships/referrals",
+                "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"DEBT\",\"proposedOn\":\"%s\"}"
+                        .formatted(participant, partner, TODAY.plusDays(2)));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.text("rule")).isEqualTo("date-in-future");
+        assertThat(r.text("field")).isEqualTo("proposedOn");
+    }
+
+    @Test
+    void anActWithoutAUserIsRefused() {
+        Http.Response r = http.postAnonymous("/api/partnerships/partners", "{\"name\":\"X\",\"domains\":[\"HEALTH\"]}");
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.text("field")).isEqualTo("X-User-Id");
+    }
+
+    @Test
+    void partnerChangesAndAgreementsArePublishedKeyedByPartner() {
+        String partner = partnerWithAgreement("CCAS Villeurbanne", "RIGHTS");
+        Http.Response changed = http.put("/api/partnerships/partners/" + partner,
+                "{\"name\":\"CCAS de Villeurbanne\",\"domains\":[\"RIGHTS\",\"HOUSING\"],\"contacts\":[]}");
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        String agreement = http.get("/api/partnerships/partners/" + partner).body().get("agreements").get(0)
+                .get("id").asString();
+        Http.Response ended = http.post("/api/partnerships/partners/" + partner + "/agreements/" + agreement + "/end",
+                "{\"endedOn\":\"%s\"}".formatted(TODAY));
+        assertThat(ended.status()).as(ended.raw()).isEqualTo(200);
+        assertThat(http.post("/api/partnerships/partners/" + partner + "/agreements/" + agreement + "/end", "{}")
+                .status()).isEqualTo(409);
+
+        eventually().until(() -> typesFor(partner, null).size() >= 4);
+        assertThat(typesFor(partner, null))
+                .containsExactly("PartnerRegistered", "AgreementSigned", "PartnerChanged", "AgreementEnded");
+        eventsKeyed(partner).forEach(e -> {
+            assertThat(e.get("participantId").isNull()).isTrue();
+            assertThat(ContractSchemas.violations("partnership-event", 1, e.toString())).isEmpty();
+        });
+    }
+
+    @Test
+    void theNetworkListsPartnersByDomainAndAPartnersReferrals() {
+        String partner = partnerWithAgreement("Réseau Santé Précarité " + participant, "HEALTH", "ADDICTION");
+        String r1 = propose(participant, partner, "HEALTH");
+        propose(participant, partner, "ADDICTION");
+        http.post("/api/partnerships/referrals/" + r1 + "/accept", "{}");
+
+        Http.Response health = http.get("/api/partnerships/partners?domain=HEALTH&size=200");
+        assertThat(StreamSupport.stream(health.body().get("items").spliterator(), false)
+                .map(p -> p.get("partnerId").asString())).contains(partner);
+        Http.Response employment = http.get("/api/partnerships/partners?domain=EMPLOYMENT&size=200");
+        assertThat(StreamSupport.stream(employment.body().get("items").spliterator(), false)
+                .map(p -> p.get("partnerId").asString())).doesNotContain(partner);
+        Http.Response network = http.get("/api/partnerships/network");
+        assertThat(network.body().get("ADDICTION").toString()).contains(partner);
+
+        Http.Response referrals = http.get("/api/partnerships/partners/" + partner + "/referrals?size=1");
+        assertThat(referrals.body().get("total").asInt()).isEqualTo(2);
+        assertThat(referrals.body().get("items").size()).isEqualTo(1);
+        Http.Response accepted = http.get("/api/partnerships/partners/" + partner + "/referrals?status=ACCEPTED");
+        assertThat(accepted.body().get("items").get(0).get("referralId").asString()).isEqualTo(r1);
+    }
+
+    @Test
+    void aFollowUpGroupHoldsRolesWithStartAndEnd() {
+        String base = "/api/partnerships/participants/" + participant + "/follow-up-group";
+        Http.Response cip = http.post(base + "/members",
+                "{\"role\":\"CIP\",\"name\":\"Karim B.\",\"organisation\":\"ACI Lyon 1\",\"startsOn\":\"%s\"}"
+                        .formatted(TODAY.minusMonths(3)));
+        assertThat(cip.status()).as(cip.raw()).isEqualTo(201);
+        assertThat(http.post(base + "/members", "{\"role\":\"SOCIAL_WORKER\",\"name\":\"Anne D.\",\"organisation\":\"SIAO 69\"}")
+                .status()).isEqualTo(201);
+        Http.Response second = http.post(base + "/members", "{\"role\":\"CIP\",\"name\":\"Other\"}");
+        assertThat(second.status()).isEqualTo(422);
+        assertThat(second.text("rule")).isEqualTo("one-referent-at-a-time");
+
+        Http.Response left = http.post(base + "/members/" + cip.text("memberId") + "/end",
+                "{\"endsOn\":\"%s\"}".formatted(TODAY.minusDays(1)));
+        assertThat(left.status()).as(left.raw()).isEqualTo(200);
+        assertThat(http.post(base + "/members", "{\"role\":\"CIP\",\"name\":\"New CIP\"}").status()).isEqualTo(201);
+        assertThat(http.get(base).body().get("members").size()).isEqualTo(3);
+    }
+}
