@@ -1,0 +1,35 @@
+package fr.convergence.reporting.api;
+
+import fr.convergence.reporting.indicators.Filter;
+import fr.convergence.reporting.indicators.IndicatorCalculator;
+import fr.convergence.reporting.indicators.Report;
+import fr.convergence.reporting.store.Generation;
+import fr.convergence.reporting.store.ProjectionReader;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+
+/** Reads the active generation's facts for a scope and computes its report. */
+@Service
+public class ReportService {
+
+    private final ProjectionReader reader;
+
+    public ReportService(ProjectionReader reader) {
+        this.reader = reader;
+    }
+
+    public Report report(Filter filter) {
+        Generation generation = reader.generation();
+        return IndicatorCalculator.compute(filter, reader.pathwayFacts(generation, filter.territory()),
+                reader.referralFacts(generation, filter.territory()));
+    }
+
+    public List<String> territories() {
+        return reader.territories(reader.generation());
+    }
+
+    public int generation() {
+        return reader.generation().number();
+    }
+}

@@ -1,0 +1,89 @@
+package fr.convergence.reporting.export;
+
+import fr.convergence.reporting.indicators.ExitCategory;
+import fr.convergence.reporting.indicators.Indicator;
+import fr.convergence.reporting.indicators.Report;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Lays a report out as the tables evaluators receive; XLSX and CSV both render these, so they never differ. */
+public final class ReportTables {
+
+    private ReportTables() {
+    }
+
+    public static List<Table> of(Report r) {
+        Report.Totals t = r.totals();
+        List<Table> tables = new ArrayList<>();
+        tables.add(new Table("Périmètre", List.of("Paramètre", "Valeur"), List.of(
+                row("Niveau", switch (r.level()) {
+                    case "ACI" -> "ACI";
+                    case "TERRITORY" -> "Territoire";
+                    default -> "National";
+                }),
+                row("Territoire", r.territory()), row("ACI", r.aciId()),
+                row("Programme", r.programme() == null ? "PHC et CVG" : r.programme()),
+                row("Du (mois)", r.from()), row("Au (mois)", r.to()))));
+        tables.add(new Table("Indicateurs", List.of("Identifiant", "Indicateur", "Valeur", "Définition"), List.of(
+                indicator(Indicator.ENTERED, t.entered()),
+                indicator(Indicator.EXITED, t.exited()),
+                indicator(Indicator.PRESENT, t.presentAtEnd()),
+                indicator(Indicator.DYNAMIC_EXIT_RATE, t.dynamicExitRate()),
+                indicator(Indicator.DURABLE_HOUSING, t.durableHousing()),
+                indicator(Indicator.HEALTH_CARE, t.healthCare()),
+                indicator(Indicator.RIGHTS_OPENED, t.rightsOpened()),
+                indicator(Indicator.TRAINING_STARTED, t.trainingStarted()),
+                indicator(Indicator.TRAINING_COMPLETED, t.trainingCompleted()),
+                indicator(Indicator.BARRIER_PEOPLE, t.barrierPeople()),
+                indicator(Indicator.BARRIER_INTERNAL, t.barrierInternal()),
+                indicator(Indicator.BARRIER_PARTNER, t.barrierPartner()),
+                indicator(Indicator.MEDIAN_LENGTH, t.medianMonthsInPathway()),
+                indicator(Indicator.SHARE_BEYOND_24, t.shareBeyond24Months()),
+                indicator(Indicator.PHC_TO_CVG, t.phcToCvg()),
+                indicator(Indicator.HOURS_WORKED, t.hoursWorked()))));
+        tables.add(new Table("Flux mensuels", List.of("Mois", "Entrées", "Sorties", "Présents fin de mois",
+                "Sorties dynamiques", "Sorties hors retraits", "Heures travaillées"),
+                r.months().stream().map(m -> row(m.month(), m.entered(), m.exited(), m.present(), m.dynamicExits(),
+                        m.exitsCounted(), m.hoursWorked())).toList()));
+        tables.add(new Table("Sorties par catégorie", List.of("Catégorie", "Libellé", "Sorties"),
+                Arrays.stream(ExitCategory.values()).map(c -> row(c.name(), c.label(),
+                        t.exitsByCategory().getOrDefault(c.name(), 0L))).toList()));
+        tables.add(counts("Sorties par motif", "Motif", "Sorties", t.exitsByReason()));
+        tables.add(counts("Freins par domaine", "Domaine", "Personnes", t.barriersByDomain()));
+        tables.add(counts("Orientations par domaine", "Domaine", "Orientations", t.referralsByDomain()));
+        tables.add(counts("Orientations par issue", "Statut / issue", "Orientations", t.referralsByOutcome()));
+        tables.add(counts("Heures PHC actuelles", "Heures hebdomadaires", "Personnes", t.phcCurrentHours()));
+        List<List<Object>> trajectory = new ArrayList<>();
+        for (int k = 0; k < t.phcAverageHoursByMonthSinceEntry().size(); k++) {
+            trajectory.add(row(k, t.phcAverageHoursByMonthSinceEntry().get(k)));
+        }
+        tables.add(new Table("Trajectoire PHC", List.of("Mois depuis l'entrée", "Heures hebdomadaires moyennes"),
+                trajectory));
+        if (!r.breakdown().isEmpty()) {
+            tables.add(new Table(r.territory() == null ? "Territoires" : "ACI",
+                    List.of(r.territory() == null ? "Territoire" : "ACI", "Entrées", "Sorties", "Présents fin de période",
+                            "Taux de sorties dynamiques", "Heures travaillées"),
+                    r.breakdown().stream().map(b -> row(b.code(), b.entered(), b.exited(), b.presentAtEnd(),
+                            b.dynamicExitRate(), b.hoursWorked())).toList()));
+        }
+        tables.add(new Table("Définitions", List.of("Identifiant", "Indicateur", "Définition"),
+                Arrays.stream(Indicator.values()).map(i -> row(i.id(), i.label(), i.definition())).toList()));
+        return tables;
+    }
+
+    private static List<Object> indicator(Indicator indicator, Object value) {
+        return row(indicator.id(), indicator.label(), value, indicator.definition());
+    }
+
+    private static Table counts(String name, String key, String count, Map<String, Long> values) {
+        return new Table(name, List.of(key, count), values.entrySet().stream()
+                .map(e -> row(e.getKey(), e.getValue())).toList());
+    }
+
+    private static List<Object> row(Object... cells) {
+        return new ArrayList<>(Arrays.asList(cells));
+    }
+}

@@ -1,0 +1,82 @@
+package fr.convergence.reporting.indicators;
+
+/**
+ * The catalogue of national indicators: each one is defined here, once, with its French label and its
+ * definition. The API, the exports, the dashboard and the README all take their wording from this enum, so
+ * that an evaluator reads the same definition everywhere.
+ */
+public enum Indicator {
+    ENTERED("entrees", "Entrées",
+            "Parcours embauchés (ParticipantHired) dont la date d'embauche tombe dans la période."),
+    EXITED("sorties", "Sorties",
+            "Parcours sortis (ParticipantExited) dont la date de sortie tombe dans la période."),
+    PRESENT("presents_fin_de_mois", "Présents en fin de mois",
+            "Stock au dernier jour du mois : entrées cumulées − sorties cumulées depuis le début des flux "
+                    + "(avec un filtre de programme, les passages PHC → CVG sortent du stock PHC et entrent dans le stock CVG)."),
+    EXITS_BY_CATEGORY("sorties_par_categorie", "Sorties par catégorie",
+            "Sorties de la période réparties selon la typologie nationale (emploi durable, emploi de transition, "
+                    + "sortie positive, autre sortie, retrait)."),
+    EXITS_BY_REASON("sorties_par_motif", "Sorties par motif", "Sorties de la période réparties par motif déclaré."),
+    DYNAMIC_EXIT_RATE("taux_sorties_dynamiques", "Taux de sorties dynamiques",
+            "(emploi durable + emploi de transition + sorties positives) / (toutes les sorties − retraits), "
+                    + "sur les sorties de la période ; vide si le dénominateur est nul."),
+    DURABLE_HOUSING("logement_durable", "Accès au logement durable",
+            "Personnes dont le premier accès à un logement durable (HousingSecured, DURABLE_HOUSING) tombe dans la période."),
+    HEALTH_CARE("acces_aux_soins", "Accès aux soins",
+            "Personnes dont le premier accès aux soins (HealthCareAccessed) tombe dans la période."),
+    RIGHTS_OPENED("ouverture_de_droits", "Ouverture de droits",
+            "Personnes dont la première ouverture de droits (RightsOpened) tombe dans la période."),
+    TRAINING_STARTED("formations_commencees", "Formations commencées",
+            "Personnes dont la première entrée en formation (TrainingStarted) tombe dans la période."),
+    TRAINING_COMPLETED("formations_terminees", "Formations terminées",
+            "Personnes dont la première formation terminée (TrainingCompleted) tombe dans la période."),
+    BARRIER_PEOPLE("freins_personnes", "Personnes avec au moins un frein",
+            "Personnes dont le premier frein périphérique évalué (BarrierAssessed) l'a été dans la période."),
+    BARRIER_INTERNAL("freins_traites_en_interne", "Freins traités en interne",
+            "Parmi elles, personnes ayant au moins un frein traité par l'ACI (INTERNAL ou BOTH)."),
+    BARRIER_PARTNER("freins_traites_par_partenaire", "Freins traités par un partenaire",
+            "Parmi elles, personnes ayant au moins un frein traité par un partenaire (PARTNER ou BOTH)."),
+    BARRIERS_BY_DOMAIN("freins_par_domaine", "Freins par domaine",
+            "Nombre de personnes concernées par chaque domaine de frein, parmi les personnes ci-dessus."),
+    MEDIAN_LENGTH("duree_mediane_mois", "Durée médiane des parcours (mois)",
+            "Médiane de la durée en mois (monthsInPathway) des parcours sortis dans la période."),
+    SHARE_BEYOND_24("part_au_dela_24_mois", "Part des parcours de plus de 24 mois",
+            "Part des parcours sortis dans la période dont la durée dépasse 24 mois."),
+    PHC_TO_CVG("passages_phc_cvg", "Passages PHC → CVG",
+            "Transitions de programme PHC → CVG (ProgrammeTransitioned) dont la date tombe dans la période."),
+    PHC_CURRENT_HOURS("heures_phc_actuelles", "Répartition des heures hebdomadaires PHC actuelles",
+            "Pour les personnes actuellement en PHC (non sorties, non passées en CVG), nombre de personnes par "
+                    + "horaire hebdomadaire en vigueur, quelle que soit la période."),
+    PHC_HOURS_BY_MONTH_SINCE_ENTRY("heures_phc_par_mois_d_anciennete", "Heures hebdomadaires PHC moyennes par mois depuis l'entrée",
+            "Pour les personnes entrées en PHC dans la période : moyenne de l'horaire hebdomadaire en vigueur à la "
+                    + "fin du k-ième mois depuis l'entrée (k = 0 : mois d'entrée), tant qu'elles sont en PHC."),
+    REFERRALS_BY_DOMAIN("orientations_par_domaine", "Orientations par domaine",
+            "Orientations vers un partenaire proposées dans la période, par domaine."),
+    REFERRALS_BY_OUTCOME("orientations_par_issue", "Orientations par issue",
+            "Orientations proposées dans la période, par dernier statut connu (et issue si renseignée)."),
+    HOURS_WORKED("heures_travaillees", "Heures travaillées",
+            "Somme des heures déclarées (MonthlyHoursReported) pour les mois de la période ; une nouvelle "
+                    + "déclaration du même mois remplace la précédente.");
+
+    private final String id;
+    private final String label;
+    private final String definition;
+
+    Indicator(String id, String label, String definition) {
+        this.id = id;
+        this.label = label;
+        this.definition = definition;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String definition() {
+        return definition;
+    }
+}

@@ -1,0 +1,208 @@
+package fr.convergence.reporting.indicators;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Computes a {@link Report} from projected facts. Pure: no I/O, so that every definition of {@link Indicator}
+ * is checked by plain unit tests and is the same for the API, the exports and the dashboard.
+ */
+public final class IndicatorCalculator {
+
+    private static final int LONG_PATHWAY_MONTHS = 24;
+
+    private IndicatorCalculator() {
+    }
+
+    public static Report compute(Filter filter, List<PathwayFact> pathwayFacts, List<ReferralFact> referralFacts) {
+        List<PathwayFact> scoped = pathwayFacts.stream()
+                .filter(f -> filter.inScope(f.territory(), f.aciId(), f.programme())).toList();
+        List<ReferralFact> referrals = referralFacts.stream()
+                .filter(r -> filter.inScope(r.territory(), r.aciId(), null)).toList();
+        Optional<YearMonth> first = Stream.concat(scoped.stream().map(PathwayFact::month),
+                referrals.stream().map(ReferralFact::month)).map(YearMonth::parse).min(Comparator.naturalOrder());
+        Optional<YearMonth> last = Stream.concat(scoped.stream().map(PathwayFact::month),
+                referrals.stream().map(ReferralFact::month)).map(YearMonth::parse).max(Comparator.naturalOrder());
+        YearMonth from = filter.from() != null ? filter.from() : first.orElse(null);
+        YearMonth to = filter.to() != null ? filter.to() : last.orElse(null);
+
+        Totals totals = totals(scoped, referrals, from, to);
+        List<Report.MonthRow> months = months(scoped, from, to);
+        List<Report.BreakdownRow> breakdown = filter.aciId() != null ? List.of()
+                : breakdown(scoped, from, to, filter.territory() == null ? PathwayFact::territory : PathwayFact::aciId);
+        return new Report(filter.level(), filter.territory(), filter.aciId(), filter.programme(),
+                from == null ? null : from.toString(), to == null ? null : to.toString(),
+                totals.toReport(), months, breakdown);
+    }
+
+    private static boolean inPeriod(String month, YearMonth from, YearMonth to) {
+        if (from == null || to == null) {
+            return false;
+        }
+        YearMonth m = YearMonth.parse(month);
+        return !m.isBefore(from) && !m.isAfter(to);
+    }
+
+    /** Stock at the end of {@code month}: every flow since the beginning, not only those of the period. */
+    static long presentAt(List<PathwayFact> facts, YearMonth month) {
+        if (month == null) {
+            return 0;
+        }
+        long stock = 0;
+        for (PathwayFact f : facts) {
+            if (!YearMonth.parse(f.month()).isAfter(month)) {
+                Contribution c = f.contribution();
+                stock += c.entered() + c.transitionIn() - c.exited() - c.transitionOut();
+            }
+        }
+        return stock;
+    }
+
+    private static Totals totals(List<PathwayFact> scoped, List<ReferralFact> referrals, YearMonth from, YearMonth to) {
+        Totals t = new Totals();
+        t.presentAtEnd = presentAt(scoped, to);
+        List<Integer> lengths = new ArrayList<>();
+        Map<Integer, double[]> trajectory = new TreeMap<>();
+        for (PathwayFact f : scoped) {
+            Contribution c = f.contribution();
+            if (c.currentPhcHours() != null) {
+                t.phcCurrentHours.merge(hoursLabel(c.currentPhcHours()), 1L, Long::sum);
+            }
+            if (!inPeriod(f.month(), from, to)) {
+                continue;
+            }
+            t.entered += c.entered();
+            t.exited += c.exited();
+            if (c.exited() > 0 && c.exitCategory() != null) {
+                t.exitsByCategory.merge(c.exitCategory(), 1L, Long::sum);
+                t.exitsByReason.merge(c.exitReason() == null ? "?" : c.exitReason(), 1L, Long::sum);
+                if (c.monthsInPathway() != null) {
+                    lengths.add(c.monthsInPathway());
+                }
+            }
+            t.durableHousing += c.durableHousing();
+            t.healthCare += c.healthCare();
+            t.rightsOpened += c.rightsOpened();
+            t.trainingStarted += c.trainingStarted();
+            t.trainingCompleted += c.trainingCompleted();
+            t.barrierPeople += c.barrierPeople();
+            t.barrierInternal += c.barrierInternal();
+            t.barrierPartner += c.barrierPartner();
+            c.barrierDomains().forEach(d -> t.barriersByDomain.merge(d, 1L, Long::sum));
+            if ("PHC".equals(f.programme())) {
+                t.phcToCvg += c.transitionOut();
+                for (int k = 0; k < c.phcTrajectory().size(); k++) {
+                    double[] sumCount = trajectory.computeIfAbsent(k, x -> new double[2]);
+                    sumCount[0] += c.phcTrajectory().get(k);
+                    sumCount[1]++;
+                }
+            }
+            t.hoursWorked += c.hoursWorked();
+        }
+        t.exitedWithLength = lengths.size();
+        t.median = Stats.median(lengths);
+        t.shareBeyond24 = Stats.ratio(lengths.stream().filter(m -> m > LONG_PATHWAY_MONTHS).count(), lengths.size());
+        trajectory.values().forEach(sc -> t.phcAverageHours.add(Stats.round2(sc[0] / sc[1])));
+        for (ReferralFact r : referrals) {
+            if (inPeriod(r.month(), from, to)) {
+                t.referrals++;
+                t.referralsByDomain.merge(r.domain() == null ? "?" : r.domain(), 1L, Long::sum);
+                String outcome = r.status() + (r.outcome() == null || r.outcome().isBlank() ? "" : " / " + r.outcome());
+                t.referralsByOutcome.merge(outcome, 1L, Long::sum);
+            }
+        }
+        return t;
+    }
+
+    private static String hoursLabel(double hours) {
+        return hours == Math.rint(hours) ? String.valueOf((long) hours) : String.valueOf(hours);
+    }
+
+    static Double dynamicExitRate(Map<String, Long> exitsByCategory) {
+        long dynamic = ExitCategory.DYNAMIC.stream().mapToLong(c -> exitsByCategory.getOrDefault(c.name(), 0L)).sum();
+        long all = exitsByCategory.values().stream().mapToLong(Long::longValue).sum();
+        long withdrawn = exitsByCategory.getOrDefault(ExitCategory.WITHDRAWN.name(), 0L);
+        return Stats.ratio(dynamic, all - withdrawn);
+    }
+
+    private static List<Report.MonthRow> months(List<PathwayFact> scoped, YearMonth from, YearMonth to) {
+        List<Report.MonthRow> rows = new ArrayList<>();
+        if (from == null || to == null) {
+            return rows;
+        }
+        Map<String, List<PathwayFact>> byMonth = new TreeMap<>();
+        scoped.forEach(f -> byMonth.computeIfAbsent(f.month(), m -> new ArrayList<>()).add(f));
+        long stock = presentAt(scoped, from.minusMonths(1));
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            long entered = 0, exited = 0, dynamic = 0, counted = 0;
+            double hours = 0;
+            for (PathwayFact f : byMonth.getOrDefault(m.toString(), List.of())) {
+                Contribution c = f.contribution();
+                entered += c.entered();
+                exited += c.exited();
+                stock += c.entered() + c.transitionIn() - c.exited() - c.transitionOut();
+                if (c.exited() > 0 && c.exitCategory() != null && !ExitCategory.WITHDRAWN.name().equals(c.exitCategory())) {
+                    counted++;
+                    if (ExitCategory.DYNAMIC.stream().anyMatch(cat -> cat.name().equals(c.exitCategory()))) {
+                        dynamic++;
+                    }
+                }
+                hours += c.hoursWorked();
+            }
+            rows.add(new Report.MonthRow(m.toString(), entered, exited, stock, dynamic, counted, Stats.round2(hours)));
+        }
+        return rows;
+    }
+
+    private static List<Report.BreakdownRow> breakdown(List<PathwayFact> scoped, YearMonth from, YearMonth to,
+                                                       Function<PathwayFact, String> key) {
+        Map<String, List<PathwayFact>> groups = new TreeMap<>();
+        scoped.forEach(f -> groups.computeIfAbsent(key.apply(f), k -> new ArrayList<>()).add(f));
+        List<Report.BreakdownRow> rows = new ArrayList<>();
+        groups.forEach((code, facts) -> {
+            Totals t = totals(facts, List.of(), from, to);
+            Report.Totals r = t.toReport();
+            rows.add(new Report.BreakdownRow(code, r.entered(), r.exited(), r.presentAtEnd(), r.dynamicExitRate(),
+                    r.hoursWorked()));
+        });
+        return rows;
+    }
+
+    /** Mutable accumulator, private to the computation. */
+    private static final class Totals {
+        long entered, exited, presentAtEnd, durableHousing, healthCare, rightsOpened, trainingStarted,
+                trainingCompleted, barrierPeople, barrierInternal, barrierPartner, exitedWithLength, phcToCvg,
+                referrals;
+        double hoursWorked;
+        Double median, shareBeyond24;
+        final Map<String, Long> exitsByCategory = new LinkedHashMap<>();
+        final Map<String, Long> exitsByReason = new TreeMap<>();
+        final Map<String, Long> barriersByDomain = new TreeMap<>();
+        final Map<String, Long> phcCurrentHours = new TreeMap<>(Comparator.comparingDouble(Double::parseDouble));
+        final List<Double> phcAverageHours = new ArrayList<>();
+        final Map<String, Long> referralsByDomain = new TreeMap<>();
+        final Map<String, Long> referralsByOutcome = new TreeMap<>();
+
+        Totals() {
+            for (ExitCategory c : ExitCategory.values()) {
+                exitsByCategory.put(c.name(), 0L);
+            }
+        }
+
+        Report.Totals toReport() {
+            return new Report.Totals(entered, exited, presentAtEnd, new LinkedHashMap<>(exitsByCategory), exitsByReason,
+                    dynamicExitRate(exitsByCategory), durableHousing, healthCare, rightsOpened, trainingStarted,
+                    trainingCompleted, barrierPeople, barrierInternal, barrierPartner, barriersByDomain,
+                    exitedWithLength, median, shareBeyond24, phcToCvg, phcCurrentHours, phcAverageHours, referrals,
+                    referralsByDomain, referralsByOutcome, Stats.round2(hoursWorked));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package fr.convergence.reporting.projection;
+
+import fr.convergence.reporting.indicators.Contribution;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Derives, from a pathway's facts, what it contributes to each cell. Because the whole contribution is a
+ * function of the facts, applying an event means "replace this pathway's share in the cells that changed":
+ * doing it twice gives the same cells, which is what makes redelivery harmless.
+ */
+public final class Contributions {
+
+    /** A trajectory longer than the PHC sas has no meaning and would only grow the document. */
+    private static final int MAX_TRAJECTORY_MONTHS = 36;
+
+    private Contributions() {
+    }
+
+    public static Map<Cell, Contribution> of(PathwayFacts f) {
+        Map<Cell, Builder> cells = new LinkedHashMap<>();
+        if (!f.hired()) {
+            return Map.of();
+        }
+        LocalDate entry = LocalDate.parse(f.entryDate);
+        Builder entryCell = cell(cells, f, entry);
+        entryCell.entered = 1;
+        if ("PHC".equals(f.entryProgramme)) {
+            entryCell.phcTrajectory = trajectory(f);
+            entryCell.currentPhcHours = f.exitDate == null && f.transitionDate == null ? f.weeklyHours : null;
+        }
+        if (f.transitionDate != null) {
+            LocalDate t = LocalDate.parse(f.transitionDate);
+            cells.computeIfAbsent(new Cell(f.territory, f.aciId, f.entryProgramme, month(t)), k -> new Builder())
+                    .transitionOut = 1;
+            cells.computeIfAbsent(new Cell(f.territory, f.aciId, f.transitionTo, month(t)), k -> new Builder())
+                    .transitionIn = 1;
+        }
+        if (f.exitDate != null) {
+            Builder b = cell(cells, f, LocalDate.parse(f.exitDate));
+            b.exited = 1;
+            b.exitCategory = f.exitCategory;
+            b.exitReason = f.exitReason;
+            b.monthsInPathway = f.monthsInPathway;
+        }
+        if (f.durableHousingDate != null) {
+            cell(cells, f, LocalDate.parse(f.durableHousingDate)).durableHousing = 1;
+        }
+        if (f.healthCareDate != null) {
+            cell(cells, f, LocalDate.parse(f.healthCareDate)).healthCare = 1;
+        }
+        if (f.rightsOpenedDate != null) {
+            cell(cells, f, LocalDate.parse(f.rightsOpenedDate)).rightsOpened = 1;
+        }
+        if (f.trainingStartedDate != null) {
+            cell(cells, f, LocalDate.parse(f.trainingStartedDate)).trainingStarted = 1;
+        }
+        if (f.trainingCompletedDate != null) {
+            cell(cells, f, LocalDate.parse(f.trainingCompletedDate)).trainingCompleted = 1;
+        }
+        if (f.firstBarrierDate != null) {
+            Builder b = cell(cells, f, LocalDate.parse(f.firstBarrierDate));
+            b.barrierPeople = 1;
+            b.barrierInternal = f.barriers.values().stream().anyMatch(h -> !h.equals("PARTNER")) ? 1 : 0;
+            b.barrierPartner = f.barriers.values().stream().anyMatch(h -> !h.equals("INTERNAL")) ? 1 : 0;
+            b.barrierDomains = new ArrayList<>(new TreeSet<>(f.barriers.keySet()));
+        }
+        f.hoursByMonth.forEach((month, hours) -> {
+            LocalDate endOfMonth = YearMonth.parse(month).atEndOfMonth();
+            cell(cells, f, endOfMonth).hoursWorked += hours;
+        });
+        Map<Cell, Contribution> result = new LinkedHashMap<>();
+        cells.forEach((cell, b) -> result.put(cell, b.build()));
+        return result;
+    }
+
+    /** The programme a pathway is under on a date: the entry programme before its transition, the new one after. */
+    static String programmeAt(PathwayFacts f, LocalDate date) {
+        return f.transitionDate != null && !date.isBefore(LocalDate.parse(f.transitionDate))
+                ? f.transitionTo : f.entryProgramme;
+    }
+
+    private static Builder cell(Map<Cell, Builder> cells, PathwayFacts f, LocalDate date) {
+        return cells.computeIfAbsent(new Cell(f.territory, f.aciId, programmeAt(f, date), month(date)),
+                k -> new Builder());
+    }
+
+    private static String month(LocalDate date) {
+        return YearMonth.from(date).toString();
+    }
+
+    /**
+     * Weekly hours in force at the end of each month from the PHC entry month, while the person is in PHC and
+     * up to the last month the stream tells about (its last event, its exit or the month before its transition).
+     */
+    static List<Double> trajectory(PathwayFacts f) {
+        YearMonth first = YearMonth.from(LocalDate.parse(f.entryDate));
+        YearMonth last = YearMonth.from(LocalDate.parse(f.lastEventDate == null ? f.entryDate : f.lastEventDate));
+        if (f.exitDate != null) {
+            YearMonth exit = YearMonth.from(LocalDate.parse(f.exitDate));
+            last = exit.isBefore(last) ? exit : last;
+        }
+        if (f.transitionDate != null) {
+            YearMonth beforeTransition = YearMonth.from(LocalDate.parse(f.transitionDate)).minusMonths(1);
+            last = beforeTransition.isBefore(last) ? beforeTransition : last;
+        }
+        List<Double> values = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last) && values.size() < MAX_TRAJECTORY_MONTHS; m = m.plusMonths(1)) {
+            String endOfMonth = m.atEndOfMonth().toString();
+            double hours = f.hoursSteps.isEmpty() ? f.weeklyHours : f.hoursSteps.get(0).hours();
+            for (PathwayFacts.HoursStep step : f.hoursSteps) {
+                if (step.from().compareTo(endOfMonth) <= 0) {
+                    hours = step.hours();
+                }
+            }
+            values.add(hours);
+        }
+        if (values.isEmpty()) {
+            values.add(f.hoursSteps.isEmpty() ? f.weeklyHours : f.hoursSteps.get(0).hours());
+        }
+        return values;
+    }
+
+    private static final class Builder {
+        int entered, exited, transitionIn, transitionOut, durableHousing, healthCare, rightsOpened, trainingStarted,
+                trainingCompleted, barrierPeople, barrierInternal, barrierPartner;
+        String exitCategory, exitReason;
+        Integer monthsInPathway;
+        List<String> barrierDomains;
+        double hoursWorked;
+        List<Double> phcTrajectory;
+        Double currentPhcHours;
+
+        Contribution build() {
+            return new Contribution(entered, exited, transitionIn, transitionOut, exitCategory, exitReason,
+                    monthsInPathway, durableHousing, healthCare, rightsOpened, trainingStarted, trainingCompleted,
+                    barrierPeople, barrierInternal, barrierPartner, barrierDomains, hoursWorked, phcTrajectory,
+                    currentPhcHours);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package fr.convergence.reporting.projection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the reports need to know about one pathway, folded from its events and stored as one document
+ * keyed by pathwayId, together with the last applied sequence. Dates are ISO strings (yyyy-MM-dd) so that the
+ * stored document is readable as is. Mutable on purpose: it is a fold state, copied before each event so that
+ * the contributions before and after the event can be compared.
+ */
+public class PathwayFacts {
+
+    public String pathwayId;
+    public String territory;
+    public String aciId;
+    public long lastSequence = -1;
+    public String entryProgramme;
+    public String programme;
+    public String entryDate;
+    public String transitionDate;
+    public String transitionTo;
+    public double weeklyHours;
+    /** Weekly hours in force from each date on (hiring, changes, transition): the PHC trajectory. */
+    public List<HoursStep> hoursSteps = new ArrayList<>();
+    /** Hours worked by month (yyyy-MM); a later report of a month replaces the earlier one. */
+    public Map<String, Double> hoursByMonth = new TreeMap<>();
+    public String exitDate;
+    public String exitCategory;
+    public String exitReason;
+    public Integer monthsInPathway;
+    public String durableHousingDate;
+    public String healthCareDate;
+    public String rightsOpenedDate;
+    public String trainingStartedDate;
+    public String trainingCompletedDate;
+    public String firstBarrierDate;
+    /** Barrier domain → latest handling; a lifted barrier still counts: the person was concerned. */
+    public Map<String, String> barriers = new LinkedHashMap<>();
+    public String lastEventDate;
+
+    public record HoursStep(String from, double hours) {
+    }
+
+    public static PathwayFacts empty(String pathwayId) {
+        PathwayFacts f = new PathwayFacts();
+        f.pathwayId = pathwayId;
+        return f;
+    }
+
+    public boolean hired() {
+        return entryDate != null;
+    }
+
+    public PathwayFacts copy() {
+        PathwayFacts c = new PathwayFacts();
+        c.pathwayId = pathwayId;
+        c.territory = territory;
+        c.aciId = aciId;
+        c.lastSequence = lastSequence;
+        c.entryProgramme = entryProgramme;
+        c.programme = programme;
+        c.entryDate = entryDate;
+        c.transitionDate = transitionDate;
+        c.transitionTo = transitionTo;
+        c.weeklyHours = weeklyHours;
+        c.hoursSteps = new ArrayList<>(hoursSteps);
+        c.hoursByMonth = new TreeMap<>(hoursByMonth);
+        c.exitDate = exitDate;
+        c.exitCategory = exitCategory;
+        c.exitReason = exitReason;
+        c.monthsInPathway = monthsInPathway;
+        c.durableHousingDate = durableHousingDate;
+        c.healthCareDate = healthCareDate;
+        c.rightsOpenedDate = rightsOpenedDate;
+        c.trainingStartedDate = trainingStartedDate;
+        c.trainingCompletedDate = trainingCompletedDate;
+        c.firstBarrierDate = firstBarrierDate;
+        c.barriers = new LinkedHashMap<>(barriers);
+        c.lastEventDate = lastEventDate;
+        return c;
+    }
+}

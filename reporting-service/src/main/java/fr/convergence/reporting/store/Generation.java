@@ -1,0 +1,24 @@
+package fr.convergence.reporting.store;
+
+/**
+ * One complete set of projection collections. A rebuild fills generation n+1 while n answers, then the
+ * {@code active-generation} pointer moves; the names carry the number so that both coexist.
+ */
+public record Generation(int number) {
+
+    public String pathways() {
+        return "g" + number + "_pathways";
+    }
+
+    public String cells() {
+        return "g" + number + "_cells";
+    }
+
+    public String parked() {
+        return "g" + number + "_parked";
+    }
+
+    public String referrals() {
+        return "g" + number + "_referrals";
+    }
+}

@@ -1,0 +1,75 @@
+package fr.convergence.reporting.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import fr.convergence.reporting.indicators.Contribution;
+import fr.convergence.reporting.indicators.PathwayFact;
+import fr.convergence.reporting.indicators.ReferralFact;
+import fr.convergence.reporting.projection.ReferralState;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads the cells of the active generation as facts for the indicator computation. A territory scope asks
+ * {@code {territory: code}}: a real MongoDB serves it from the {territory, month} index listed in the README;
+ * the stand-in scans, which is fine for a read model of a few thousand cells.
+ */
+@Component
+public class ProjectionReader {
+
+    private final MongoDatabase database;
+    private final ActiveGeneration active;
+
+    public ProjectionReader(MongoDatabase database, ActiveGeneration active) {
+        this.database = database;
+        this.active = active;
+    }
+
+    public Generation generation() {
+        return active.current();
+    }
+
+    public List<PathwayFact> pathwayFacts(Generation generation, String territory) {
+        List<PathwayFact> facts = new ArrayList<>();
+        MongoCollection<Document> cells = database.getCollection(generation.cells());
+        Document query = territory == null ? new Document() : new Document("territory", territory);
+        for (Document cell : cells.find(query)) {
+            Document shares = cell.get("p", Document.class);
+            if (shares == null) {
+                continue;
+            }
+            for (Map.Entry<String, Object> share : shares.entrySet()) {
+                Contribution c = ContributionCodec.read((Document) share.getValue());
+                facts.add(new PathwayFact(cell.getString("territory"), cell.getString("aciId"),
+                        cell.getString("programme"), cell.getString("month"), share.getKey(), c));
+            }
+        }
+        return facts;
+    }
+
+    public List<ReferralFact> referralFacts(Generation generation, String territory) {
+        List<ReferralFact> facts = new ArrayList<>();
+        Document query = territory == null ? new Document() : new Document("territory", territory);
+        for (Document doc : database.getCollection(generation.referrals()).find(query)) {
+            doc.remove("_id");
+            ReferralState r = StoreCodec.fromDocument(doc, ReferralState.class);
+            facts.add(new ReferralFact(r.territory(), r.aciId(), r.month(), r.domain(), r.status(), r.outcome()));
+        }
+        return facts;
+    }
+
+    /** Territory codes that have at least one cell, for the dashboard's selector. */
+    public List<String> territories(Generation generation) {
+        TreeSet<String> codes = new TreeSet<>();
+        for (Document cell : database.getCollection(generation.cells()).find()
+                .projection(new Document("territory", 1))) {
+            codes.add(cell.getString("territory"));
+        }
+        return new ArrayList<>(codes);
+    }
+}

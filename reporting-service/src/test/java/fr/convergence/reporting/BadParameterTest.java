@@ -1,0 +1,43 @@
+package fr.convergence.reporting;
+
+import fr.convergence.reporting.support.ReportingIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BadParameterTest extends ReportingIntegrationTest {
+
+    private void assertRejected(String path, String field) {
+        var response = api.get().uri(path).retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        JsonNode body = JSON.readTree(response.getBody());
+        assertThat(body.path("field").asString()).isEqualTo(field);
+    }
+
+    @Test
+    void aMonthThatIsNotYearDashMonthIsRejectedNamingFrom() {
+        assertRejected("/api/reporting/national?from=2026-13", "from");
+    }
+
+    @Test
+    void aPeriodEndingBeforeItStartsIsRejectedNamingTo() {
+        assertRejected("/api/reporting/national?from=2026-05&to=2026-01", "to");
+    }
+
+    @Test
+    void anUnknownProgrammeIsRejectedNamingProgramme() {
+        assertRejected("/api/reporting/national?programme=XYZ", "programme");
+    }
+
+    @Test
+    void aMalformedTerritoryCodeIsRejectedNamingCode() {
+        assertRejected("/api/reporting/territories/PARIS!", "code");
+    }
+
+    @Test
+    void anExportWithABadMonthIsRejectedNamingTo() {
+        assertRejected("/api/reporting/exports/indicators.xlsx?to=march", "to");
+    }
+}
