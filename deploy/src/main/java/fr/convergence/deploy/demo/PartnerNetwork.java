@@ -1,26 +1,254 @@
 package fr.convergence.deploy.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The partner side of the demo (partnership-service): each territory's network, and referrals for barriers that
- * a partner handles. Filled in once the partnership API settles; until then it does nothing.
+ * a partner handles, through the gateway like the rest of the loader.
+ *
+ * <p>A partnership-service instance serves ONE territory (its {@code TERRITORY}; partners and referrals get that
+ * territory whatever the caller intends). The local run starts a single instance, so only the territory it serves
+ * gets partners and referrals; the others are skipped with a note instead of landing in the wrong network.
  */
 final class PartnerNetwork {
 
+    private static final String API = "/api/partnerships";
+
+    /** name pattern ({@code %s} = the territory's name) → partner domains. Together they cover every domain. */
+    private static final Map<String, Set<String>> PLAN = new LinkedHashMap<>();
+
+    static {
+        PLAN.put("Mission Locale de %s", Set.of("EMPLOYMENT", "TRAINING"));
+        PLAN.put("GRETA %s — Savoirs de base", Set.of("TRAINING", "LANGUAGE", "DIGITAL"));
+        PLAN.put("Habitat et Solidarité %s", Set.of("HOUSING"));
+        PLAN.put("Centre de santé Les Tilleuls (%s)", Set.of("HEALTH"));
+        PLAN.put("CSAPA Le Passage (%s)", Set.of("ADDICTION", "HEALTH"));
+        PLAN.put("CCAS de %s", Set.of("RIGHTS", "CHILDCARE"));
+        PLAN.put("Point-conseil budget %s", Set.of("DEBT", "RIGHTS"));
+        PLAN.put("SPIP de %s", Set.of("JUSTICE"));
+        PLAN.put("Plateforme Mobilité %s", Set.of("MOBILITY"));
+        PLAN.put("Relais Petite Enfance %s", Set.of("CHILDCARE"));
+    }
+
+    /**
+     * Pathway barrier domain → partner domain: a copy of the table in partnership-service's
+     * partnership-reference.yml, needed only to pick a partner (the service maps the barrier domain itself).
+     */
+    private static final Map<String, String> BARRIER_TO_PARTNER = Map.of("HOUSING", "HOUSING", "HEALTH", "HEALTH",
+            "MOBILITY", "MOBILITY", "LANGUAGE_LITERACY", "LANGUAGE", "RIGHTS_ADMINISTRATIVE", "RIGHTS",
+            "JUSTICE", "JUSTICE", "DEBT_FINANCE", "DEBT", "FAMILY_CHILDCARE", "CHILDCARE", "DIGITAL", "DIGITAL",
+            "ADDICTION", "ADDICTION");
+
+    /** The outcome a completed referral usually has in each partner domain (if the service lists it). */
+    private static final Map<String, List<String>> USUAL_OUTCOMES = Map.of("HOUSING", List.of("HOUSED", "SHELTERED"),
+            "HEALTH", List.of("CARE_STARTED"), "ADDICTION", List.of("CARE_STARTED"), "RIGHTS", List.of("RIGHTS_OPENED"),
+            "DEBT", List.of("DEBT_PLAN_AGREED"), "EMPLOYMENT", List.of("JOB_FOUND"),
+            "TRAINING", List.of("TRAINING_STARTED"), "LANGUAGE", List.of("TRAINING_STARTED"));
+    private static final List<String> UNSUCCESSFUL = List.of("NOT_ELIGIBLE", "NO_SHOW", "OTHER");
+    private static final String[] DECLINE_REASONS = {"Plus de place disponible", "Hors secteur d'intervention",
+            "Public non éligible", "Délai d'attente trop long"};
+    private static final String[] CANCEL_REASONS = {"La personne ne souhaite plus cet accompagnement",
+            "Rendez-vous non honorés", "Besoin couvert autrement"};
+
     private final ApiClient api;
+    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    /** territory → partner domain → partner ids; written by ensure (before the loader's pool starts). */
+    private final Map<String, Map<String, List<String>>> partners = new ConcurrentHashMap<>();
+    private volatile List<String> outcomes = List.of();
+    private volatile String served;
 
     PartnerNetwork(ApiClient api) {
         this.api = api;
     }
 
     void ensure(String territory) {
-        // partners of the territory are created here
+        if (!serves(territory)) {
+            return;
+        }
+        try {
+            network(territory);
+        } catch (IllegalStateException e) {
+            // the participants and pathways are the heart of the demo: load them even without partners
+            System.out.printf("    partners: none for %s (%s)%n", territory, e.getMessage());
+        }
     }
 
-    /** Returns the number of API calls made. */
+    /** Creates the missing partners and agreements (idempotent: found by name, reused) and remembers their ids. */
+    private void network(String territory) {
+        String user = user(territory);
+        Map<String, JsonNode> existing = new LinkedHashMap<>();
+        for (JsonNode p : ok(api.get(API + "/partners?size=200", user), "list partners").body().path("items")) {
+            existing.put(p.path("name").asText(), p);
+        }
+        Map<String, List<String>> byDomain = new ConcurrentHashMap<>();
+        PLAN.forEach((pattern, domains) -> {
+            String name = pattern.formatted(displayName(territory));
+            JsonNode known = existing.get(name);
+            String id;
+            Set<String> inAgreement = new HashSet<>();
+            if (known != null) {   // second run: reuse it
+                id = known.path("partnerId").asText();
+                known.path("inAgreement").forEach(d -> inAgreement.add(d.asText()));
+            } else {
+                id = ok(api.post(API + "/partners", user, Map.of("name", name, "domains", domains,
+                        "contacts", List.of(Map.of("name", "Accueil", "role", "secrétariat",
+                                "email", "contact@" + territory + ".example.org")))), "register " + name)
+                        .body().path("id").asText();
+            }
+            // Referrals go back to pathway starts up to ~4 years ago: the agreement must cover them all.
+            if (!inAgreement.containsAll(domains)) {
+                ok(api.post(API + "/partners/" + id + "/agreements", user, Map.of(
+                        "startsOn", today.minusYears(4).minusMonths(2).toString(),
+                        "endsOn", today.plusYears(2).toString(), "scope", domains)), "agreement of " + name);
+            }
+            domains.forEach(d -> byDomain.computeIfAbsent(d, k -> new ArrayList<>()).add(id));
+        });
+        if (outcomes.isEmpty()) {   // the service's own list, so completions use valid codes
+            List<String> codes = new ArrayList<>();
+            ok(api.get(API + "/referral-outcomes", user), "referral outcomes").body().forEach(c -> codes.add(c.asText()));
+            if (codes.isEmpty()) {
+                throw new IllegalStateException("partnership-service lists no referral outcome codes");
+            }
+            outcomes = List.copyOf(codes);
+        }
+        partners.put(territory, byDomain);   // last: refer() only runs for a complete network
+    }
+
+    /**
+     * Proposes the participant to a partner of the barrier's domain, then (plausibly) accepts or declines, and
+     * completes or cancels; a few stay pending, as in real life. Returns the number of API calls made.
+     *
+     * <p>partnership-service does not need to know the participant beforehand: it only refuses (422
+     * participant-exited) one whose exit it has already consumed from Kafka, which is skipped. An exit consumed
+     * while the referral runs cancels it, so a later step may meet 409/422: the referral is then left as is.
+     */
     int refer(String territory, String participantId, String barrierDomain, LocalDate since, Random random) {
-        return 0;
+        Map<String, List<String>> network = partners.get(territory);
+        String domain = BARRIER_TO_PARTNER.get(barrierDomain);
+        List<String> candidates = network == null || domain == null ? List.of() : network.getOrDefault(domain, List.of());
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        String user = user(territory);
+        LocalDate proposed = atMostToday(since.plusDays(7 + random.nextInt(84)));
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        proposal.put("participantId", participantId);
+        proposal.put("partnerId", candidates.get(random.nextInt(candidates.size())));
+        proposal.put("domain", barrierDomain);
+        proposal.put("proposedOn", proposed.toString());
+        ApiClient.Reply created = api.post(API + "/referrals", user, proposal);
+        if (refused(created)) {
+            return 1;
+        }
+        String path = API + "/referrals/" + created.body().path("id").asText();
+        double fate = random.nextDouble();
+        if (fate < 0.12) {
+            return 1;   // still waiting for the partner's answer
+        }
+        if (fate < 0.27) {
+            api(api.post(path + "/decline", user, Map.of("date", atMostToday(proposed.plusDays(3 + random.nextInt(18))).toString(),
+                    "reason", DECLINE_REASONS[random.nextInt(DECLINE_REASONS.length)])));
+            return 2;
+        }
+        LocalDate accepted = atMostToday(proposed.plusDays(2 + random.nextInt(14)));
+        if (refused(api.post(path + "/accept", user, Map.of("date", accepted.toString())))) {
+            return 2;
+        }
+        double end = random.nextDouble();
+        LocalDate closed = atMostToday(accepted.plusDays(20 + random.nextInt(100)));
+        if (end < 0.75) {
+            api(api.post(path + "/complete", user, Map.of("date", closed.toString(), "outcome", outcome(domain, random))));
+        } else if (end < 0.87) {
+            api(api.post(path + "/cancel", user, Map.of("date", closed.toString(),
+                    "reason", CANCEL_REASONS[random.nextInt(CANCEL_REASONS.length)])));
+        } else {
+            return 2;   // under way
+        }
+        return 3;
+    }
+
+    /**
+     * Whether the partnership instance behind the gateway serves this territory; says so when not. If the service
+     * cannot tell (down, older version), the partner side is skipped rather than failing the whole demo.
+     */
+    private boolean serves(String territory) {
+        if (served == null) {
+            String why;
+            try {
+                ApiClient.Reply reply = api.get(API + "/territory", user(territory));
+                served = reply.ok() ? reply.body().path("territory").asText() : "";
+                why = reply.status() + " " + reply.raw();
+            } catch (IllegalStateException unreachable) {
+                served = "";
+                why = unreachable.getMessage();
+            }
+            if (served.isEmpty()) {
+                System.out.printf("    partners: skipped, partnership-service did not say which territory it serves "
+                        + "(%s)%n", why);
+            }
+        }
+        if (!served.equals(territory)) {
+            if (!served.isEmpty()) {
+                System.out.printf("    partners: partnership-service serves %s only; no partner network nor "
+                        + "referrals for %s%n", served, territory);
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private String outcome(String domain, Random random) {
+        List<String> usual = USUAL_OUTCOMES.getOrDefault(domain, List.of("SUPPORT_STARTED")).stream()
+                .filter(outcomes::contains).toList();
+        if (usual.isEmpty() || random.nextDouble() < 0.2) {
+            List<String> other = UNSUCCESSFUL.stream().filter(outcomes::contains).toList();
+            List<String> from = other.isEmpty() ? outcomes : other;
+            return from.get(random.nextInt(from.size()));
+        }
+        return usual.get(random.nextInt(usual.size()));
+    }
+
+    /** A refusal by the service's rules (422) or state (409, e.g. cancelled by the participant's exit meanwhile). */
+    private static boolean refused(ApiClient.Reply reply) {
+        return !api(reply).ok();
+    }
+
+    /** Rules and state refusals are part of the story; anything else is a loader or platform fault. */
+    private static ApiClient.Reply api(ApiClient.Reply reply) {
+        if (!reply.ok() && reply.status() != 409 && reply.status() != 422) {
+            throw new IllegalStateException("partnership API → " + reply.status() + " " + reply.raw());
+        }
+        return reply;
+    }
+
+    private static ApiClient.Reply ok(ApiClient.Reply reply, String what) {
+        if (!reply.ok()) {
+            throw new IllegalStateException(what + " → " + reply.status() + " " + reply.raw());
+        }
+        return reply;
+    }
+
+    private LocalDate atMostToday(LocalDate date) {
+        return date.isAfter(today) ? today : date;
+    }
+
+    /** The chargé de partenariat acting for the territory. */
+    private static String user(String territory) {
+        return "cp-" + territory;
+    }
+
+    private static String displayName(String territory) {
+        return Character.toUpperCase(territory.charAt(0)) + territory.substring(1);
     }
 }

@@ -120,6 +120,15 @@ class PartnersController {
         return Page.of(list, page, size);
     }
 
+    /**
+     * The territory this instance serves: partners and referrals created here belong to it, whatever the caller
+     * means (one instance per territory). Lets a client behind the gateway check before writing.
+     */
+    @GetMapping("/territory")
+    Map<String, String> territory() {
+        return Map.of("territory", territory);
+    }
+
     @PostMapping("/officers")
     @ResponseStatus(HttpStatus.CREATED)
     Document officer(@Valid @RequestBody Requests.OfficerBody body, HttpServletRequest request) {

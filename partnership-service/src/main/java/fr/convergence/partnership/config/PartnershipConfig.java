@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import fr.convergence.kit.PlatformProperties;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
 import fr.convergence.partnership.application.FollowUpService;
+import fr.convergence.partnership.application.ParticipantHistory;
 import fr.convergence.partnership.application.PartnerService;
 import fr.convergence.partnership.application.ReferralService;
 import fr.convergence.partnership.consuming.DeadLetterService;
@@ -14,6 +15,7 @@ import fr.convergence.partnership.publishing.PartnershipContract;
 import fr.convergence.partnership.publishing.PartnershipOutbox;
 import fr.convergence.partnership.store.DeadLetterStore;
 import fr.convergence.partnership.store.FollowUpStore;
+import fr.convergence.partnership.store.HistoryReadLog;
 import fr.convergence.partnership.store.ParticipantStore;
 import fr.convergence.partnership.store.PartnerStore;
 import fr.convergence.partnership.store.ReferralStore;
@@ -102,6 +104,17 @@ class PartnershipConfig {
                                     DomainMapping mapping, PartnershipProperties properties, Clock clock) {
         return new ReferralService(platform.territory(), referrals, partners, participants, contract, outbox, mapping,
                 Set.copyOf(properties.outcomeCodes()), clock);
+    }
+
+    @Bean
+    HistoryReadLog historyReadLog(MongoDatabase db) {
+        return new HistoryReadLog(db);
+    }
+
+    @Bean
+    ParticipantHistory participantHistory(PlatformProperties platform, ParticipantStore participants,
+                                          ReferralStore referrals, HistoryReadLog reads, Clock clock) {
+        return new ParticipantHistory(platform.territory(), participants, referrals, reads, clock);
     }
 
     @Bean

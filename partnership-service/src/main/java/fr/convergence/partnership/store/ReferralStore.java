@@ -22,6 +22,8 @@ import static fr.convergence.partnership.store.Docs.*;
  */
 public class ReferralStore {
 
+    private static final String PUBLISHED = "published";
+
     private final OutboxCollection referrals;
     private final MongoCollection<Document> byPartner;
     private final ParticipantStore participants;
@@ -38,7 +40,7 @@ public class ReferralStore {
 
     public void insert(Referral referral, List<OutgoingRecord> events) {
         referrals.collection().insertOne(toDocument(referral).append(VERSION, 1L).append(PENDING, true)
-                .append(OUTBOX, Docs.outboxEntries(events)));
+                .append(OUTBOX, Docs.outboxEntries(events)).append(PUBLISHED, published(events)));
     }
 
     public boolean update(Referral referral, long expectedVersion, List<OutgoingRecord> events) {
@@ -47,7 +49,29 @@ public class ReferralStore {
         set.append(VERSION, expectedVersion + 1).append(PENDING, true);
         return referrals.collection().updateOne(new Document(ID, referral.id()).append(VERSION, expectedVersion),
                 new Document("$set", set).append("$push",
-                        new Document(OUTBOX, new Document("$each", Docs.outboxEntries(events))))).getMatchedCount() == 1;
+                        new Document(OUTBOX, new Document("$each", Docs.outboxEntries(events)))
+                                .append(PUBLISHED, new Document("$each", published(events))))).getMatchedCount() == 1;
+    }
+
+    /**
+     * A referral and the integration events it produced, oldest first, for the participant's audit history.
+     * {@code published} may be shorter than the referral's steps for a referral written before events were kept:
+     * its first steps then have no stored event (one step = one event, so the missing ones are the oldest).
+     */
+    public record ReferralEvents(Referral referral, List<String> published) {
+    }
+
+    public Optional<ReferralEvents> events(String referralId) {
+        return Optional.ofNullable(referrals.load(referralId)).map(d -> new ReferralEvents(fromDocument(d),
+                d.getList(PUBLISHED, Document.class, List.of()).stream().map(e -> e.getString("json")).toList()));
+    }
+
+    /**
+     * Events stay in the document after the outbox is cleared, for the audit. They carry the pseudonymous
+     * participant id, never a name, so keeping them adds no personal data.
+     */
+    private static List<Document> published(List<OutgoingRecord> events) {
+        return events.stream().map(r -> new Document("eventId", r.eventId()).append("json", r.json())).toList();
     }
 
     public Optional<Versioned<Referral>> load(String referralId) {

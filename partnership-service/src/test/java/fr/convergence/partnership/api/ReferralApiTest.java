@@ -204,4 +204,11 @@ class ReferralApiTest extends IntegrationTestBase {
         assertThat(http.post(base + "/members", "{\"role\":\"CIP\",\"name\":\"New CIP\"}").status()).isEqualTo(201);
         assertThat(http.get(base).body().get("members").size()).isEqualTo(3);
     }
+
+    @Test
+    void theInstanceTellsWhichTerritoryItServes() {
+        Http.Response r = http.get("/api/partnerships/territory");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text("territory")).isEqualTo("lyon");
+    }
 }

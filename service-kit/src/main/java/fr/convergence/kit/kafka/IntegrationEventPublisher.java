@@ -27,17 +27,18 @@ public class IntegrationEventPublisher implements AutoCloseable {
 
     public static final String EVENT_ID_HEADER = "eventId";
 
-    private final KafkaProducer<String, String> producer;
+    private final Properties props = new Properties();
+    private volatile KafkaProducer<String, String> producer;
     private final Counter published;
+    private final Counter resets;
 
     public IntegrationEventPublisher(String bootstrapServers, MeterRegistry meters) {
-        Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         // Do not block a request thread for a minute when the broker is down: the outbox keeps the events.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
@@ -46,29 +47,48 @@ public class IntegrationEventPublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(props);
         this.published = Counter.builder("convergence.events.published")
                 .description("integration events acknowledged by Kafka").register(meters);
+        this.resets = Counter.builder("convergence.events.producer.resets")
+                .description("producers discarded after a failed publication").register(meters);
     }
 
     /** Sends all records in order and waits for the broker's acknowledgement of each. */
     public void publish(List<OutgoingRecord> records) throws PublicationFailedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        KafkaProducer<String, String> current = producer;
         try {
             for (OutgoingRecord r : records) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(r.topic(), r.key(), r.json());
                 record.headers().add(Correlation.HEADER, r.correlationId().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(EVENT_ID_HEADER, r.eventId().getBytes(StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
+                acks.add(current.send(record));
             }
-            producer.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             for (Future<RecordMetadata> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
             published.increment(records.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            reset(current);
             throw new PublicationFailedException(e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            reset(current);
             throw new PublicationFailedException(e);
         }
+    }
+
+    /**
+     * Discards a producer whose batch failed. Why: records of a failed attempt may still sit in its buffer and be
+     * delivered later, after the retry's records, which would put a stream's events out of order on the log.
+     * Closing without waiting aborts them; the retry then republishes from the last acknowledged position.
+     */
+    private synchronized void reset(KafkaProducer<String, String> failed) {
+        if (producer != failed) {
+            return; // another lane already replaced it
+        }
+        producer = new KafkaProducer<>(props);
+        failed.close(java.time.Duration.ZERO);
+        resets.increment();
     }
 
     @Override
