@@ -27,7 +27,7 @@ class AuditConfig {
                                       @Value("${convergence.participant-url:http://127.0.0.1:8081}") String participantUrl,
                                       @Value("${convergence.partnership-url:http://127.0.0.1:8083}") String partnershipUrl) {
         return new ParticipantAudit(HistorySources.of(store, participantPathways, eventObjectMapper,
-                participantUrl + "/api/participants", partnershipUrl + "/api/partnerships"),
+                participantUrl + "/api", partnershipUrl + "/api/partnerships"),
                 participantPathways, queries, store, new AuditReads(database.getCollection("audit_reads")));
     }
 }

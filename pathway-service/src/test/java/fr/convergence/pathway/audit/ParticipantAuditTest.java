@@ -38,12 +38,16 @@ class ParticipantAuditTest {
     static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
         TestInfrastructure.register(registry, TestInfrastructure.uniqueDatabase("pathway_audit"), "paris");
         otherServices = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        otherServices.createContext("/api/participants/", exchange -> reply(exchange, 200, """
+        // the exact routes of participant-service and partnership-service: anything else is a 404
+        otherServices.createContext("/api/participants/", exchange -> reply(exchange,
+                exchange.getRequestURI().getPath().matches("/api/participants/PSN-[^/]+/history") ? 200 : 404, """
                 {"items":[{"eventId":"r1","type":"ParticipantRegistered","sequence":0,"occurredOn":"2020-01-01",
                 "recordedAt":"2020-01-01T09:00:00Z","recordedBy":"cip-1","correlationId":"c-1",
                 "data":{"firstName":"[erased]","ageBand":"35-44"}}]}"""));
         otherServices.createContext("/api/partnerships/", exchange -> {
-            if (partnershipDown.get()) {
+            if (!exchange.getRequestURI().getPath().matches("/api/partnerships/participants/PSN-[^/]+/history")) {
+                reply(exchange, 404, "{}");
+            } else if (partnershipDown.get()) {
                 reply(exchange, 503, "{}");
             } else {
                 reply(exchange, 200, """

@@ -1,0 +1,142 @@
+package fr.convergence.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform as it runs in production — separate processes, real Kafka broker, the MongoDB-wire store —
+ * driven only through the gateway: a participant's pathway, the partner network reacting over Kafka, a referral's
+ * lifecycle, the audit replay, erasure, and the national figures.
+ */
+class WholePlatformTest {
+
+    static Platform platform;
+    static Api gateway;
+    static final LocalDate START = LocalDate.now().minusMonths(9);
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new Platform(Files.createTempDirectory("e2e"));
+        int participantPort = platform.service("participant", "participant-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "participant_e2e"));
+        int partnershipPort = platform.service("partnership", "partnership-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "partnership_e2e"));
+        platform.service("pathway", "pathway-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "pathway_e2e",
+                "PARTICIPANT_URL", "http://127.0.0.1:" + participantPort, "PARTNERSHIP_URL", "http://127.0.0.1:" + partnershipPort));
+        platform.service("reporting", "reporting-service", Map.of("MONGODB_DATABASE", "reporting_e2e"));
+        platform.startInfrastructure();
+        for (String s : new String[] {"participant", "pathway", "partnership", "reporting"}) {
+            platform.start(s);
+        }
+        platform.service("gateway", "gateway", Map.of(
+                "PARTICIPANT_URL", platform.url("participant"), "PATHWAY_URL", platform.url("pathway"),
+                "PARTNERSHIP_URL", platform.url("partnership"), "REPORTING_URL", platform.url("reporting"),
+                "AUDIT_URL", platform.url("pathway")));
+        platform.start("gateway");
+        gateway = new Api(platform.url("gateway"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aParticipantsWholeJourneyThroughTheGateway() {
+        // registration: personal data stays in participant-service, a pseudonymous id comes back
+        Api.Reply registered = gateway.post("/api/participants", """
+                {"firstName":"Zéphyrin","lastName":"Quintavalle","birthDate":"1979-04-12","phone":"06 11 22 33 44",
+                 "referentId":"cip-paris-1","aciId":"aci-paris-1"}""");
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String pid = registered.body().get("participantId").asText();
+
+        // pathway: hired on CVG, a housing barrier handled by a partner
+        Api.Reply opened = gateway.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}"""
+                .formatted(pid, START, START.plusMonths(20)));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        String pathway = opened.body().get("pathwayId").asText();
+        assertThat(gateway.post("/api/pathways/" + pathway + "/barriers", """
+                {"date":"%s","domain":"HOUSING","intensity":"HIGH","handling":"PARTNER"}""".formatted(START.plusDays(10))).status())
+                .isEqualTo(200);
+
+        // partnership-service hears of it over Kafka: an open housing need in the territory's queue
+        await().atMost(Duration.ofSeconds(30)).until(() -> needs(pid).toString().contains("HOUSING"));
+
+        // the coordinator's network: a housing partner with an agreement; a referral runs its lifecycle
+        Api.Reply partner = gateway.post("/api/partnerships/partners", """
+                {"name":"Foyer des Amandiers","domains":["HOUSING"],"contacts":[{"name":"Accueil","email":"accueil@amandiers.example"}]}""");
+        assertThat(partner.status()).as(partner.raw()).isIn(200, 201);
+        String partnerId = partner.body().get("id").asText();
+        assertThat(gateway.post("/api/partnerships/partners/" + partnerId + "/agreements", """
+                {"startsOn":"%s","scope":["HOUSING"]}""".formatted(START.minusYears(1))).status()).isIn(200, 201);
+        Api.Reply referral = gateway.post("/api/partnerships/referrals", """
+                {"participantId":"%s","partnerId":"%s","domain":"HOUSING","proposedOn":"%s"}""".formatted(pid, partnerId, START.plusDays(20)));
+        assertThat(referral.status()).as(referral.raw()).isEqualTo(201);
+        String referralId = referral.body().get("id").asText();
+        assertThat(gateway.post("/api/partnerships/referrals/" + referralId + "/accept",
+                "{\"date\":\"%s\"}".formatted(START.plusDays(25))).status()).isEqualTo(200);
+        Api.Reply completed = gateway.post("/api/partnerships/referrals/" + referralId + "/complete",
+                "{\"date\":\"%s\",\"outcome\":\"HOUSED\"}".formatted(START.plusDays(60)));
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
+        assertThat(completed.body().get("status").asText()).isEqualTo("COMPLETED");
+
+        // the referral events are on the territory's partnership topic
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(platform.kafkaBootstrap(),
+                "convergence.paris.partnership.v1").stream().filter(r -> r.value().contains(referralId)).count() >= 3);
+
+        // a second barrier with a pending referral, then the exit closes needs and cancels what is pending
+        gateway.post("/api/pathways/" + pathway + "/barriers", """
+                {"date":"%s","domain":"HOUSING","intensity":"MEDIUM","handling":"BOTH"}""".formatted(START.plusDays(70)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> openNeedCount(pid) == 1);
+        String pending = gateway.post("/api/partnerships/referrals", """
+                {"participantId":"%s","partnerId":"%s","domain":"HOUSING","proposedOn":"%s"}""".formatted(pid, partnerId, START.plusDays(75)))
+                .body().get("id").asText();
+        assertThat(gateway.post("/api/pathways/" + pathway + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}"
+                .formatted(START.plusMonths(8))).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> openNeedCount(pid) == 0
+                && "CANCELLED".equals(gateway.get("/api/partnerships/referrals/" + pending).body().get("status").asText()));
+
+        // the auditor replays the whole history across the three services, in order
+        Api.Reply history = gateway.get("/api/audit/participants/" + pid + "/history");
+        assertThat(history.status()).as(history.raw()).isEqualTo(200);
+        assertThat(history.body().get("items").findValuesAsText("type")).contains("ParticipantRegistered",
+                "ParticipantHired", "BarrierAssessed", "ParticipantExited");
+        assertThat(history.raw()).contains("Quintavalle");
+        Api.Reply asOf = gateway.get("/api/audit/participants/" + pid + "/state?asOf=" + START.plusDays(15));
+        assertThat(asOf.body().get("pathways").get(0).get("status").asText()).isEqualTo("ACTIVE");
+
+        // erasure: the person reads as erased everywhere, the history still replays its structure
+        Api.Reply erased = gateway.post("/api/participants/" + pid + "/erasure", "{}");
+        assertThat(erased.status()).as(erased.raw()).isIn(200, 202, 204);
+        Api.Reply afterErasure = gateway.get("/api/audit/participants/" + pid + "/history");
+        assertThat(afterErasure.status()).isEqualTo(200);
+        assertThat(afterErasure.raw()).doesNotContain("Quintavalle").doesNotContain("Zéphyrin").contains("[erased]");
+        assertThat(afterErasure.body().get("items").findValuesAsText("type")).contains("ParticipantHired", "ParticipantExited");
+    }
+
+    private JsonNode needs(String pid) {
+        return gateway.get("/api/partnerships/participants/" + pid + "/needs").body();
+    }
+
+    private long openNeedCount(String pid) {
+        JsonNode needs = needs(pid).get("needs");
+        long open = 0;
+        for (JsonNode n : needs) {
+            if ("OPEN".equals(n.path("status").asText())) {
+                open++;
+            }
+        }
+        return open;
+    }
+}
