@@ -142,12 +142,22 @@ final class Platform implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    private static final java.util.Random PORTS = new java.util.Random();
+
+    /**
+     * A free port below Linux's ephemeral range (32768+): a port handed out by the kernel could be taken again by
+     * some client's outgoing connection before the service binds it.
+     */
+    static synchronized int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + PORTS.nextInt(12_000);
+            try (ServerSocket s = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port in 20000-32000");
     }
 
     /** Kafka's controller listens on port + 1: both must be free. */

@@ -32,8 +32,11 @@ class WholePlatformTest {
         platform.service("pathway", "pathway-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "pathway_e2e",
                 "PARTICIPANT_URL", "http://127.0.0.1:" + participantPort, "PARTNERSHIP_URL", "http://127.0.0.1:" + partnershipPort));
         platform.service("reporting", "reporting-service", Map.of("MONGODB_DATABASE", "reporting_e2e"));
+        // two more territories, each with its own pathway-service instance, database and topic
+        platform.service("pathway-nantes", "pathway-service", Map.of("TERRITORY", "nantes", "MONGODB_DATABASE", "pathway_nantes"));
+        platform.service("pathway-rouen", "pathway-service", Map.of("TERRITORY", "rouen", "MONGODB_DATABASE", "pathway_rouen"));
         platform.startInfrastructure();
-        for (String s : new String[] {"participant", "pathway", "partnership", "reporting"}) {
+        for (String s : new String[] {"participant", "pathway", "partnership", "reporting", "pathway-nantes", "pathway-rouen"}) {
             platform.start(s);
         }
         platform.service("gateway", "gateway", Map.of(
@@ -123,6 +126,39 @@ class WholePlatformTest {
         assertThat(afterErasure.status()).isEqualTo(200);
         assertThat(afterErasure.raw()).doesNotContain("Quintavalle").doesNotContain("Zéphyrin").contains("[erased]");
         assertThat(afterErasure.body().get("items").findValuesAsText("type")).contains("ParticipantHired", "ParticipantExited");
+    }
+
+    /** Issue 7: each territory runs its own pathway-service; the national projection merges their streams. */
+    @Test
+    void theNationalProjectionMergesTerritoriesRunningTheirOwnInstances() {
+        Api nantes = new Api(platform.url("pathway-nantes"));
+        Api rouen = new Api(platform.url("pathway-rouen"));
+        for (int i = 0; i < 2; i++) {
+            assertThat(hire(nantes, "aci-nantes-1").status()).isEqualTo(201);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(hire(rouen, "aci-rouen-1").status()).isEqualTo(201);
+        }
+        String exiting = hire(rouen, "aci-rouen-2").body().get("pathwayId").asText();
+        assertThat(rouen.post("/api/pathways/" + exiting + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}"
+                .formatted(START.plusMonths(6))).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode national = gateway.get("/api/reporting/national").body();
+            Map<String, Long> entered = new java.util.HashMap<>();
+            for (JsonNode row : national.get("breakdown")) {
+                entered.put(row.get("code").asText(), row.get("entered").asLong());
+            }
+            assertThat(entered).containsEntry("nantes", 2L).containsEntry("rouen", 4L);
+            JsonNode rouenView = gateway.get("/api/reporting/territories/rouen").body();
+            assertThat(rouenView.get("totals").get("exitsByCategory").get("DURABLE_EMPLOYMENT").asLong()).isEqualTo(1);
+        });
+    }
+
+    private static Api.Reply hire(Api pathways, String aci) {
+        return pathways.post("/api/pathways", """
+                {"participantId":"PSN-%s","aciId":"%s","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
+                .formatted(java.util.UUID.randomUUID().toString().substring(0, 8), aci, START, START.plusMonths(6)));
     }
 
     private JsonNode needs(String pid) {
