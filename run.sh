@@ -93,24 +93,30 @@ for pair in participant-service:8081 pathway-service:8082 partnership-service:80
 done
 HEALTHY=$(( $(date +%s) - START_TIME ))
 
+report_memory() {
+  local rss=0
+  for pid in "${PIDS[@]}"; do rss=$(( rss + $(awk '/VmRSS/{print $2}' /proc/"$pid"/status 2>/dev/null || echo 0) )); done
+  echo $(( rss / 1024 ))
+}
+echo "    all healthy in ${HEALTHY}s; resident memory $(report_memory) MiB in ${#PIDS[@]} processes"
+
 echo "==> [4/4] Demo data"
 if [[ $DEMO == 1 && ! -f $DATA/demo-loaded ]]; then
   java -Xmx256m $JAVA_OPTS_COMMON -cp "$INFRA_CP" fr.convergence.deploy.demo.DemoDataLoader http://127.0.0.1:8080 \
     && touch "$DATA/demo-loaded"
 else
-  echo "    already loaded (delete $DATA/demo-loaded to load again)"
+  echo "    not loaded (already there: delete $DATA/demo-loaded to load again; or --no-demo)"
 fi
 
-RSS_KB=0
-for pid in "${PIDS[@]}"; do RSS_KB=$(( RSS_KB + $(awk '/VmRSS/{print $2}' /proc/"$pid"/status 2>/dev/null || echo 0) )); done
 cat <<INFO
 
-  Convergence platform is up (all healthy in ${HEALTHY}s, resident memory $(( RSS_KB / 1024 )) MiB in ${#PIDS[@]} processes)
+  Convergence platform is up (all healthy in ${HEALTHY}s, resident memory now $(report_memory) MiB in ${#PIDS[@]} processes)
 
     Dashboard     http://localhost:8080/api/reporting/dashboard
     Gateway       http://localhost:8080
     API docs      http://localhost:8080/swagger-ui.html
     Metrics       http://localhost:8080/actuator/prometheus  (each service: :8081-8084/actuator/prometheus)
+    Audit         http://localhost:8080/api/audit/participants/<participantId>/history
     Kafka         127.0.0.1:9092      MongoDB  mongodb://127.0.0.1:27017
     Logs          $LOGS
 

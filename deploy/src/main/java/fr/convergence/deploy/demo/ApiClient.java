@@ -59,7 +59,7 @@ final class ApiClient {
                 return new Reply(r.statusCode(), body, r.body());
             } catch (IOException e) {
                 if (attempt >= 5) {
-                    throw new IllegalStateException("cannot reach " + request.uri() + ": " + e.getMessage(), e);
+                    throw new IllegalStateException("cannot reach " + request.uri() + ": " + e, e);
                 }
                 sleep(500L * attempt);
             } catch (InterruptedException e) {

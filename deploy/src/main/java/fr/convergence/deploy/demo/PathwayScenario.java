@@ -89,23 +89,27 @@ final class PathwayScenario {
             }
         }
         if (phc) {
+            // the PHC → CVG transition (60 %) is decided first: the ramp-up happens before it
+            LocalDate transition = start.plusMonths(3 + random.nextInt(8));
+            boolean transitions = random.nextDouble() < 0.6 && !transition.isAfter(horizon);
+            LocalDate rampEnd = transitions ? transition : start.plusMonths(11);
             // PHC ramp-up: +2 h every 3 to 8 weeks, from 4 h towards 8–20 h
             double target = 8 + 2 * random.nextInt(7);
             while (hours < target) {
                 cursor = cursor.plusWeeks(3 + random.nextInt(6));
-                if (cursor.isAfter(horizon) || cursor.isAfter(start.plusMonths(11))) {
+                if (cursor.isAfter(horizon) || !cursor.isBefore(rampEnd)) {
                     break;
                 }
                 hours += 2;
                 add(cursor, "/weekly-hours", Map.of("effectiveDate", cursor.toString(), "weeklyHours", hours), horizon);
             }
-            LocalDate transition = start.plusMonths(3 + random.nextInt(8));
-            if (random.nextDouble() < 0.6 && !transition.isAfter(horizon)) {
+            if (transitions) {
                 currentEnd = transition.plusMonths(24).minusDays(1);
                 double cvgHours = 20 + random.nextInt(7);
                 add(transition, "/transition", Map.of("date", transition.toString(), "plannedEnd", currentEnd.toString(),
                         "weeklyHours", cvgHours), horizon);
                 currentProgramme = "CVG";
+                hours = cvgHours;
                 cursor = transition;
             }
         }
@@ -149,10 +153,10 @@ final class PathwayScenario {
                 add(lifted, "/barriers/" + domain + "/lift", Map.of(), horizon);
             }
         }
-        // hours actually worked, for the last 12 months of the pathway
+        // hours actually worked, for the last 3 months of the pathway (older months are left out to keep the demo short)
         YearMonth last = YearMonth.from(horizon).minusMonths(horizon.equals(today) ? 1 : 0);
         YearMonth first = YearMonth.from(start);
-        for (YearMonth m = last.minusMonths(11).isBefore(first) ? first : last.minusMonths(11); !m.isAfter(last); m = m.plusMonths(1)) {
+        for (YearMonth m = last.minusMonths(2).isBefore(first) ? first : last.minusMonths(2); !m.isAfter(last); m = m.plusMonths(1)) {
             double worked = Math.round(hours * 4.33 * (0.7 + 0.3 * random.nextDouble()) * 10) / 10.0;
             steps.add(new Step(m.atDay(1), "/monthly-hours", Map.of("month", m.toString(), "hours", worked)));
         }

@@ -18,8 +18,16 @@ import org.h2.mvstore.MVStore;
  */
 public class DurableH2Backend extends H2Backend {
 
+    /** Commands that may change data (anything else is a read and needs no fsync). */
+    private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete",
+            "findAndModify", "findandmodify", "create", "createIndexes", "drop", "dropDatabase", "dropIndexes",
+            "renameCollection");
+
     private final MVStore store;
     private final Object commitLock = new Object();
+    /** Counts writes applied in memory; {@link #durableUpTo} is the count the last fsync covered. */
+    private final java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
+    private long durableUpTo;
 
     private DurableH2Backend(MVStore store) {
         super(store);
@@ -37,7 +45,9 @@ public class DurableH2Backend extends H2Backend {
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
-            commitIfChanged();
+            if (WRITES.contains(command)) {
+                makeDurable();
+            }
         }
     }
 
@@ -46,17 +56,27 @@ public class DurableH2Backend extends H2Backend {
         try {
             return super.handleQuery(query);
         } finally {
-            commitIfChanged();
+            makeDurable(); // legacy opcode: rarely used by the 5.x driver, so always made durable
         }
     }
 
-    /** Commits and fsyncs pending changes; a no-op for reads. */
-    void commitIfChanged() {
+    /**
+     * Makes this request's changes durable before its reply leaves, with group commit: a writer that finds its
+     * change already covered by another writer's fsync returns at once, so concurrent writers share one fsync
+     * instead of queueing for one each. Reads never wait for an fsync.
+     */
+    void makeDurable() {
+        long mine = applied.incrementAndGet(); // taken after this request's change was applied in memory
         synchronized (commitLock) {
+            if (durableUpTo >= mine) {
+                return; // an fsync that started after our change covered it
+            }
+            long covering = applied.get();
             if (store.hasUnsavedChanges()) {
                 store.commit();
                 store.sync();
             }
+            durableUpTo = covering;
         }
     }
 

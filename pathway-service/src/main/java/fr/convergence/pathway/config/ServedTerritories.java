@@ -19,7 +19,7 @@ public class ServedTerritories {
     private final String home;
     private final Set<String> served;
 
-    ServedTerritories(PlatformProperties platform, @Value("${convergence.territories:}") String territories) {
+    ServedTerritories(PlatformProperties platform, @Value("${convergence.territories:${TERRITORIES:}}") String territories) {
         this.home = platform.territory();
         Set<String> listed = Arrays.stream(territories.split(",")).map(String::trim).filter(t -> !t.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());

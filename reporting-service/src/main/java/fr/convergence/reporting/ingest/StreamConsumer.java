@@ -94,7 +94,16 @@ public class StreamConsumer implements Runnable {
                 while (running) {
                     ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
                     for (ConsumerRecord<String, String> record : records) {
-                        hooks.handled(record, handler.handle(record, projector));
+                        // the producer's correlation id follows the event into this service's logs
+                        org.apache.kafka.common.header.Header correlation = record.headers()
+                                .lastHeader(fr.convergence.kit.web.Correlation.HEADER);
+                        fr.convergence.kit.web.Correlation.set(correlation == null ? "kafka:" + record.topic() + ":" + record.offset()
+                                : new String(correlation.value(), java.nio.charset.StandardCharsets.UTF_8));
+                        try {
+                            hooks.handled(record, handler.handle(record, projector));
+                        } finally {
+                            fr.convergence.kit.web.Correlation.clear();
+                        }
                     }
                     if (!records.isEmpty()) {
                         c.commitSync();
