@@ -3,8 +3,8 @@ package fr.convergence.participant.publishing;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.result.UpdateResult;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
+import fr.convergence.kit.outbox.DrainLanes;
 import fr.convergence.kit.kafka.OutgoingRecord;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -13,12 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static fr.convergence.participant.publishing.Outboxed.*;
 
@@ -39,37 +34,21 @@ import static fr.convergence.participant.publishing.Outboxed.*;
 public class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int LANES = 4;
-
     private final Map<String, MongoCollection<Document>> sources = new ConcurrentHashMap<>();
     private final IntegrationEventPublisher publisher;
-    private final ExecutorService[] lanes = new ExecutorService[LANES];
-    private final Set<Target> scheduled = ConcurrentHashMap.newKeySet();
-    private final Set<Target> waitingForKafka = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
-            r -> daemon(r, "participant-outbox-retry"));
-    private volatile long backoffMillis = 500;
+    private final DrainLanes lanes;
 
+    /** A document to drain: its collection's name and its id, as the lanes' key {@code source/id}. */
     private record Target(String source, String id) {
+        static Target of(String key) {
+            int slash = key.indexOf('/');
+            return new Target(key.substring(0, slash), key.substring(slash + 1));
+        }
     }
 
     public OutboxRelay(IntegrationEventPublisher publisher, MeterRegistry meters) {
         this.publisher = publisher;
-        for (int i = 0; i < LANES; i++) {
-            String name = "participant-outbox-lane-" + i;
-            lanes[i] = Executors.newSingleThreadExecutor(r -> daemon(r, name));
-        }
-        if (meters != null) {
-            Gauge.builder("convergence.outbox.documents.waiting", waitingForKafka, Set::size)
-                    .description("documents whose events wait for Kafka").register(meters);
-        }
-        retries.schedule(this::retryWaiting, backoffMillis, TimeUnit.MILLISECONDS);
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.lanes = new DrainLanes("participant-outbox", 4, key -> drain(Target.of(key)), meters);
     }
 
     /** Declares a collection of outboxed documents under a name used in {@link #schedule}. */
@@ -80,13 +59,7 @@ public class OutboxRelay implements AutoCloseable {
 
     /** Called after every successful write; returns at once. */
     public void schedule(String source, String id) {
-        Target target = new Target(source, id);
-        if (scheduled.add(target)) {
-            lanes[Math.floorMod(target.hashCode(), LANES)].execute(() -> {
-                scheduled.remove(target);
-                drain(target);
-            });
-        }
+        lanes.schedule(source + "/" + id);
     }
 
     /** Re-schedules every document a previous run left with unpublished events: one scan per collection. */
@@ -107,36 +80,28 @@ public class OutboxRelay implements AutoCloseable {
 
     /** Documents currently waiting for Kafka. */
     public int waiting() {
-        return waitingForKafka.size();
+        return lanes.waiting();
     }
 
-    void drain(Target target) {
+    void drain(Target target) throws IntegrationEventPublisher.PublicationFailedException {
         MongoCollection<Document> collection = sources.get(target.source());
-        try {
-            Document doc = collection.find(new Document(ID, target.id()))
-                    .projection(new Document(VERSION, 1).append(PUBLISHED_VERSION, 1).append(OUTBOX, 1)).first();
-            if (doc == null) {
-                return;
-            }
-            long version = version(doc);
-            long published = doc.get(PUBLISHED_VERSION, Number.class).longValue();
-            if (published >= version) {
-                waitingForKafka.remove(target);
-                return;
-            }
-            List<OutgoingRecord> records = doc.getList(OUTBOX, Document.class, List.of()).stream()
-                    .map(OutboxEntry::fromDocument)
-                    .filter(e -> e.seq() > published)
-                    .map(e -> new OutgoingRecord(e.topic(), e.key(), e.eventId(), e.correlationId(), e.json()))
-                    .toList();
-            publisher.publish(records);
-            markPublished(collection, target, version);
-            waitingForKafka.remove(target);
-        } catch (IntegrationEventPublisher.PublicationFailedException | RuntimeException e) {
-            if (waitingForKafka.add(target)) {
-                log.warn("outbox: {} {} waits for Kafka ({})", target.source(), target.id(), e.getMessage());
-            }
+        Document doc = collection.find(new Document(ID, target.id()))
+                .projection(new Document(VERSION, 1).append(PUBLISHED_VERSION, 1).append(OUTBOX, 1)).first();
+        if (doc == null) {
+            return;
         }
+        long version = version(doc);
+        long published = doc.get(PUBLISHED_VERSION, Number.class).longValue();
+        if (published >= version) {
+            return;
+        }
+        List<OutgoingRecord> records = doc.getList(OUTBOX, Document.class, List.of()).stream()
+                .map(OutboxEntry::fromDocument)
+                .filter(e -> e.seq() > published)
+                .map(e -> new OutgoingRecord(e.topic(), e.key(), e.eventId(), e.correlationId(), e.json()))
+                .toList();
+        publisher.publish(records);
+        markPublished(collection, target, version);
     }
 
     /**
@@ -153,29 +118,8 @@ public class OutboxRelay implements AutoCloseable {
         }
     }
 
-    private void retryWaiting() {
-        try {
-            if (!waitingForKafka.isEmpty()) {
-                List.copyOf(waitingForKafka).forEach(t -> schedule(t.source(), t.id()));
-                backoffMillis = Math.min(backoffMillis * 2, 10_000);
-            } else {
-                backoffMillis = 500;
-            }
-        } finally {
-            if (!retries.isShutdown()) {
-                retries.schedule(this::retryWaiting, backoffMillis, TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
     @Override
     public void close() throws InterruptedException {
-        retries.shutdownNow();
-        for (ExecutorService lane : lanes) {
-            lane.shutdown();
-        }
-        for (ExecutorService lane : lanes) {
-            lane.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        lanes.close();
     }
 }

@@ -1,9 +1,9 @@
 package fr.convergence.partnership.publishing;
 
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
+import fr.convergence.kit.outbox.DrainLanes;
 import fr.convergence.kit.kafka.OutgoingRecord;
 import fr.convergence.partnership.store.OutboxCollection;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -11,12 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,38 +29,20 @@ import java.util.stream.Collectors;
 public class PartnershipOutbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(PartnershipOutbox.class);
-    private static final int LANES = 2;
 
     private final Map<String, OutboxCollection> collections;
     private final IntegrationEventPublisher publisher;
-    private final ExecutorService[] lanes = new ExecutorService[LANES];
-    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
-    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
-            r -> new Thread(r, "partnership-outbox-retry"));
-    private volatile long backoffMillis = 500;
+    private final DrainLanes lanes;
 
     public PartnershipOutbox(List<OutboxCollection> collections, IntegrationEventPublisher publisher, MeterRegistry meters) {
         this.collections = collections.stream().collect(Collectors.toMap(OutboxCollection::name, Function.identity()));
         this.publisher = publisher;
-        for (int i = 0; i < LANES; i++) {
-            int lane = i;
-            lanes[i] = Executors.newSingleThreadExecutor(r -> new Thread(r, "partnership-outbox-" + lane));
-        }
-        Gauge.builder("partnership.outbox.documents.waiting", waiting, Set::size)
-                .description("documents whose events wait for Kafka").register(meters);
-        retries.schedule(this::retryWaiting, backoffMillis, TimeUnit.MILLISECONDS);
+        this.lanes = new DrainLanes("partnership-outbox", 2, this::drain, meters);
     }
 
     /** Called after every successful write; returns at once. */
     public void schedule(String collection, String id) {
-        String key = collection + "/" + id;
-        if (scheduled.add(key)) {
-            lanes[Math.floorMod(key.hashCode(), LANES)].execute(() -> {
-                scheduled.remove(key);
-                drain(collection, id);
-            });
-        }
+        lanes.schedule(collection + "/" + id);
     }
 
     /** Re-schedules every document a previous run left with unpublished events; one scan per collection. */
@@ -83,65 +59,36 @@ public class PartnershipOutbox implements AutoCloseable {
         return total;
     }
 
-    void drain(String collection, String id) {
-        String key = collection + "/" + id;
+    /** Drains one {@code collection/id} key; throws (and is retried) while Kafka cannot take its events. */
+    void drain(String key) throws IntegrationEventPublisher.PublicationFailedException {
+        int slash = key.indexOf('/');
+        String collection = key.substring(0, slash);
+        String id = key.substring(slash + 1);
         OutboxCollection c = collections.get(collection);
-        try {
-            Document doc = c.load(id);
-            if (doc == null) {
-                return;
-            }
-            c.afterCommit(doc);
-            List<OutgoingRecord> records = c.outbox(doc);
-            if (records.isEmpty() && !Boolean.TRUE.equals(doc.getBoolean("pending"))) {
-                waiting.remove(key);
-                return;
-            }
-            if (!records.isEmpty()) {
-                publisher.publish(records);
-            }
-            long version = doc.get("version", Number.class).longValue();
-            if (!c.markPublished(id, version, records.stream().map(OutgoingRecord::eventId).toList())) {
-                schedule(collection, id); // changed meanwhile: drain the rest
-            }
-            waiting.remove(key);
-        } catch (IntegrationEventPublisher.PublicationFailedException | RuntimeException e) {
-            if (waiting.add(key)) {
-                log.warn("outbox: {} waits for Kafka ({})", key, e.getMessage());
-            }
+        Document doc = c.load(id);
+        if (doc == null) {
+            return;
         }
-    }
-
-    private void retryWaiting() {
-        try {
-            if (!waiting.isEmpty()) {
-                for (String key : List.copyOf(waiting)) {
-                    int slash = key.indexOf('/');
-                    schedule(key.substring(0, slash), key.substring(slash + 1));
-                }
-                backoffMillis = Math.min(backoffMillis * 2, 10_000);
-            } else {
-                backoffMillis = 500;
-            }
-        } finally {
-            if (!retries.isShutdown()) {
-                retries.schedule(this::retryWaiting, backoffMillis, TimeUnit.MILLISECONDS);
-            }
+        c.afterCommit(doc);
+        List<OutgoingRecord> records = c.outbox(doc);
+        if (records.isEmpty() && !Boolean.TRUE.equals(doc.getBoolean("pending"))) {
+            return;
+        }
+        if (!records.isEmpty()) {
+            publisher.publish(records);
+        }
+        long version = doc.get("version", Number.class).longValue();
+        if (!c.markPublished(id, version, records.stream().map(OutgoingRecord::eventId).toList())) {
+            schedule(collection, id); // changed meanwhile: drain the rest
         }
     }
 
     public int waiting() {
-        return waiting.size();
+        return lanes.waiting();
     }
 
     @Override
     public void close() throws InterruptedException {
-        retries.shutdownNow();
-        for (ExecutorService lane : lanes) {
-            lane.shutdown();
-        }
-        for (ExecutorService lane : lanes) {
-            lane.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        lanes.close();
     }
 }
