@@ -83,7 +83,7 @@ start_service() { # module port heap [extra env...]
   PIDS+=($!)
 }
 echo "==> [3/4] Services"
-start_service participant-service 8081 256m MONGODB_DATABASE=participant_local
+start_service participant-service 8081 256m MONGODB_DATABASE=participant_local PARTICIPANT_MASTER_KEY_FILE="$DATA/participant-master-key.dev"
 start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local
 start_service partnership-service 8083 256m MONGODB_DATABASE=partnership_local
 start_service reporting-service 8084 320m MONGODB_DATABASE=reporting_national
