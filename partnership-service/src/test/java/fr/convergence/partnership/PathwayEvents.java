@@ -16,12 +16,16 @@ public final class PathwayEvents {
 
     public static String event(String territory, String participantId, String pathwayId, long sequence, String type,
                                LocalDate occurredOn, String dataJson) {
+        String id = UUID.randomUUID().toString();
+        String recordedAt = Instant.now().toString();
         String json = """
-                {"eventId":"%s","type":"%s","schemaVersion":1,"source":"pathway-service","territory":"%s",\
+                {"specversion":"1.0","id":"%s","subject":"%s","time":"%s",\
+                "dataschema":"https://convergence-france.org/contracts/pathway-event.v1.schema.json",\
+                "eventId":"%s","type":"%s","schemaVersion":1,"source":"pathway-service","territory":"%s",\
                 "aciId":"aci-%s-1","participantId":"%s","pathwayId":"%s","sequence":%d,"occurredOn":"%s",\
                 "recordedAt":"%s","recordedBy":"cip-%s-1","correlationId":"%s","futureField":"ignored","data":%s}"""
-                .formatted(UUID.randomUUID(), type, territory, territory, participantId, pathwayId, sequence, occurredOn,
-                        Instant.now(), territory, UUID.randomUUID(), dataJson);
+                .formatted(id, pathwayId, recordedAt, id, type, territory, territory, participantId, pathwayId, sequence,
+                        occurredOn, recordedAt, territory, UUID.randomUUID(), dataJson);
         assertThat(ContractSchemas.violations("pathway-event", 1, json)).as("test event follows the pathway contract")
                 .isEmpty();
         return json;

@@ -7,6 +7,7 @@ import fr.convergence.kit.web.Correlation;
 import fr.convergence.pathway.domain.command.*;
 import fr.convergence.pathway.store.OpenPathwayRegistry;
 import fr.convergence.pathway.store.ParticipantPathways;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -43,14 +44,17 @@ class PathwayCommandsController {
     private final OpenPathwayRegistry openPathways;
     private final ServedTerritories territories;
     private final ParticipantPathways participantPathways;
+    private final MeterRegistry meters;
 
     PathwayCommandsController(CommandGateway commands, PathwayQueries queries, OpenPathwayRegistry openPathways,
-                              ServedTerritories territories, ParticipantPathways participantPathways) {
+                              ServedTerritories territories, ParticipantPathways participantPathways,
+                              MeterRegistry meters) {
         this.commands = commands;
         this.queries = queries;
         this.openPathways = openPathways;
         this.territories = territories;
         this.participantPathways = participantPathways;
+        this.meters = meters;
     }
 
     @PostMapping
@@ -183,8 +187,16 @@ class PathwayCommandsController {
     }
 
     private PathwayView send(String pathwayId, Object command, String user) {
-        commands.sendAndWait(command, MetaData.with("correlationId", Correlation.current())
-                .and("recordedBy", user == null || !user.matches(ID) ? "anonymous" : user));
+        String type = command.getClass().getSimpleName();
+        try {
+            commands.sendAndWait(command, MetaData.with("correlationId", Correlation.current())
+                    .and("recordedBy", user == null || !user.matches(ID) ? "anonymous" : user));
+        } catch (RuntimeException rejected) {
+            meters.counter("convergence.commands", "type", type, "outcome", "rejected",
+                    "rule", PathwayErrors.translated(rejected).rule()).increment();
+            throw rejected;
+        }
+        meters.counter("convergence.commands", "type", type, "outcome", "accepted", "rule", "none").increment();
         return queries.current(pathwayId);
     }
 }

@@ -20,6 +20,7 @@ public class PathwayContract {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String SOURCE = "pathway-service";
+    public static final String DATA_SCHEMA = "https://convergence-france.org/contracts/pathway-event.v1.schema.json";
 
     private final ObjectMapper json;
 
@@ -35,6 +36,14 @@ public class PathwayContract {
         data.remove("occurredOn");
         String correlationId = String.valueOf(message.getMetaData().getOrDefault("correlationId", message.getIdentifier()));
         ObjectNode envelope = json.createObjectNode()
+                // CloudEvents 1.0 (structured JSON mode) attributes
+                .put("specversion", "1.0")
+                .put("id", message.getIdentifier())
+                .put("subject", stream.id())
+                .put("time", message.getTimestamp().toString())
+                .put("datacontenttype", "application/json")
+                .put("dataschema", DATA_SCHEMA)
+                // the platform's own envelope fields
                 .put("eventId", message.getIdentifier())
                 .put("type", event.getClass().getSimpleName())
                 .put("schemaVersion", SCHEMA_VERSION)

@@ -6,6 +6,7 @@ import fr.convergence.kit.kafka.OutgoingRecord;
 import fr.convergence.pathway.store.StoredStream;
 import fr.convergence.pathway.store.StreamDocumentStorageEngine;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public class PathwayOutbox implements AutoCloseable {
     private final PathwayContract contract;
     private final IntegrationEventPublisher publisher;
     private final DrainLanes lanes;
+    private final Timer lag;
 
     public PathwayOutbox(StreamDocumentStorageEngine store, PathwayContract contract,
                          IntegrationEventPublisher publisher, MeterRegistry meters) {
@@ -38,6 +40,9 @@ public class PathwayOutbox implements AutoCloseable {
         this.contract = contract;
         this.publisher = publisher;
         this.lanes = new DrainLanes("pathway-outbox", 4, this::drain, meters);
+        this.lag = Timer.builder("convergence.outbox.publication.lag")
+                .description("from an event's storage to Kafka's acknowledgement").publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     /** Called after every successful append; returns at once. */
@@ -65,6 +70,9 @@ public class PathwayOutbox implements AutoCloseable {
                 .map(e -> contract.toRecord(stream, e))
                 .toList();
         publisher.publish(records);
+        java.time.Instant acknowledged = java.time.Instant.now();
+        stream.events().stream().filter(e -> e.message().getSequenceNumber() >= stream.publishedVersion())
+                .forEach(e -> lag.record(java.time.Duration.between(e.message().getTimestamp(), acknowledged)));
         if (!store.markPublished(streamId, stream.version())) {
             schedule(streamId); // more events arrived meanwhile
         }

@@ -184,6 +184,18 @@ class PathwayApiTest {
     }
 
     @Test
+    void countsCommandsByTypeAndOutcomeAndMeasuresPublicationLag() {
+        String id = openPhc();
+        http.post("/api/pathways/" + id + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":30}".formatted(START));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            String metrics = http.get("/actuator/prometheus").raw();
+            assertThat(metrics).containsPattern("convergence_commands_total\\{[^}]*outcome=\"accepted\"[^}]*type=\"HireParticipant\"");
+            assertThat(metrics).containsPattern("convergence_commands_total\\{[^}]*outcome=\"rejected\"[^}]*rule=\"phc-weekly-hours-range\"[^}]*type=\"ChangeWeeklyHours\"");
+            assertThat(metrics).contains("convergence_outbox_publication_lag_seconds_count").contains("convergence_outbox_waiting");
+        });
+    }
+
+    @Test
     void exposesHealthMetricsAndOpenApi() {
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(http.get("/actuator/prometheus").raw()).contains("convergence_events_published");
