@@ -62,6 +62,12 @@ class PathwayStoreConfig {
         return serializer;
     }
 
+    /** One upcaster per revision step of a stored event, applied in order when a stream is read. */
+    @Bean
+    EventUpcaster weeklyHoursChangedUpcaster() {
+        return new fr.convergence.pathway.store.upcasting.WeeklyHoursChangedUpcaster();
+    }
+
     @Bean
     StreamDocumentStorageEngine storageEngine(MongoDatabase database, Serializer serializer,
                                               List<EventUpcaster> upcasters, ObjectProvider<PathwayOutbox> outbox) {

@@ -58,7 +58,7 @@ public class Pathway {
         if (c.weeklyHours() == state.weeklyHours()) {
             throw new RuleViolation("weekly-hours-change", "weeklyHours", "weekly hours are already " + c.weeklyHours());
         }
-        apply(new WeeklyHoursChanged(pathwayId, c.date(), state.weeklyHours(), c.weeklyHours()));
+        apply(new WeeklyHoursChanged(pathwayId, c.date(), state.weeklyHours(), c.weeklyHours(), state.programme()));
     }
 
     @CommandHandler

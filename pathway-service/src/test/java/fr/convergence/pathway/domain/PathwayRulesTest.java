@@ -119,7 +119,7 @@ class PathwayRulesTest {
         void rampsAPhcFromFourToSixHours() {
             fixture.given(hiredPhc())
                     .when(new ChangeWeeklyHours(ID, START.plusWeeks(4), 6))
-                    .expectEvents(new WeeklyHoursChanged(ID, START.plusWeeks(4), 4, 6));
+                    .expectEvents(new WeeklyHoursChanged(ID, START.plusWeeks(4), 4, 6, Programme.PHC));
         }
 
         @Test

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import fr.convergence.pathway.domain.*;
 import fr.convergence.pathway.domain.event.*;
 import org.axonframework.serialization.Revision;
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import fr.convergence.pathway.store.upcasting.WeeklyHoursChangedUpcaster;
+import org.junit.jupiter.api.Test;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Stored events are read back forever. One JSON fixture per event type and revision, written once and never
- * regenerated, must still deserialize to the same event: a field renamed or retyped without an upcaster fails
- * here. When an event gets revision 2, add its fixtures under events/v2 and one upcaster per step (1 → 2).
+ * regenerated, must still read — through the upcaster chain, as the storage engine reads it — as the expected
+ * current event: a field renamed or retyped without an upcaster fails here. WeeklyHoursChanged shows the pattern:
+ * revision 2 added the programme, its fixture is under events/v2, and one upcaster (1 → 2) reads revision 1.
  */
 class EventRevisionFixturesTest {
 
@@ -34,7 +39,7 @@ class EventRevisionFixturesTest {
     static Stream<Arguments> revisionOne() {
         return Stream.of(
                 Arguments.of(new ParticipantHired("pw-1", D, "PSN-1", "paris", "aci-1", Programme.PHC, LocalDate.of(2026, 7, 4), 4, false)),
-                Arguments.of(new WeeklyHoursChanged("pw-1", LocalDate.of(2026, 2, 2), 4, 6)),
+                Arguments.of(new WeeklyHoursChanged("pw-1", LocalDate.of(2026, 2, 2), 4, 6, null)), // upcast 1 → 2
                 Arguments.of(new ProgrammeTransitioned("pw-1", LocalDate.of(2026, 5, 4), Programme.PHC, Programme.CVG, LocalDate.of(2028, 5, 3), 24, false)),
                 Arguments.of(new PathwayExtended("pw-1", LocalDate.of(2028, 3, 1), LocalDate.of(2028, 5, 3), LocalDate.of(2029, 5, 3), ExtensionReason.PARTICULARLY_SIGNIFICANT_DIFFICULTIES, "DEC-1")),
                 Arguments.of(new BarrierAssessed("pw-1", LocalDate.of(2026, 1, 12), BarrierDomain.HOUSING, Intensity.HIGH, Handling.PARTNER)),
@@ -53,15 +58,33 @@ class EventRevisionFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("revisionOne")
-    void revisionOneFixtureStillReadsAsTheSameEvent(PathwayEvent expected) throws IOException {
-        Class<?> type = expected.getClass();
-        assertThat(type.getAnnotation(Revision.class).value()).isEqualTo("1");
+    void revisionOneFixtureStillReadsThroughTheUpcasters(PathwayEvent expected) throws IOException {
+        assertThat(read("v1", expected.getClass(), "1")).isEqualTo(expected);
+    }
+
+    @Test
+    void revisionTwoOfWeeklyHoursChangedCarriesTheProgramme() throws IOException {
+        assertThat(WeeklyHoursChanged.class.getAnnotation(Revision.class).value()).isEqualTo("2");
+        assertThat(read("v2", WeeklyHoursChanged.class, "2"))
+                .isEqualTo(new WeeklyHoursChanged("pw-1", LocalDate.of(2026, 2, 2), 4, 6, Programme.PHC));
+    }
+
+    @Test
+    void everyOtherEventIsStillAtRevisionOne() {
+        revisionOne().map(a -> a.get()[0].getClass()).filter(c -> c != WeeklyHoursChanged.class)
+                .forEach(c -> assertThat(c.getAnnotation(Revision.class).value()).as(c.getSimpleName()).isEqualTo("1"));
+    }
+
+    /** Reads a stored fixture the way the storage engine does: as event data, through the upcaster chain. */
+    private Object read(String folder, Class<?> type, String revision) throws IOException {
         String fixture;
-        try (InputStream in = getClass().getResourceAsStream("/events/v1/" + type.getSimpleName() + ".json")) {
+        try (InputStream in = getClass().getResourceAsStream("/events/" + folder + "/" + type.getSimpleName() + ".json")) {
             assertThat(in).as("fixture for " + type.getSimpleName()).isNotNull();
             fixture = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Object read = SERIALIZER.deserialize(new SimpleSerializedObject<>(fixture, String.class, type.getName(), "1"));
-        assertThat(read).isEqualTo(expected);
+        GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>("Pathway", "pw-1", 0, "e-1",
+                "2026-01-05T10:00:00Z", type.getName(), revision, fixture, "{}");
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), SERIALIZER,
+                new EventUpcasterChain(new WeeklyHoursChangedUpcaster())).next().getPayload();
     }
 }
