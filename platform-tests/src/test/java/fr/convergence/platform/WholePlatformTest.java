@@ -128,6 +128,55 @@ class WholePlatformTest {
         assertThat(afterErasure.body().get("items").findValuesAsText("type")).contains("ParticipantHired", "ParticipantExited");
     }
 
+    /**
+     * Issue 3's scripted scenario through the gateway: PHC at 4 h, hours raised, CVG, barriers, housing, extension,
+     * exit to a CDI, follow-up. The pathway reloads identically after pathway-service is killed and restarted, and
+     * an independent client (kcat) reads every event from the topic, in order.
+     */
+    @Test
+    void aScriptedPathwayReloadsIdenticallyAfterARestartAndKcatReadsItInOrder() throws Exception {
+        LocalDate s = LocalDate.now().minusMonths(20);
+        String id = gateway.post("/api/pathways", """
+                {"participantId":"PSN-kcat%s","aciId":"aci-paris-2","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
+                .formatted(java.util.UUID.randomUUID().toString().substring(0, 6), s, s.plusMonths(6))).body().get("pathwayId").asText();
+        String p = "/api/pathways/" + id;
+        String[][] steps = {
+                {p + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":8}".formatted(s.plusWeeks(6))},
+                {p + "/transition", "{\"date\":\"%s\",\"plannedEnd\":\"%s\",\"weeklyHours\":24}".formatted(s.plusMonths(4), s.plusMonths(16))},
+                {p + "/barriers", "{\"date\":\"%s\",\"domain\":\"DEBT_FINANCE\",\"intensity\":\"MEDIUM\",\"handling\":\"INTERNAL\"}".formatted(s.plusMonths(4))},
+                {p + "/barriers", "{\"date\":\"%s\",\"domain\":\"MOBILITY\",\"intensity\":\"LOW\",\"handling\":\"INTERNAL\"}".formatted(s.plusMonths(5))},
+                {p + "/housing", "{\"date\":\"%s\",\"kind\":\"DURABLE_HOUSING\"}".formatted(s.plusMonths(7))},
+                {p + "/extensions", "{\"decisionDate\":\"%s\",\"newPlannedEnd\":\"%s\",\"reason\":\"HOUSING_PENDING\",\"decisionReference\":\"DEC-7\"}".formatted(s.plusMonths(14), s.plusMonths(26))},
+                {p + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(s.plusMonths(17))},
+                {p + "/follow-up/start", "{\"date\":\"%s\"}".formatted(s.plusMonths(17))}};
+        for (String[] step : steps) {
+            Api.Reply r = gateway.post(step[0], step[1]);
+            assertThat(r.status()).as(step[0] + " " + r.raw()).isEqualTo(200);
+        }
+        String before = gateway.get(p).raw();
+        platform.kill("pathway");
+        platform.start("pathway");
+        assertThat(gateway.get(p).raw()).isEqualTo(before);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Process kcat = new ProcessBuilder("kcat", "-C", "-b", platform.kafkaBootstrap(), "-t",
+                    "convergence.paris.pathway.v1", "-o", "beginning", "-e", "-q").redirectErrorStream(true).start();
+            String out = new String(kcat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            kcat.waitFor();
+            java.util.List<Long> sequences = new java.util.ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String line : out.split("\n")) {
+                if (line.contains(id)) {
+                    JsonNode e = Api.JSON.readTree(line);
+                    if (seen.add(e.get("eventId").asText())) {
+                        sequences.add(e.get("sequence").asLong());
+                    }
+                }
+            }
+            assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        });
+    }
+
     /** Issue 7: each territory runs its own pathway-service; the national projection merges their streams. */
     @Test
     void theNationalProjectionMergesTerritoriesRunningTheirOwnInstances() {
