@@ -30,6 +30,15 @@ final class Platform implements AutoCloseable {
     private final Map<String, Process> running = new LinkedHashMap<>();
     final int mongoPort = freePort();
     final int kafkaPort = freeKafkaPort();
+    private String externalMongoUri;
+    private String externalKafka;
+
+    /** Services only, on infrastructure started elsewhere (e.g. Testcontainers' real mongo and kafka images). */
+    Platform(Path data, String mongoUri, String kafkaBootstrap) throws IOException {
+        this(data);
+        this.externalMongoUri = mongoUri.replaceAll("/test(\\?|$)", "/$1");
+        this.externalKafka = kafkaBootstrap;
+    }
 
     Platform(Path data) throws IOException {
         this.data = data;
@@ -47,11 +56,11 @@ final class Platform implements AutoCloseable {
     }
 
     String mongoUri() {
-        return "mongodb://127.0.0.1:" + mongoPort;
+        return externalMongoUri != null ? externalMongoUri : "mongodb://127.0.0.1:" + mongoPort;
     }
 
     String kafkaBootstrap() {
-        return "127.0.0.1:" + kafkaPort;
+        return externalKafka != null ? externalKafka : "127.0.0.1:" + kafkaPort;
     }
 
     /** Declares a service instance (several instances of one module may run under different names). */

@@ -1,0 +1,229 @@
+package fr.convergence.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform as it runs in production — separate processes for every service — driven only through the
+ * gateway: a participant's pathway, the partner network reacting over Kafka, a referral's lifecycle, the audit
+ * replay, erasure, and the national figures. Subclasses choose the infrastructure: the embedded KRaft broker and
+ * MongoDB-wire store ({@link WholePlatformTest}, runs everywhere) or real {@code mongo} and {@code kafka} images
+ * ({@link WholePlatformOnContainersTest}, where Docker runs).
+ */
+abstract class PlatformScenarios {
+
+    static Platform platform;
+    static Api gateway;
+    static final LocalDate START = LocalDate.now().minusMonths(9);
+
+    /** Declares and starts every service (and, for the embedded variant, the infrastructure first). */
+    static void startServices(Platform started, boolean embeddedInfrastructure) throws Exception {
+        platform = started;
+        int participantPort = platform.service("participant", "participant-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "participant_e2e"));
+        int partnershipPort = platform.service("partnership", "partnership-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "partnership_e2e"));
+        platform.service("pathway", "pathway-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "pathway_e2e",
+                "PARTICIPANT_URL", "http://127.0.0.1:" + participantPort, "PARTNERSHIP_URL", "http://127.0.0.1:" + partnershipPort));
+        platform.service("reporting", "reporting-service", Map.of("MONGODB_DATABASE", "reporting_e2e"));
+        // two more territories, each with its own pathway-service instance, database and topic
+        platform.service("pathway-nantes", "pathway-service", Map.of("TERRITORY", "nantes", "MONGODB_DATABASE", "pathway_nantes"));
+        platform.service("pathway-rouen", "pathway-service", Map.of("TERRITORY", "rouen", "MONGODB_DATABASE", "pathway_rouen"));
+        if (embeddedInfrastructure) {
+            platform.startInfrastructure();
+        }
+        for (String s : new String[] {"participant", "pathway", "partnership", "reporting", "pathway-nantes", "pathway-rouen"}) {
+            platform.start(s);
+        }
+        platform.service("gateway", "gateway", Map.of(
+                "PARTICIPANT_URL", platform.url("participant"), "PATHWAY_URL", platform.url("pathway"),
+                "PARTNERSHIP_URL", platform.url("partnership"), "REPORTING_URL", platform.url("reporting"),
+                "AUDIT_URL", platform.url("pathway")));
+        platform.start("gateway");
+        gateway = new Api(platform.url("gateway"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aParticipantsWholeJourneyThroughTheGateway() {
+        // registration: personal data stays in participant-service, a pseudonymous id comes back
+        Api.Reply registered = gateway.post("/api/participants", """
+                {"firstName":"Zéphyrin","lastName":"Quintavalle","birthDate":"1979-04-12","phone":"06 11 22 33 44",
+                 "referentId":"cip-paris-1","aciId":"aci-paris-1"}""");
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String pid = registered.body().get("participantId").asText();
+
+        // pathway: hired on CVG, a housing barrier handled by a partner
+        Api.Reply opened = gateway.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}"""
+                .formatted(pid, START, START.plusMonths(20)));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        String pathway = opened.body().get("pathwayId").asText();
+        assertThat(gateway.post("/api/pathways/" + pathway + "/barriers", """
+                {"date":"%s","domain":"HOUSING","intensity":"HIGH","handling":"PARTNER"}""".formatted(START.plusDays(10))).status())
+                .isEqualTo(200);
+
+        // partnership-service hears of it over Kafka: an open housing need in the territory's queue
+        await().atMost(Duration.ofSeconds(30)).until(() -> needs(pid).toString().contains("HOUSING"));
+
+        // the coordinator's network: a housing partner with an agreement; a referral runs its lifecycle
+        Api.Reply partner = gateway.post("/api/partnerships/partners", """
+                {"name":"Foyer des Amandiers","domains":["HOUSING"],"contacts":[{"name":"Accueil","email":"accueil@amandiers.example"}]}""");
+        assertThat(partner.status()).as(partner.raw()).isIn(200, 201);
+        String partnerId = partner.body().get("id").asText();
+        assertThat(gateway.post("/api/partnerships/partners/" + partnerId + "/agreements", """
+                {"startsOn":"%s","scope":["HOUSING"]}""".formatted(START.minusYears(1))).status()).isIn(200, 201);
+        Api.Reply referral = gateway.post("/api/partnerships/referrals", """
+                {"participantId":"%s","partnerId":"%s","domain":"HOUSING","proposedOn":"%s"}""".formatted(pid, partnerId, START.plusDays(20)));
+        assertThat(referral.status()).as(referral.raw()).isEqualTo(201);
+        String referralId = referral.body().get("id").asText();
+        assertThat(gateway.post("/api/partnerships/referrals/" + referralId + "/accept",
+                "{\"date\":\"%s\"}".formatted(START.plusDays(25))).status()).isEqualTo(200);
+        Api.Reply completed = gateway.post("/api/partnerships/referrals/" + referralId + "/complete",
+                "{\"date\":\"%s\",\"outcome\":\"HOUSED\"}".formatted(START.plusDays(60)));
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
+        assertThat(completed.body().get("status").asText()).isEqualTo("COMPLETED");
+
+        // the referral events are on the territory's partnership topic
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(platform.kafkaBootstrap(),
+                "convergence.paris.partnership.v1").stream().filter(r -> r.value().contains(referralId)).count() >= 3);
+
+        // a second barrier with a pending referral, then the exit closes needs and cancels what is pending
+        gateway.post("/api/pathways/" + pathway + "/barriers", """
+                {"date":"%s","domain":"HOUSING","intensity":"MEDIUM","handling":"BOTH"}""".formatted(START.plusDays(70)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> openNeedCount(pid) == 1);
+        String pending = gateway.post("/api/partnerships/referrals", """
+                {"participantId":"%s","partnerId":"%s","domain":"HOUSING","proposedOn":"%s"}""".formatted(pid, partnerId, START.plusDays(75)))
+                .body().get("id").asText();
+        assertThat(gateway.post("/api/pathways/" + pathway + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}"
+                .formatted(START.plusMonths(8))).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> openNeedCount(pid) == 0
+                && "CANCELLED".equals(gateway.get("/api/partnerships/referrals/" + pending).body().get("status").asText()));
+
+        // the auditor replays the whole history across the three services, in order
+        Api.Reply history = gateway.get("/api/audit/participants/" + pid + "/history");
+        assertThat(history.status()).as(history.raw()).isEqualTo(200);
+        assertThat(history.body().get("items").findValuesAsText("type")).contains("ParticipantRegistered",
+                "ParticipantHired", "BarrierAssessed", "ParticipantExited");
+        assertThat(history.raw()).contains("Quintavalle");
+        Api.Reply asOf = gateway.get("/api/audit/participants/" + pid + "/state?asOf=" + START.plusDays(15));
+        assertThat(asOf.body().get("pathways").get(0).get("status").asText()).isEqualTo("ACTIVE");
+
+        // erasure: the person reads as erased everywhere, the history still replays its structure
+        Api.Reply erased = gateway.post("/api/participants/" + pid + "/erasure", "{}");
+        assertThat(erased.status()).as(erased.raw()).isIn(200, 202, 204);
+        Api.Reply afterErasure = gateway.get("/api/audit/participants/" + pid + "/history");
+        assertThat(afterErasure.status()).isEqualTo(200);
+        assertThat(afterErasure.raw()).doesNotContain("Quintavalle").doesNotContain("Zéphyrin").contains("[erased]");
+        assertThat(afterErasure.body().get("items").findValuesAsText("type")).contains("ParticipantHired", "ParticipantExited");
+    }
+
+    /**
+     * Issue 3's scripted scenario through the gateway: PHC at 4 h, hours raised, CVG, barriers, housing, extension,
+     * exit to a CDI, follow-up. The pathway reloads identically after pathway-service is killed and restarted, and
+     * an independent client (kcat) reads every event from the topic, in order.
+     */
+    @Test
+    void aScriptedPathwayReloadsIdenticallyAfterARestartAndKcatReadsItInOrder() throws Exception {
+        LocalDate s = LocalDate.now().minusMonths(20);
+        String id = gateway.post("/api/pathways", """
+                {"participantId":"PSN-kcat%s","aciId":"aci-paris-2","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
+                .formatted(java.util.UUID.randomUUID().toString().substring(0, 6), s, s.plusMonths(6))).body().get("pathwayId").asText();
+        String p = "/api/pathways/" + id;
+        String[][] steps = {
+                {p + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":8}".formatted(s.plusWeeks(6))},
+                {p + "/transition", "{\"date\":\"%s\",\"plannedEnd\":\"%s\",\"weeklyHours\":24}".formatted(s.plusMonths(4), s.plusMonths(16))},
+                {p + "/barriers", "{\"date\":\"%s\",\"domain\":\"DEBT_FINANCE\",\"intensity\":\"MEDIUM\",\"handling\":\"INTERNAL\"}".formatted(s.plusMonths(4))},
+                {p + "/barriers", "{\"date\":\"%s\",\"domain\":\"MOBILITY\",\"intensity\":\"LOW\",\"handling\":\"INTERNAL\"}".formatted(s.plusMonths(5))},
+                {p + "/housing", "{\"date\":\"%s\",\"kind\":\"DURABLE_HOUSING\"}".formatted(s.plusMonths(7))},
+                {p + "/extensions", "{\"decisionDate\":\"%s\",\"newPlannedEnd\":\"%s\",\"reason\":\"HOUSING_PENDING\",\"decisionReference\":\"DEC-7\"}".formatted(s.plusMonths(14), s.plusMonths(26))},
+                {p + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(s.plusMonths(17))},
+                {p + "/follow-up/start", "{\"date\":\"%s\"}".formatted(s.plusMonths(17))}};
+        for (String[] step : steps) {
+            Api.Reply r = gateway.post(step[0], step[1]);
+            assertThat(r.status()).as(step[0] + " " + r.raw()).isEqualTo(200);
+        }
+        String before = gateway.get(p).raw();
+        platform.kill("pathway");
+        platform.start("pathway");
+        assertThat(gateway.get(p).raw()).isEqualTo(before);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Process kcat = new ProcessBuilder("kcat", "-C", "-b", platform.kafkaBootstrap(), "-t",
+                    "convergence.paris.pathway.v1", "-o", "beginning", "-e", "-q").redirectErrorStream(true).start();
+            String out = new String(kcat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            kcat.waitFor();
+            java.util.List<Long> sequences = new java.util.ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String line : out.split("\n")) {
+                if (line.contains(id)) {
+                    JsonNode e = Api.JSON.readTree(line);
+                    if (seen.add(e.get("eventId").asText())) {
+                        sequences.add(e.get("sequence").asLong());
+                    }
+                }
+            }
+            assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        });
+    }
+
+    /** Issue 7: each territory runs its own pathway-service; the national projection merges their streams. */
+    @Test
+    void theNationalProjectionMergesTerritoriesRunningTheirOwnInstances() {
+        Api nantes = new Api(platform.url("pathway-nantes"));
+        Api rouen = new Api(platform.url("pathway-rouen"));
+        for (int i = 0; i < 2; i++) {
+            assertThat(hire(nantes, "aci-nantes-1").status()).isEqualTo(201);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(hire(rouen, "aci-rouen-1").status()).isEqualTo(201);
+        }
+        String exiting = hire(rouen, "aci-rouen-2").body().get("pathwayId").asText();
+        assertThat(rouen.post("/api/pathways/" + exiting + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}"
+                .formatted(START.plusMonths(6))).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode national = gateway.get("/api/reporting/national").body();
+            Map<String, Long> entered = new java.util.HashMap<>();
+            for (JsonNode row : national.get("breakdown")) {
+                entered.put(row.get("code").asText(), row.get("entered").asLong());
+            }
+            assertThat(entered).containsEntry("nantes", 2L).containsEntry("rouen", 4L);
+            JsonNode rouenView = gateway.get("/api/reporting/territories/rouen").body();
+            assertThat(rouenView.get("totals").get("exitsByCategory").get("DURABLE_EMPLOYMENT").asLong()).isEqualTo(1);
+        });
+    }
+
+    private static Api.Reply hire(Api pathways, String aci) {
+        return pathways.post("/api/pathways", """
+                {"participantId":"PSN-%s","aciId":"%s","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
+                .formatted(java.util.UUID.randomUUID().toString().substring(0, 8), aci, START, START.plusMonths(6)));
+    }
+
+    private JsonNode needs(String pid) {
+        return gateway.get("/api/partnerships/participants/" + pid + "/needs").body();
+    }
+
+    private long openNeedCount(String pid) {
+        JsonNode needs = needs(pid).get("needs");
+        long open = 0;
+        for (JsonNode n : needs) {
+            if ("OPEN".equals(n.path("status").asText())) {
+                open++;
+            }
+        }
+        return open;
+    }
+}
