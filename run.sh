@@ -43,6 +43,13 @@ if [[ $need_build == 1 ]]; then
   ./mvnw -q -B -DskipTests install
 fi
 
+# Refuse to start over another platform: a port answered by someone else would pass for one of ours.
+for port in 27017 9092 9093 8081 8082 8083 8084 8080; do
+  if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
+    echo "!! port $port is already in use (another run of the platform?); stop it first"; exit 1
+  fi
+done
+
 START_TIME=$(date +%s)
 JAVA_OPTS_COMMON="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -Xshare:auto"
 INFRA_CP="$(cat deploy/target/infra-classpath.txt):$ROOT/deploy/target/classes"
@@ -55,10 +62,14 @@ wait_port() { # name port
   done
   echo "!! $name did not open port $port; see $LOGS"; exit 1
 }
+declare -A PID_OF
 wait_healthy() { # name port
   local name=$1 port=$2
   printf "    waiting for %s " "$name"
   for _ in $(seq 1 240); do
+    if ! kill -0 "${PID_OF[$name]}" 2>/dev/null; then
+      echo; echo "!! $name stopped while starting; last lines of $LOGS/$name.log:"; tail -n 20 "$LOGS/$name.log"; exit 1
+    fi
     if curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 || \
        curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; then echo " healthy"; return 0; fi
     printf "."; sleep 1
@@ -81,6 +92,7 @@ start_service() { # module port heap [extra env...]
   local module=$1 port=$2 heap=$3; shift 3
   env "$@" PORT="$port" java -Xmx"$heap" $JAVA_OPTS_COMMON -jar "$(jar_of "$module")" >"$LOGS/$module.log" 2>&1 &
   PIDS+=($!)
+  PID_OF[$module]=$!
 }
 echo "==> [3/4] Services"
 start_service participant-service 8081 256m MONGODB_DATABASE=participant_local PARTICIPANT_MASTER_KEY_FILE="$DATA/participant-master-key.dev"

@@ -47,8 +47,8 @@ class RemoteHistorySource implements HistorySource {
                 .header(Correlation.HEADER, Correlation.current()).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404) {
-                return List.of();
+            if (response.statusCode() == 404 || response.statusCode() == 400) {
+                return List.of(); // unknown there, or not an id that service issues: it holds nothing about it
             }
             if (response.statusCode() != 200) {
                 throw new SourceUnavailable(service, "HTTP " + response.statusCode());
