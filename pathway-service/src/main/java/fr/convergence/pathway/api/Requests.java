@@ -7,18 +7,14 @@ import fr.convergence.pathway.domain.HousingKind;
 import fr.convergence.pathway.domain.Intensity;
 import fr.convergence.pathway.domain.Programme;
 import fr.convergence.pathway.domain.RightKind;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.LocalDate;
 
 /**
- * Request bodies of the pathway API. Shape and types are checked here (400); programme rules are checked by the
- * aggregate (422) so that they live in one place.
+ * Request bodies of the pathway API. Shape and types are checked here (400); every number of the programme (hours,
+ * months, days) is checked by the aggregate against programme-rules.yml (422), so that each rule lives in one place.
  */
 final class Requests {
 
@@ -33,16 +29,16 @@ final class Requests {
                        @NotNull Programme programme,
                        @NotNull LocalDate contractStart,
                        @NotNull LocalDate plannedEnd,
-                       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("35") Double weeklyHours,
+                       @NotNull Double weeklyHours,
                        Boolean hoursDerogation) {
     }
 
     record WeeklyHours(@NotNull LocalDate effectiveDate,
-                       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("35") Double weeklyHours) {
+                       @NotNull Double weeklyHours) {
     }
 
     record Transition(@NotNull LocalDate date, @NotNull LocalDate plannedEnd,
-                      @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("35") Double weeklyHours,
+                      @NotNull Double weeklyHours,
                       Boolean hoursDerogation) {
     }
 
@@ -69,11 +65,11 @@ final class Requests {
     record TrainingCompletion(@NotNull LocalDate date, Boolean certified) {
     }
 
-    record Immersion(@NotNull LocalDate date, @NotNull @Min(1) @Max(31) Integer days) {
+    record Immersion(@NotNull LocalDate date, @NotNull Integer days) {
     }
 
     record MonthlyHours(@NotNull @Pattern(regexp = "\\d{4}-\\d{2}") String month,
-                        @NotNull @DecimalMin("0") @DecimalMax("744") Double hours) {
+                        @NotNull Double hours) {
     }
 
     record Exit(@NotNull LocalDate date, @NotNull @Pattern(regexp = CODE) String reason) {

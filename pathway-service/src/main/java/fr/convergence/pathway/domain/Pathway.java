@@ -171,10 +171,11 @@ public class Pathway {
     }
 
     @CommandHandler
-    public void handle(RecordImmersion c, Clock clock) {
+    public void handle(RecordImmersion c, ProgrammeRules rules, Clock clock) {
         requireActiveAndDated(c.date(), clock);
-        if (c.days() < 1 || c.days() > 31) {
-            throw new RuleViolation("immersion-days-range", "days", "an immersion lasts 1 to 31 days");
+        if (c.days() < 1 || c.days() > rules.maxImmersionDays()) {
+            throw new RuleViolation("immersion-days-range", "days",
+                    "an immersion lasts 1 to " + rules.maxImmersionDays() + " days");
         }
         apply(new ImmersionDone(pathwayId, c.date(), c.days()));
     }

@@ -16,12 +16,14 @@ import java.util.Map;
  * @param pathwayMaxMonths        maximum total length of a pathway, PHC included, extensions included
  * @param followUpMaxMonths       post-exit follow-up window
  * @param maxMonthlyHours         upper bound of hours reported for one month
+ * @param maxImmersionDays        longest work immersion (PMSMP) recorded at once
  * @param exitReasons             exit reason code → national exit category
  */
 public record ProgrammeRules(double maxWeeklyHours, double standardMinWeeklyHours, double phcMinWeeklyHours,
                              double phcMaxWeeklyHours, int phcMaxMonths, int contractMaxMonths,
                              int extensionMaxMonths, int pathwayMaxMonths, int followUpMaxMonths,
-                             double maxMonthlyHours, Map<String, ExitCategory> exitReasons) {
+                             double maxMonthlyHours, int maxImmersionDays,
+                             Map<String, ExitCategory> exitReasons) {
 
     public ProgrammeRules {
         exitReasons = Map.copyOf(exitReasons);

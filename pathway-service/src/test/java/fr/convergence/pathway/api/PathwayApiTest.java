@@ -137,6 +137,15 @@ class PathwayApiTest {
     }
 
     @Test
+    void answersHoursOutsideTheProgrammeBoundsWith422FromTheRulesData() {
+        String id = openPhc();
+        Http.Response r = http.post("/api/pathways/" + id + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":40}".formatted(START));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body().get("rule").asText()).isEqualTo("weekly-hours-range");
+        assertThat(r.body().get("detail").asText()).contains("35.0");
+    }
+
+    @Test
     void answersAStateConflictWith409AndChangesNothing() {
         String id = openPhc();
         http.post("/api/pathways/" + id + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(START.plusMonths(2)));
