@@ -94,9 +94,10 @@ class PathwayQueriesController {
     @GetMapping("/{id}/verification")
     @Operation(summary = "Recompute the pathway's SHA-256 chain and report the first broken link")
     Verification verify(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id) {
-        queries.stream(id);
-        return store.verifyChain(id)
-                .map(b -> new Verification(id, false, b.sequence(), b.reason(), store.headHash(id).orElse(null)))
-                .orElseGet(() -> new Verification(id, true, null, null, store.headHash(id).orElse(null)));
+        StreamDocumentStorageEngine.ChainStatus status = store.chainStatus(id)
+                .orElseThrow(() -> ApiException.notFound("pathway", id));
+        return status.firstBreak()
+                .map(b -> new Verification(id, false, b.sequence(), b.reason(), status.headHash()))
+                .orElseGet(() -> new Verification(id, true, null, null, status.headHash()));
     }
 }

@@ -1,5 +1,6 @@
 package fr.convergence.pathway.audit;
 
+import fr.convergence.kit.web.ApiException;
 import fr.convergence.kit.web.Correlation;
 import fr.convergence.pathway.api.PathwayQueries;
 import fr.convergence.pathway.api.PathwayView;
@@ -54,12 +55,10 @@ public class ParticipantAudit {
         reads.record(participantId, auditor, "state as of " + date, Correlation.current());
         List<PathwayView> states = new ArrayList<>();
         for (String pathwayId : participantPathways.of(participantId)) {
-            if (store.load(pathwayId).isPresent()) {
-                try {
-                    states.add(pathways.asOf(pathwayId, date));
-                } catch (RuntimeException notYetStarted) {
-                    // this pathway had not started on that date
-                }
+            try {
+                states.add(pathways.asOf(pathwayId, date));
+            } catch (ApiException absentOrNotYetStarted) {
+                // a failed hire, or a pathway that had not started on that date
             }
         }
         return states;
@@ -69,17 +68,16 @@ public class ParticipantAudit {
     public Map<String, Map<String, Object>> verify(String participantId) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
         for (String pathwayId : participantPathways.of(participantId)) {
-            if (store.load(pathwayId).isEmpty()) {
-                continue;
-            }
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("headHash", store.headHash(pathwayId).orElse(null));
-            store.verifyChain(pathwayId).ifPresentOrElse(b -> {
-                check.put("intact", false);
-                check.put("firstBrokenSequence", b.sequence());
-                check.put("reason", b.reason());
-            }, () -> check.put("intact", true));
-            result.put(pathwayId, check);
+            store.chainStatus(pathwayId).ifPresent(status -> { // absent: a hire that failed after registering its id
+                Map<String, Object> check = new LinkedHashMap<>();
+                check.put("headHash", status.headHash());
+                status.firstBreak().ifPresentOrElse(b -> {
+                    check.put("intact", false);
+                    check.put("firstBrokenSequence", b.sequence());
+                    check.put("reason", b.reason());
+                }, () -> check.put("intact", true));
+                result.put(pathwayId, check);
+            });
         }
         return result;
     }

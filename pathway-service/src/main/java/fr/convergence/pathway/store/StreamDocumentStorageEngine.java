@@ -251,14 +251,20 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
-     * Recomputes the hash chain of a stream from its stored bytes. Returns the sequence number of the first
-     * event whose stored hash or previous-hash link does not match, or empty when the chain is intact.
+     * Recomputes the hash chain of a stream from its stored bytes, with one read. Empty if the stream does not
+     * exist; otherwise its head hash and the first event whose stored hash or previous-hash link does not match.
      */
-    public Optional<ChainBreak> verifyChain(String streamId) {
+    public Optional<ChainStatus> chainStatus(String streamId) {
         Document doc = streams.find(new Document(ID, streamId)).first();
-        if (doc == null) {
-            return Optional.empty();
-        }
+        return doc == null ? Optional.empty() : Optional.of(new ChainStatus(doc.getString(HEAD_HASH), firstBreak(doc)));
+    }
+
+    /** The first broken link of a stream, if any (empty too when the stream does not exist). */
+    public Optional<ChainBreak> verifyChain(String streamId) {
+        return chainStatus(streamId).flatMap(ChainStatus::firstBreak);
+    }
+
+    private static Optional<ChainBreak> firstBreak(Document doc) {
         String previous = HashChain.GENESIS;
         for (Document entry : entries(doc)) {
             long seq = entry.get(SEQUENCE, Number.class).longValue();
@@ -275,12 +281,6 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
             return Optional.of(new ChainBreak(doc.get(VERSION, Number.class).longValue(), "head hash mismatch (events truncated)"));
         }
         return Optional.empty();
-    }
-
-    /** Head of a stream's chain, to be quoted in audit exports. */
-    public Optional<String> headHash(String streamId) {
-        return Optional.ofNullable(streams.find(new Document(ID, streamId))
-                .projection(new Document(HEAD_HASH, 1)).first()).map(d -> d.getString(HEAD_HASH));
     }
 
     /** Records that the outbox published everything up to {@code version}; false if the stream moved on. */
@@ -312,14 +312,6 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
 
     public long count(Document filter) {
         return streams.countDocuments(filter);
-    }
-
-    public long totalEvents() {
-        long total = 0;
-        for (Document d : streams.find().projection(new Document(VERSION, 1))) {
-            total += d.get(VERSION, Number.class).longValue();
-        }
-        return total;
     }
 
     @Override
@@ -354,6 +346,10 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
 
     /** A broken link of the hash chain. */
     public record ChainBreak(long sequence, String reason) {
+    }
+
+    /** A stream's chain head and its first broken link, if any. */
+    public record ChainStatus(String headHash, Optional<ChainBreak> firstBreak) {
     }
 
     public static class Builder extends AbstractEventStorageEngine.Builder {
