@@ -41,15 +41,6 @@ final class PartnerNetwork {
         PLAN.put("Relais Petite Enfance %s", Set.of("CHILDCARE"));
     }
 
-    /**
-     * Pathway barrier domain → partner domain: a copy of the table in partnership-service's
-     * partnership-reference.yml, needed only to pick a partner (the service maps the barrier domain itself).
-     */
-    private static final Map<String, String> BARRIER_TO_PARTNER = Map.of("HOUSING", "HOUSING", "HEALTH", "HEALTH",
-            "MOBILITY", "MOBILITY", "LANGUAGE_LITERACY", "LANGUAGE", "RIGHTS_ADMINISTRATIVE", "RIGHTS",
-            "JUSTICE", "JUSTICE", "DEBT_FINANCE", "DEBT", "FAMILY_CHILDCARE", "CHILDCARE", "DIGITAL", "DIGITAL",
-            "ADDICTION", "ADDICTION");
-
     /** The outcome a completed referral usually has in each partner domain (if the service lists it). */
     private static final Map<String, List<String>> USUAL_OUTCOMES = Map.of("HOUSING", List.of("HOUSED", "SHELTERED"),
             "HEALTH", List.of("CARE_STARTED"), "ADDICTION", List.of("CARE_STARTED"), "RIGHTS", List.of("RIGHTS_OPENED"),
@@ -66,6 +57,8 @@ final class PartnerNetwork {
     /** territory → partner domain → partner ids; written by ensure (before the loader's pool starts). */
     private final Map<String, Map<String, List<String>>> partners = new ConcurrentHashMap<>();
     private volatile List<String> outcomes = List.of();
+    /** Pathway barrier domain → partner domain, as partnership-service's own table says. */
+    private volatile Map<String, String> barrierToPartner = Map.of();
     private volatile String served;
 
     PartnerNetwork(ApiClient api) {
@@ -121,6 +114,10 @@ final class PartnerNetwork {
                 throw new IllegalStateException("partnership-service lists no referral outcome codes");
             }
             outcomes = List.copyOf(codes);
+            Map<String, String> table = new java.util.HashMap<>();
+            ok(api.get(API + "/barrier-domains", user), "barrier domains").body()
+                    .fields().forEachRemaining(e -> table.put(e.getKey(), e.getValue().asText()));
+            barrierToPartner = Map.copyOf(table);
         }
         partners.put(territory, byDomain);   // last: refer() only runs for a complete network
     }
@@ -135,7 +132,7 @@ final class PartnerNetwork {
      */
     int refer(String territory, String participantId, String barrierDomain, LocalDate since, Random random) {
         Map<String, List<String>> network = partners.get(territory);
-        String domain = BARRIER_TO_PARTNER.get(barrierDomain);
+        String domain = barrierToPartner.get(barrierDomain);
         List<String> candidates = network == null || domain == null ? List.of() : network.getOrDefault(domain, List.of());
         if (candidates.isEmpty()) {
             return 0;

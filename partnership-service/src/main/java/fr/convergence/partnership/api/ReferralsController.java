@@ -28,9 +28,12 @@ class ReferralsController {
     private final ParticipantStore participants;
     private final CurrentUser user;
     private final String territory;
+    private final fr.convergence.partnership.domain.DomainMapping mapping;
 
     ReferralsController(ReferralService referrals, ParticipantStore participants, CurrentUser user,
-                        PlatformProperties platform) {
+                        PlatformProperties platform,
+                        fr.convergence.partnership.domain.DomainMapping mapping) {
+        this.mapping = mapping;
         this.referrals = referrals;
         this.participants = participants;
         this.user = user;
@@ -81,6 +84,12 @@ class ReferralsController {
         return participants.find(territory, participantId).map(p -> p.referrals().stream()
                 .sorted(Comparator.comparing((Document r) -> r.getString("proposedOn")).reversed()).toList())
                 .orElse(List.of());
+    }
+
+    /** The barrier → partner domain table (partnership-reference.yml), for clients that pick a partner. */
+    @GetMapping("/barrier-domains")
+    java.util.Map<String, fr.convergence.partnership.domain.PartnerDomain> barrierDomains() {
+        return new java.util.TreeMap<>(mapping.table());
     }
 
     @GetMapping("/referral-outcomes")

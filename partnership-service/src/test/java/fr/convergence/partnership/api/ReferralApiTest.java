@@ -31,6 +31,15 @@ class ReferralApiTest extends IntegrationTestBase {
     }
 
     @Test
+    void servesTheBarrierToPartnerDomainTableFromItsReferenceData() {
+        Http.Response table = http.get("/api/partnerships/barrier-domains");
+        assertThat(table.status()).isEqualTo(200);
+        assertThat(table.body().get("LANGUAGE_LITERACY").asString()).isEqualTo("LANGUAGE");
+        assertThat(table.body().get("DEBT_FINANCE").asString()).isEqualTo("DEBT");
+        assertThat(table.body().size()).isEqualTo(10);
+    }
+
+    @Test
     void aReferralRunsItsWholeLifecycleAndEachStepIsPublished() {
         String partner = partnerWithAgreement("Forum Réfugiés Lyon", "HOUSING", "RIGHTS");
         String referral = propose(participant, partner, "HOUSING");
