@@ -7,9 +7,15 @@ import fr.convergence.pathway.domain.PathwayStatus;
 import fr.convergence.pathway.domain.Programme;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** A pathway's current (or as-of) state as the API shows it. Pseudonymous: no name ever lives here. */
+/**
+ * A pathway's current (or as-of) state as the API shows it. Pseudonymous: no name ever lives here. Maps keep a
+ * stable order (barrier domain, month) so that the same state always renders the same JSON.
+ */
 public record PathwayView(String pathwayId, String participantId, String territory, String aciId,
                           Programme programme, PathwayStatus status, LocalDate startedOn, LocalDate cvgSince,
                           LocalDate plannedEnd, double weeklyHours, int extensions, int monthsInPathway,
@@ -21,8 +27,8 @@ public record PathwayView(String pathwayId, String participantId, String territo
     public static PathwayView of(PathwayState s, LocalDate asOf, long version) {
         return new PathwayView(s.pathwayId(), s.participantId(), s.territory(), s.aciId(), s.programme(), s.status(),
                 s.startedOn(), s.cvgSince(), s.plannedEnd(), s.weeklyHours(), s.extensions(),
-                s.monthsInPathway(asOf), Map.copyOf(s.openBarriers()), s.durableHousing(), s.rightsOpened(),
-                s.trainingsCompleted(), Map.copyOf(s.monthlyHours()), s.exitedOn(), s.exitReason(),
+                s.monthsInPathway(asOf), Collections.unmodifiableMap(new EnumMap<>(s.openBarriers())), s.durableHousing(), s.rightsOpened(),
+                s.trainingsCompleted(), Collections.unmodifiableMap(new TreeMap<>(s.monthlyHours())), s.exitedOn(), s.exitReason(),
                 s.exitCategory(), s.followUpStartedOn(), s.followUpEndedOn(), version);
     }
 }
