@@ -8,7 +8,6 @@ import fr.convergence.pathway.domain.Programme;
 
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,7 +26,7 @@ public record PathwayView(String pathwayId, String participantId, String territo
     public static PathwayView of(PathwayState s, LocalDate asOf, long version) {
         return new PathwayView(s.pathwayId(), s.participantId(), s.territory(), s.aciId(), s.programme(), s.status(),
                 s.startedOn(), s.cvgSince(), s.plannedEnd(), s.weeklyHours(), s.extensions(),
-                s.monthsInPathway(asOf), Collections.unmodifiableMap(new EnumMap<>(s.openBarriers())), s.durableHousing(), s.rightsOpened(),
+                s.monthsInPathway(asOf), Collections.unmodifiableMap(new TreeMap<>(s.openBarriers())), s.durableHousing(), s.rightsOpened(),
                 s.trainingsCompleted(), Collections.unmodifiableMap(new TreeMap<>(s.monthlyHours())), s.exitedOn(), s.exitReason(),
                 s.exitCategory(), s.followUpStartedOn(), s.followUpEndedOn(), version);
     }
