@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /** Shared wiring of every servlet service. */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import(ProblemHandler.class)
+@Import({ProblemHandler.class, fr.convergence.kit.security.SecurityKitConfiguration.class})
 public class ServiceKitAutoConfiguration {
 
     @Bean

@@ -62,6 +62,8 @@ public final class TestInfrastructure {
         registry.add("convergence.mongodb-database", () -> database);
         registry.add("convergence.kafka-bootstrap-servers", TestInfrastructure::kafkaBootstrap);
         registry.add("convergence.territory", () -> territory);
+        registry.add("convergence.security.issuer", () -> TestIssuer.get().issuer());
+        registry.add("convergence.security.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
     }
 
     /** A database name unique to one test class, so that classes sharing the JVM never see each other's data. */

@@ -126,6 +126,18 @@ public class ProblemHandler {
         return problem(HttpStatus.CONTENT_TOO_LARGE, "size", "the request is too large", List.of(), request);
     }
 
+    /** Thrown by {@code @PreAuthorize} inside the controller, after the security filters let the request in. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.FORBIDDEN, "role-not-allowed", "your role may not do this", List.of(), request);
+    }
+
+    @ExceptionHandler(org.springframework.security.core.AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(Exception e, HttpServletRequest request) {
+        return problem(HttpStatus.UNAUTHORIZED, "authentication-required",
+                "a valid bearer token of the programme's identity provider is required", List.of(), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (storeUnreachable(e)) {
@@ -155,6 +167,13 @@ public class ProblemHandler {
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String rule, String detail,
                                                  List<Map<String, String>> errors, HttpServletRequest request) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body(status, rule, detail, errors, request));
+    }
+
+    /** The problem document itself, for writers outside MVC (the security filters). */
+    public static ProblemDetail body(HttpStatus status, String rule, String detail,
+                                     List<Map<String, String>> errors, HttpServletRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(URI.create(TYPE_BASE + rule));
         body.setInstance(URI.create(request.getRequestURI()));
@@ -164,6 +183,6 @@ public class ProblemHandler {
             body.setProperty("field", errors.get(0).get("field"));
         }
         body.setProperty("correlationId", Correlation.current());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return body;
     }
 }

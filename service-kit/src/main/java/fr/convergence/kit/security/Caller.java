@@ -1,0 +1,44 @@
+package fr.convergence.kit.security;
+
+import java.util.Objects;
+
+/**
+ * Who is calling, as the identity provider vouched for it in a signed token. Services take it as a controller
+ * parameter and decide object-level access with it: an object of a territory or ACI the caller does not see is
+ * answered as absent (404), so its existence does not leak (OWASP API1).
+ *
+ * @param userId    the token's subject; recorded as {@code recordedBy}
+ * @param role      the caller's role
+ * @param territory the territory the caller works in, or {@code null} for a national role
+ * @param aciId     the ACI the caller works in (ACI staff), or {@code null}
+ */
+public record Caller(String userId, Role role, String territory, String aciId) {
+
+    public Caller {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(role, "role");
+    }
+
+    /** National callers (no territory claim) see every territory. */
+    public boolean national() {
+        return territory == null;
+    }
+
+    public boolean seesTerritory(String otherTerritory) {
+        return territory == null || territory.equals(otherTerritory);
+    }
+
+    /** ACI staff see their own ACI only; every other role sees the ACIs of the territories it sees. */
+    public boolean seesAci(String otherTerritory, String otherAci) {
+        return seesTerritory(otherTerritory) && (aciId == null || aciId.equals(otherAci));
+    }
+
+    public boolean is(Role... roles) {
+        for (Role r : roles) {
+            if (r == role) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
