@@ -2,17 +2,14 @@ package fr.convergence.gateway;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -35,19 +32,10 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             case 413 -> "the request is too large";
             default -> status.is4xxClientError() ? "the request was refused" : "gateway failure";
         };
-        String correlation = String.valueOf(exchange.getAttributes().getOrDefault(CorrelationIdFilter.HEADER, ""));
-        String body = "{\"type\":\"https://convergence-france.org/problems/" + rule + "\",\"title\":\""
-                + HttpStatus.valueOf(status.value()).getReasonPhrase() + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail.replace("\"", "'") + "\",\"instance\":\""
-                + exchange.getRequest().getPath().value().replace("\"", "") + "\",\"rule\":\"" + rule
-                + "\",\"correlationId\":\"" + correlation + "\"}";
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
-        exchange.getResponse().setStatusCode(status);
-        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return exchange.getResponse().writeWith(Mono.just(buffer));
+        return Problems.write(exchange, HttpStatus.valueOf(status.value()), rule, detail);
     }
 
     static HttpStatusCode statusOf(Throwable error) {

@@ -1,6 +1,7 @@
 package fr.convergence.gateway;
 
 import com.sun.net.httpserver.HttpServer;
+import fr.convergence.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,6 +55,8 @@ class GatewayRoutingTest {
         registry.add("PATHWAY_URL", () -> "http://127.0.0.1:" + pathwayService.getAddress().getPort());
         registry.add("PARTICIPANT_URL", () -> "http://127.0.0.1:" + closedPort());
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
+        registry.add("convergence.security.issuer", () -> TestIssuer.get().issuer());
+        registry.add("convergence.security.jwk-set-uri", () -> TestIssuer.get().jwkSetUri());
     }
 
     @AfterAll
@@ -74,7 +77,8 @@ class GatewayRoutingTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> get(String path, String correlation) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestIssuer.get().token("coordinator", "paris", null));
         if (correlation != null) {
             b.header("X-Correlation-Id", correlation);
         }

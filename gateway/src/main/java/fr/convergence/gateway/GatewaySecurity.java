@@ -1,0 +1,109 @@
+package fr.convergence.gateway;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The gateway checks every call before routing it: API clients present a bearer token of the identity provider
+ * (401 problem+json otherwise); people using the dashboard in a browser sign in through the provider and the
+ * gateway relays their token to the services (TokenRelay in application.yml). The services check the token and
+ * the caller's rights again: the gateway is a first line, not the only one.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+    /** Open without a token: probes, scraping, the aggregated API description and the sign-in round trip. */
+    static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/login/**", "/oauth2/**",
+            "/favicon.ico"};
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(@Value("${convergence.security.issuer}") String issuer,
+                                  @Value("${convergence.security.jwk-set-uri}") String jwkSetUri) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain securityChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                           @Value("${convergence.gateway.content-security-policy}") String csp) {
+        ServerAuthenticationEntryPoint problem = (exchange, e) -> Problems.write(exchange, HttpStatus.UNAUTHORIZED,
+                "authentication-required", "a valid bearer token of the programme's identity provider is required");
+        ServerWebExchangeMatcher browser = browserPageRequest();
+        http.authorizeExchange(a -> a.pathMatchers(OPEN).permitAll().pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(decoder)).authenticationEntryPoint(problem))
+                .oauth2Login(Customizer.withDefaults())
+                // A browser asking for a page is sent to sign in; an API client gets 401 problem+json.
+                .exceptionHandling(x -> x
+                        .authenticationEntryPoint((exchange, e) -> browser.matches(exchange).flatMap(m -> m.isMatch()
+                                ? new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/convergence")
+                                        .commence(exchange, e)
+                                : problem.commence(exchange, e)))
+                        .accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "role-not-allowed", "your role may not do this")))
+                // Only a signed-in browser session rides on a cookie: protect its unsafe requests from CSRF.
+                // Calls with a bearer token, or with no session cookie at all, carry no ambient credential.
+                .csrf(c -> c.requireCsrfProtectionMatcher(exchange -> {
+                    boolean unsafe = !SAFE.contains(exchange.getRequest().getMethod());
+                    boolean bearer = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
+                    boolean session = exchange.getRequest().getCookies().containsKey("SESSION");
+                    return unsafe && !bearer && session ? ServerWebExchangeMatcher.MatchResult.match()
+                            : ServerWebExchangeMatcher.MatchResult.notMatch();
+                }).accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN, "csrf",
+                        "this page's request lacks its CSRF token; reload the page")))
+                .cors(Customizer.withDefaults())
+                .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(csp))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+        return http.build();
+    }
+
+    /** Restricted CORS: only the origins configured (none by default: the dashboard is served same-origin). */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(@Value("${convergence.gateway.cors-allowed-origins:}") String origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        List<String> allowed = Arrays.stream(origins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        cors.setAllowedOrigins(allowed);
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", CorrelationIdFilter.HEADER));
+        cors.setExposedHeaders(List.of(CorrelationIdFilter.HEADER, "Retry-After"));
+        cors.setMaxAge(600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    private static ServerWebExchangeMatcher browserPageRequest() {
+        MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return exchange -> exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null
+                ? ServerWebExchangeMatcher.MatchResult.notMatch() : html.matches(exchange);
+    }
+}

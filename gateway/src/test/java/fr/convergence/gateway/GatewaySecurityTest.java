@@ -1,0 +1,168 @@
+package fr.convergence.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import fr.convergence.testing.TestIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sign-in, token checks, per-caller rate limits, size limits, security headers and CORS at the gateway. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "RATE_LIMIT_PER_SECOND=0.5", "RATE_LIMIT_BURST=3", "MAX_REQUEST_BYTES=1000",
+        "CORS_ALLOWED_ORIGINS=https://partner.example"})
+class GatewaySecurityTest {
+
+    static final Map<String, String> authorizationSeen = new ConcurrentHashMap<>();
+    static HttpServer service;
+    static final TestIssuer issuer = TestIssuer.get();
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) throws IOException {
+        service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        service.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            authorizationSeen.put(exchange.getRequestURI().getPath(),
+                    String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        service.start();
+        String url = "http://127.0.0.1:" + service.getAddress().getPort();
+        registry.add("PATHWAY_URL", () -> url);
+        registry.add("REPORTING_URL", () -> url);
+        registry.add("convergence.security.issuer", issuer::issuer);
+        registry.add("convergence.security.jwk-set-uri", issuer::jwkSetUri);
+        registry.add("OIDC_ISSUER", issuer::issuer);
+    }
+
+    @AfterAll
+    static void stop() {
+        service.stop(0);
+    }
+
+    @LocalServerPort
+    int port;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> call(String method, String path, String token, Map<String, String> headers, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void assertProblem(HttpResponse<String> r, int status, String rule) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(r.body()).contains("\"rule\":\"" + rule + "\"");
+    }
+
+    @Test
+    void anApiCallWithoutATokenGets401ProblemJson() throws Exception {
+        assertProblem(call("GET", "/api/pathways/p-1", null, Map.of(), null), 401, "authentication-required");
+        assertProblem(call("POST", "/api/pathways", null, Map.of("Content-Type", "application/json"), "{}"), 401,
+                "authentication-required");
+    }
+
+    @Test
+    void expiredForeignAndMalformedTokensGet401() throws Exception {
+        assertProblem(call("GET", "/api/pathways/p-2", issuer.expired("cip", "paris", "aci-paris-1"), Map.of(), null),
+                401, "authentication-required");
+        assertProblem(call("GET", "/api/pathways/p-2", issuer.foreign("cip", "paris", "aci-paris-1"), Map.of(), null),
+                401, "authentication-required");
+        assertProblem(call("GET", "/api/pathways/p-2", "garbage", Map.of(), null), 401, "authentication-required");
+    }
+
+    @Test
+    void aValidTokenIsForwardedToTheService() throws Exception {
+        String token = issuer.tokenFor("forwarded-user", "cip", "paris", "aci-paris-1");
+        HttpResponse<String> r = call("GET", "/api/pathways/p-3", token, Map.of(), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(authorizationSeen.get("/api/pathways/p-3")).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void aBrowserWithoutSessionIsSentToSignIn() throws Exception {
+        HttpResponse<String> r = call("GET", "/api/reporting/dashboard", null, Map.of("Accept", "text/html"), null);
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location")).hasValue("/oauth2/authorization/convergence");
+        HttpResponse<String> toProvider = call("GET", "/oauth2/authorization/convergence", null, Map.of(), null);
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        assertThat(toProvider.headers().firstValue("Location").orElseThrow())
+                .startsWith(issuer.issuer() + "/oauth2/authorize?").contains("client_id=convergence-gateway");
+    }
+
+    @Test
+    void eachCallerHasItsOwnRateLimit() throws Exception {
+        String greedy = issuer.tokenFor("greedy-user", "cip", "paris", "aci-paris-1");
+        for (int i = 0; i < 3; i++) {
+            assertThat(call("GET", "/api/pathways/rate", greedy, Map.of(), null).statusCode()).isEqualTo(200);
+        }
+        HttpResponse<String> refused = call("GET", "/api/pathways/rate", greedy, Map.of(), null);
+        assertProblem(refused, 429, "rate-limit");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+        String other = issuer.tokenFor("patient-user", "cip", "paris", "aci-paris-1");
+        assertThat(call("GET", "/api/pathways/rate", other, Map.of(), null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anOversizedBodyGets413ProblemJson() throws Exception {
+        String token = issuer.tokenFor("big-body", "cip", "paris", "aci-paris-1");
+        assertProblem(call("POST", "/api/pathways", token, Map.of("Content-Type", "application/json"),
+                "{\"x\":\"" + "a".repeat(2000) + "\"}"), 413, "size");
+    }
+
+    @Test
+    void answersCarrySecurityHeaders() throws Exception {
+        HttpResponse<String> r = call("GET", "/actuator/health", null, Map.of(), null);
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
+                assertThat(v).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    void corsAdmitsOnlyTheConfiguredOrigins() throws Exception {
+        Map<String, String> preflight = Map.of("Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type");
+        HttpResponse<String> foreign = call("OPTIONS", "/api/pathways", null,
+                merge(preflight, "Origin", "https://evil.example"), null);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> partner = call("OPTIONS", "/api/pathways", null,
+                merge(preflight, "Origin", "https://partner.example"), null);
+        assertThat(partner.statusCode()).isEqualTo(200);
+        assertThat(partner.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://partner.example");
+    }
+
+    private static Map<String, String> merge(Map<String, String> base, String k, String v) {
+        Map<String, String> m = new java.util.HashMap<>(base);
+        m.put(k, v);
+        return m;
+    }
+}
