@@ -1,5 +1,6 @@
-// Dashboard: reads the reporting API (relative URLs, so it works behind the gateway's /api/reporting prefix)
-// and renders figures, charts and their table alternatives. Text only goes through textContent.
+// Dashboard: reads the reporting API (relative URLs, so it works behind the gateway's /api/reporting prefix, whose
+// session sends the caller's token) and renders figures, charts and their table alternatives. It asks first what
+// the caller may view (scope) and offers only that. Text only goes through textContent.
 (function () {
   'use strict';
   const charts = {};
@@ -87,44 +88,151 @@
     fillRows('table-breakdown', report.breakdown.map(b => [b.code, fmtInt(b.entered), fmtInt(b.exited), fmtInt(b.presentAtEnd), fmtRate(b.dynamicExitRate)]));
   }
 
+  // What the caller may view (GET scope), turned into the choices of the selector. Each choice names the API path
+  // of its view; the API checks every request again, this only avoids offering what would be refused.
+  let choices = [];
+  let exportsAllowed = false;
+  const ROLES = {
+    'cip': 'conseiller·ère en insertion professionnelle', 'partnership-officer': 'chargé·e de partenariat',
+    'coordinator': 'coordination territoriale', 'national-analyst': 'équipe nationale', 'auditor': 'audit',
+    'admin': 'administration'
+  };
+
+  async function getJson(url) {
+    const response = await fetch(url, {headers: {Accept: 'application/json'}});
+    let body = null;
+    try { body = await response.json(); } catch (e) { body = null; }
+    return {ok: response.ok, status: response.status, body: body};
+  }
+
+  function refusal(result) {
+    if (result.status === 401) return 'Votre session a expiré : reconnectez-vous.';
+    if (result.status === 403) return 'Votre rôle ne permet pas de consulter ces chiffres.';
+    if (result.status === 400 && result.body) return 'Paramètre refusé (' + (result.body.field || '?') + ') : ' + result.body.detail;
+    return 'Erreur ' + result.status + ' du service de pilotage.';
+  }
+
+  function choose(scope, territories) {
+    const list = [];
+    const views = scope.views;
+    if (views.includes('national')) {
+      list.push({key: 'national', label: 'National (tous les territoires)', path: 'national'});
+      for (const code of territories) {
+        list.push({key: code, label: code, path: 'territories/' + encodeURIComponent(code), territory: code});
+      }
+    } else if (views.includes('territory') && scope.territory) {
+      list.push({key: scope.territory, label: scope.territory,
+        path: 'territories/' + encodeURIComponent(scope.territory), territory: scope.territory});
+    } else if (views.includes('aci') && scope.territory && scope.aci) {
+      list.push({key: scope.territory + '/' + scope.aci, label: 'ACI ' + scope.aci + ' (' + scope.territory + ')',
+        path: 'territories/' + encodeURIComponent(scope.territory) + '/acis/' + encodeURIComponent(scope.aci),
+        territory: scope.territory, aci: scope.aci});
+    }
+    return list;
+  }
+
+  function describe(scope, choice) {
+    const role = ROLES[scope.role] || scope.role;
+    if (scope.national) return 'Rôle : ' + role + '. Vous consultez les chiffres nationaux et ceux de chaque territoire.';
+    if (!choice) return 'Rôle : ' + role + '.';
+    return 'Rôle : ' + role + '. Vous consultez les chiffres de : ' + choice.label + '.';
+  }
+
   async function load() {
-    const territory = $('territory').value;
+    const choice = choices.find(c => c.key === $('territory').value) || choices[0];
     const p = params();
-    const url = (territory ? 'territories/' + encodeURIComponent(territory) : 'national') + '?' + p;
     const exportParams = new URLSearchParams(p);
-    if (territory) exportParams.set('territory', territory);
+    if (choice.territory) exportParams.set('territory', choice.territory);
+    if (choice.aci) exportParams.set('aciId', choice.aci);
+    $('exports').hidden = !exportsAllowed;
     $('export-xlsx').href = 'exports/indicators.xlsx?' + exportParams;
     $('export-csv').href = 'exports/indicators.csv?' + exportParams;
     $('status').textContent = 'Chargement…';
     document.body.dataset.loaded = '';
     try {
-      const response = await fetch(url, {headers: {Accept: 'application/json'}});
-      const body = await response.json();
-      if (!response.ok) {
-        $('status').textContent = 'Paramètre refusé (' + (body.field || '?') + ') : ' + body.detail;
+      const result = await getJson(choice.path + '?' + p);
+      if (!result.ok) {
+        $('status').textContent = refusal(result);
         return;
       }
-      render(body, territory);
-      $('status').textContent = 'Données chargées : ' + (territory || 'national') + (body.from ? ', de ' + body.from + ' à ' + body.to : '');
-      document.body.dataset.loaded = territory || 'national';
+      const body = result.body;
+      render(body, choice.key === 'national' ? '' : choice.label);
+      $('breakdown').hidden = body.level === 'ACI';
+      $('status').textContent = 'Données chargées : ' + (choice.key === 'national' ? 'national' : choice.label)
+        + (body.from ? ', de ' + body.from + ' à ' + body.to : '');
+      document.body.dataset.loaded = choice.key;
     } catch (e) {
       $('status').textContent = 'Impossible de charger les données : ' + e.message;
     }
   }
 
-  async function init() {
-    try {
-      const response = await fetch('territories', {headers: {Accept: 'application/json'}});
-      const body = await response.json();
-      for (const code of body.territories) {
-        const option = document.createElement('option');
-        option.value = code;
-        option.textContent = code;
-        $('territory').appendChild(option);
-      }
-    } catch (e) {
-      $('status').textContent = 'Liste des territoires indisponible : ' + e.message;
+  function fmtDate(iso) {
+    return iso ? new Date(iso).toLocaleString('fr-FR') : '—';
+  }
+
+  async function loadOperations() {
+    const STATES = {STARTING: 'démarrage', RUNNING: 'en cours', DONE: 'terminée', FAILED: 'en échec'};
+    const REASONS = {'territory-mismatch': 'territoire de l\'événement différent de celui du flux',
+      'invalid-event': 'événement illisible ou inapplicable'};
+    $('operations').hidden = false;
+    const rebuild = await getJson('rebuilds/current');
+    if (rebuild.ok) {
+      const r = rebuild.body;
+      fillRows('table-rebuild', [['Génération', String(r.generation)], ['État', STATES[r.state] || r.state],
+        ['Progression', fmtInt(r.done) + ' / ' + fmtInt(r.total)], ['Début', fmtDate(r.startedAt)],
+        ['Fin', fmtDate(r.finishedAt)], ['Erreur', r.error || '—']]);
+    } else if (rebuild.status === 404) {
+      fillRows('table-rebuild', [['État', 'aucune reconstruction depuis le démarrage du service']]);
+    } else {
+      fillRows('table-rebuild', [['État', refusal(rebuild)]]);
     }
+    const letters = await getJson('dead-letters');
+    if (letters.ok) {
+      $('dead-letters-caption').textContent = 'Événements mis de côté (lettres mortes) : ' + fmtInt(letters.body.length);
+      fillRows('table-dead-letters', letters.body.map(d => [d.id, REASONS[d.reason] || d.reason, d.detail || '—',
+        fmtInt(d.attempts)]));
+    } else {
+      $('dead-letters-caption').textContent = 'Lettres mortes indisponibles : ' + refusal(letters);
+    }
+  }
+
+  async function init() {
+    const scope = await getJson('scope');
+    if (!scope.ok) {
+      $('status').textContent = refusal(scope);
+      document.body.dataset.ready = 'true';
+      return;
+    }
+    document.body.dataset.role = scope.body.role;
+    let territories = [];
+    if (scope.body.views.includes('territories')) {
+      const list = await getJson('territories');
+      if (list.ok) territories = list.body.territories;
+      else $('status').textContent = 'Liste des territoires indisponible : ' + refusal(list);
+    }
+    choices = choose(scope.body, territories);
+    exportsAllowed = scope.body.views.includes('exports');
+    $('scope-summary').textContent = describe(scope.body, choices[0]);
+    if (choices.length === 0) {
+      // no figure at all for this role (administration): say so plainly, and show what the role does use
+      const message = 'Votre rôle (' + (ROLES[scope.body.role] || scope.body.role)
+        + ') ne donne accès à aucun chiffre de ce tableau de bord.';
+      $('status').textContent = message;
+      if (scope.body.views.includes('operations')) {
+        $('no-figures').textContent = message + ' Voici l\'état de la reconstruction des projections et des lettres mortes.';
+        await loadOperations();
+        document.body.dataset.loaded = 'operations';
+      }
+      document.body.dataset.ready = 'true';
+      return;
+    }
+    for (const c of choices) {
+      const option = document.createElement('option');
+      option.value = c.key;
+      option.textContent = c.label;
+      $('territory').appendChild(option);
+    }
+    $('figures').hidden = false;
     $('filters').addEventListener('submit', e => { e.preventDefault(); load(); });
     $('territory').addEventListener('change', load);
     document.body.dataset.ready = 'true';

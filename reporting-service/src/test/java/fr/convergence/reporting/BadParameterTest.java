@@ -1,19 +1,18 @@
 package fr.convergence.reporting;
 
 import fr.convergence.reporting.support.ReportingIntegrationTest;
+import fr.convergence.testing.Http;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BadParameterTest extends ReportingIntegrationTest {
 
     private void assertRejected(String path, String field) {
-        var response = api.get().uri(path).retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        JsonNode body = JSON.readTree(response.getBody());
-        assertThat(body.path("field").asString()).isEqualTo(field);
+        Http.Response response = analyst.get(path);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.field()).isEqualTo(field);
     }
 
     @Test

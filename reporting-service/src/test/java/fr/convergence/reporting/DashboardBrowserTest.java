@@ -2,6 +2,7 @@ package fr.convergence.reporting;
 
 import fr.convergence.reporting.support.PathwayStream;
 import fr.convergence.reporting.support.ReportingIntegrationTest;
+import fr.convergence.testing.Http;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -22,21 +23,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The dashboard in a real headless Chromium: the figures it shows for a territory are the API's. Fails (does
- * not skip) when Chromium is missing, since CI installs it.
+ * The dashboard in a real headless Chromium, as each role sees it. A page loaded straight from the service cannot
+ * send a bearer header by itself (behind the gateway, the gateway's session does), so the test has Chromium add
+ * the caller's {@code Authorization} header to every request of the page through the DevTools protocol
+ * ({@code Network.setExtraHTTPHeaders}): the page, its script, Chart.js and every fetch it makes. Fails (does not
+ * skip) when Chromium is missing, since CI installs it.
  */
 class DashboardBrowserTest extends ReportingIntegrationTest {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
-    private WebDriver browser;
+    private ChromeDriver browser;
     private Path profile;
 
     @BeforeEach
@@ -64,49 +72,183 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         }
     }
 
+    /** Opens the dashboard as the holder of {@code token} and waits until it has shown {@code loaded}. */
+    private WebDriverWait open(String token, String loaded) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Bearer " + token)));
+        browser.get("http://127.0.0.1:" + port + "/api/reporting/dashboard");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> loaded.equals(body().getDomAttribute("data-loaded")));
+        return wait;
+    }
+
+    private WebElement body() {
+        return browser.findElement(By.tagName("body"));
+    }
+
+    /** Sets the period fields (as a person would pick the months) and shows it. */
+    private void showPeriod(WebDriverWait wait, String from, String to) {
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('from').value = arguments[0];"
+                        + "document.getElementById('to').value = arguments[1];", from, to);
+        browser.findElement(By.cssSelector("#filters button[type='submit']")).click();
+        wait.until(d -> d.findElement(By.id("status")).getText().contains("de " + from + " à " + to)
+                && !body().getDomAttribute("data-loaded").isEmpty());
+    }
+
     private static String rate(JsonNode value) {
         return value.isNull() ? "—" : String.format(Locale.ROOT, "%.1f", value.asDouble() * 100).replace('.', ',') + " %";
+    }
+
+    /** As the page writes counts below a thousand (the seeded figures are). */
+    private static String integer(JsonNode value) {
+        return String.valueOf(value.asLong());
+    }
+
+    /** As the page writes hours: up to two decimals, French decimal comma. */
+    private static String number(JsonNode value) {
+        double d = value.asDouble();
+        return d == Math.rint(d) ? String.valueOf((long) d)
+                : String.format(Locale.ROOT, "%.2f", d).replaceAll("0+$", "").replace('.', ',');
     }
 
     private String shown(String indicator) {
         return browser.findElement(By.cssSelector("#key-figures [data-indicator='" + indicator + "']")).getText();
     }
 
-    @Test
-    void theTerritoryFiguresShownAreTheApiFigures() {
-        String t = territory("dash");
-        publish(PathwayStream.hired(t, "aci-1", "CVG", "2030-01-10", 20).hours("2030-01", 70)
-                        .exited("2030-03-15", "DURABLE_EMPLOYMENT", "CDI", 26),
-                PathwayStream.hired(t, "aci-1", "CVG", "2030-01-12", 20)
-                        .exited("2030-04-01", "OTHER_EXIT", "unemployed", 3),
-                PathwayStream.hired(t, "aci-2", "PHC", "2030-02-02", 4));
-        JsonNode api = awaitView("/api/reporting/territories/" + t,
-                v -> v.path("totals").path("exited").asLong() == 2).path("totals");
-
-        browser.get("http://127.0.0.1:" + port + "/api/reporting/dashboard");
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(d -> "national".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
-        new Select(browser.findElement(By.id("territory"))).selectByValue(t);
-        wait.until(d -> t.equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
-
-        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
-        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("return typeof Chart === 'function'"))
-                .as("Chart.js served by the service").isTrue();
-        assertThat(shown("entered")).isEqualTo(String.valueOf(api.path("entered").asLong()));
-        assertThat(shown("exited")).isEqualTo(String.valueOf(api.path("exited").asLong()));
-        assertThat(shown("presentAtEnd")).isEqualTo(String.valueOf(api.path("presentAtEnd").asLong()));
-        assertThat(shown("dynamicExitRate")).isEqualTo(rate(api.path("dynamicExitRate"))).isEqualTo("50,0 %");
-        assertThat(shown("hoursWorked")).isEqualTo(String.valueOf(api.path("hoursWorked").asLong()));
-        assertThat(browser.findElements(By.cssSelector("#table-flows tbody tr"))).hasSize(4);
-        assertThat(browser.findElement(By.cssSelector("label[for='territory']")).getText()).isEqualTo("Territoire");
-        keepScreenshot();
+    private List<String> options() {
+        return new Select(browser.findElement(By.id("territory"))).getOptions().stream()
+                .map(o -> o.getDomAttribute("value")).toList();
     }
 
-    /** Leaves target/dashboard.png for a person to look at; not an assertion. */
-    private void keepScreenshot() {
+    /** The breakdown table as shown: code → entered, exited, present, dynamic exit rate. */
+    private Map<String, List<String>> shownBreakdown() {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (WebElement row : browser.findElements(By.cssSelector("#table-breakdown tbody tr"))) {
+            List<String> cells = new ArrayList<>();
+            row.findElements(By.cssSelector("td")).forEach(c -> cells.add(c.getText()));
+            rows.put(row.findElement(By.cssSelector("th")).getText(), cells);
+        }
+        return rows;
+    }
+
+    private static Map<String, List<String>> apiBreakdown(JsonNode report) {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
+        for (JsonNode b : report.path("breakdown")) {
+            rows.put(b.path("code").asString(), List.of(integer(b.path("entered")), integer(b.path("exited")),
+                    integer(b.path("presentAtEnd")), rate(b.path("dynamicExitRate"))));
+        }
+        return rows;
+    }
+
+    private void assertKeyFiguresAre(JsonNode totals) {
+        assertThat(shown("entered")).isEqualTo(integer(totals.path("entered")));
+        assertThat(shown("exited")).isEqualTo(integer(totals.path("exited")));
+        assertThat(shown("presentAtEnd")).isEqualTo(integer(totals.path("presentAtEnd")));
+        assertThat(shown("dynamicExitRate")).isEqualTo(rate(totals.path("dynamicExitRate")));
+        assertThat(shown("hoursWorked")).isEqualTo(number(totals.path("hoursWorked")));
+    }
+
+    @Test
+    void aNationalAnalystSeesEveryTerritoryWithTheApiFigures() {
+        String period = "?from=2030-01&to=2030-12";
+        List<String> seeded = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            seeded.add(territory("dash" + i));
+        }
+        String first = seeded.get(0);
+        publish(PathwayStream.hired(first, "aci-1", "CVG", "2030-01-10", 20).hours("2030-01", 70)
+                        .exited("2030-03-15", "DURABLE_EMPLOYMENT", "CDI", 26),
+                PathwayStream.hired(first, "aci-1", "CVG", "2030-01-12", 20)
+                        .exited("2030-04-01", "OTHER_EXIT", "unemployed", 3),
+                PathwayStream.hired(first, "aci-2", "PHC", "2030-02-02", 4));
+        for (int i = 1; i < seeded.size(); i++) {
+            for (int n = 0; n < i; n++) {
+                publish(PathwayStream.hired(seeded.get(i), "aci-1", "CVG", "2030-0" + (1 + n % 9) + "-03", 20));
+            }
+        }
+        awaitView("/api/reporting/national" + period, v -> {
+            Map<String, List<String>> rows = apiBreakdown(v);
+            return rows.keySet().containsAll(seeded) && rows.get(first).get(1).equals("2")
+                    && seeded.stream().skip(1).allMatch(t -> rows.get(t).get(0).equals(
+                    String.valueOf(seeded.indexOf(t))));
+        });
+
+        WebDriverWait wait = open(token("national-analyst", null, null), "national");
+        assertThat(options()).startsWith("national").containsAll(seeded);
+        showPeriod(wait, "2030-01", "2030-12");
+        JsonNode national = get("/api/reporting/national" + period);
+        Map<String, List<String>> shown = shownBreakdown();
+        assertThat(shown).containsAllEntriesOf(apiBreakdown(national));
+        assertThat(shown.keySet()).containsAll(seeded);
+        assertThat(browser.findElement(By.id("breakdown-caption")).getText()).isEqualTo("Par territoire");
+        assertKeyFiguresAre(national.path("totals"));
+        assertThat(browser.findElement(By.id("exports")).isDisplayed()).isTrue();
+
+        new Select(browser.findElement(By.id("territory"))).selectByValue(first);
+        wait.until(d -> first.equals(body().getDomAttribute("data-loaded")));
+        JsonNode territory = get("/api/reporting/territories/" + first + period);
+        assertKeyFiguresAre(territory.path("totals"));
+        assertThat(shown("dynamicExitRate")).isEqualTo("50,0 %");
+        assertThat(browser.findElements(By.cssSelector("#table-flows tbody tr"))).hasSize(territory.path("months").size());
+        assertThat(shownBreakdown()).containsOnlyKeys("aci-1", "aci-2");
+
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
+        assertThat((Boolean) browser.executeScript("return typeof Chart === 'function'"))
+                .as("Chart.js served by the service").isTrue();
+        assertThat(browser.findElement(By.cssSelector("label[for='territory']")).getText()).isEqualTo("Territoire ou ACI");
+        keepScreenshot("dashboard.png");
+    }
+
+    @Test
+    void aCoordinatorOfParisSeesParisOnly() {
+        String neighbour = territory("neighbour");
+        publish(PathwayStream.hired("paris", "aci-paris-1", "CVG", "2036-01-10", 20).hours("2036-01", 60)
+                        .exited("2036-02-10", "POSITIVE_EXIT", "training", 1),
+                PathwayStream.hired("paris", "aci-paris-2", "PHC", "2036-01-15", 4),
+                PathwayStream.hired(neighbour, "aci-n", "CVG", "2036-01-10", 20));
+        String period = "?from=2036-01&to=2036-12";
+        Http coordinator = as("coordinator", "paris", null);
+        awaitView("/api/reporting/national" + period, v -> apiBreakdown(v).containsKey(neighbour)
+                && "2".equals(apiBreakdown(v).getOrDefault("paris", List.of("0")).get(0)));
+
+        WebDriverWait wait = open(token("coordinator", "paris", null), "paris");
+        assertThat(options()).containsExactly("paris");
+        showPeriod(wait, "2036-01", "2036-12");
+
+        JsonNode paris = get(coordinator, "/api/reporting/territories/paris" + period);
+        assertKeyFiguresAre(paris.path("totals"));
+        assertThat(shownBreakdown()).isEqualTo(apiBreakdown(paris)).containsKeys("aci-paris-1", "aci-paris-2");
+        assertThat(browser.findElement(By.id("breakdown-caption")).getText()).isEqualTo("Par ACI");
+        assertThat(body().getText()).doesNotContain(neighbour).doesNotContain("National (tous les territoires)");
+        assertThat(browser.findElement(By.id("export-csv")).getDomAttribute("href")).contains("territory=paris");
+        keepScreenshot("dashboard-coordinator.png");
+    }
+
+    @Test
+    void aCipSeesTheirAciAndAnAdministratorNoFiguresButTheOperations() {
+        JsonNode aci = get(as("cip", "paris", "aci-paris-1"), "/api/reporting/territories/paris/acis/aci-paris-1");
+        open(token("cip", "paris", "aci-paris-1"), "paris/aci-paris-1");
+        assertThat(options()).containsExactly("paris/aci-paris-1");
+        assertThat(shown("entered")).isEqualTo(integer(aci.path("totals").path("entered")));
+        assertThat(browser.findElement(By.id("breakdown")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("exports")).isDisplayed()).isFalse();
+
+        open(token("admin", null, null), "operations");
+        assertThat(browser.findElement(By.id("figures")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("status")).getText())
+                .isEqualTo("Votre rôle (administration) ne donne accès à aucun chiffre de ce tableau de bord.");
+        assertThat(browser.findElement(By.id("dead-letters-caption")).getText())
+                .startsWith("Événements mis de côté (lettres mortes) : ");
+        assertThat(browser.findElements(By.cssSelector("#table-rebuild tbody tr"))).isNotEmpty();
+    }
+
+    /** Leaves target/*.png for a person to look at; not an assertion. */
+    private void keepScreenshot(String name) {
         try {
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
         } catch (Exception e) {
             // a missing screenshot must not fail the test
         }

@@ -3,6 +3,7 @@ package fr.convergence.reporting;
 import com.mongodb.client.MongoDatabase;
 import fr.convergence.reporting.support.PathwayStream;
 import fr.convergence.reporting.support.ReportingIntegrationTest;
+import fr.convergence.testing.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,11 @@ class DeadLetterTest extends ReportingIntegrationTest {
     MongoDatabase database;
 
     private double deadLetterCount() {
-        return meters.counter("reporting.dead_letters").count();
+        return meters.find("reporting.dead_letters").tag("reason", "invalid-event").counter().count();
     }
 
     private JsonNode deadLetterFor(String topic) {
-        return StreamSupport.stream(get("/api/reporting/dead-letters").spliterator(), false)
+        return StreamSupport.stream(get(admin, "/api/reporting/dead-letters").spliterator(), false)
                 .filter(d -> d.path("topic").asString().equals(topic)).findFirst().orElse(null);
     }
 
@@ -44,7 +45,8 @@ class DeadLetterTest extends ReportingIntegrationTest {
         awaitView("/api/reporting/territories/" + t, v -> v.path("totals").path("entered").asLong() == 1);
         JsonNode letter = deadLetterFor(good.topic());
         assertThat(letter).isNotNull();
-        assertThat(letter.path("reason").asString()).startsWith("not JSON");
+        assertThat(letter.path("reason").asString()).isEqualTo("invalid-event");
+        assertThat(letter.path("detail").asString()).startsWith("not JSON");
         assertThat(deadLetterCount()).isGreaterThan(before);
     }
 
@@ -58,10 +60,10 @@ class DeadLetterTest extends ReportingIntegrationTest {
                 .append("partition", 0).append("offset", 999L).append("key", stream.participantId)
                 .append("value", stream.records().get(0)).append("reason", "simulated").append("attempts", 1));
 
-        var response = api.post().uri("/api/reporting/dead-letters/{id}/retry", id).retrieve().toEntity(String.class);
+        Http.Response response = admin.send("POST", "/api/reporting/dead-letters/" + id + "/retry", null);
 
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        assertThat(JSON.readTree(response.getBody()).path("outcome").asString()).isEqualTo("APPLIED");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().path("outcome").asString()).isEqualTo("APPLIED");
         await().atMost(Duration.ofSeconds(10)).until(() -> deadLetterFor(stream.topic()) == null);
         assertThat(get("/api/reporting/territories/" + t).path("totals").path("entered").asLong()).isEqualTo(1);
     }
@@ -74,9 +76,10 @@ class DeadLetterTest extends ReportingIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> deadLetterFor(topic) != null);
         String id = deadLetterFor(topic).path("id").asString();
 
-        var response = api.post().uri("/api/reporting/dead-letters/{id}/retry", id).retrieve().toEntity(String.class);
+        Http.Response response = admin.send("POST", "/api/reporting/dead-letters/" + id + "/retry", null);
 
-        assertThat(response.getStatusCode().value()).isEqualTo(422);
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.isProblem()).isTrue();
         assertThat(deadLetterFor(topic).path("attempts").asInt()).isEqualTo(2);
     }
 }

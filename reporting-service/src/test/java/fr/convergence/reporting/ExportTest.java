@@ -2,6 +2,7 @@ package fr.convergence.reporting;
 
 import fr.convergence.reporting.support.PathwayStream;
 import fr.convergence.reporting.support.ReportingIntegrationTest;
+import fr.convergence.testing.Http;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,6 +34,24 @@ class ExportTest extends ReportingIntegrationTest {
         return t;
     }
 
+    /**
+     * The export's bytes as the national team downloads them. The shared {@link Http} client reads bodies as text,
+     * which would corrupt a workbook, so this one request goes through the JDK client with the same token.
+     */
+    private byte[] bytes(String path) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token("national-analyst", null, null)).GET().build();
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     private static Map<String, Double> indicatorValues(Sheet sheet) {
         Map<String, Double> values = new HashMap<>();
         for (Row row : sheet) {
@@ -44,8 +66,7 @@ class ExportTest extends ReportingIntegrationTest {
     void theXlsxExportOpensWithPoiAndHoldsTheTerritoryFigures() throws IOException {
         String t = seed();
 
-        byte[] xlsx = api.get().uri("/api/reporting/exports/indicators.xlsx?territory=" + t).retrieve()
-                .body(byte[].class);
+        byte[] xlsx = bytes("/api/reporting/exports/indicators.xlsx?territory=" + t);
 
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet indicators = workbook.getSheet("Indicateurs");
@@ -63,9 +84,11 @@ class ExportTest extends ReportingIntegrationTest {
     void theCsvExportHasFrenchHeadersAndTheTerritoryFigures() {
         String t = seed();
 
-        byte[] csv = api.get().uri("/api/reporting/exports/indicators.csv?territory=" + t).retrieve().body(byte[].class);
+        Http.Response csv = analyst.get("/api/reporting/exports/indicators.csv?territory=" + t);
 
-        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String text = csv.raw();
         assertThat(text.lines().findFirst()).contains("Tableau;Dimension;Indicateur;Valeur");
         assertThat(text).contains("Indicateurs;entrees;Entrées;3").contains("Indicateurs;sorties;Sorties;2");
     }

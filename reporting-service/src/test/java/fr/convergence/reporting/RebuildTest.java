@@ -2,6 +2,7 @@ package fr.convergence.reporting;
 
 import fr.convergence.reporting.support.PathwayStream;
 import fr.convergence.reporting.support.ReportingIntegrationTest;
+import fr.convergence.testing.Http;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -26,12 +27,12 @@ class RebuildTest extends ReportingIntegrationTest {
                 && v.path("totals").path("hoursWorked").asDouble() == 145.0);
         int generation = get("/api/reporting/territories").path("generation").asInt();
 
-        var started = api.post().uri("/api/reporting/rebuilds").retrieve().toEntity(String.class);
-        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        Http.Response started = admin.send("POST", "/api/reporting/rebuilds", null);
+        assertThat(started.status()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() ->
-                get("/api/reporting/rebuilds/current").path("state").asString().equals("DONE"));
-        JsonNode progress = get("/api/reporting/rebuilds/current");
+                get(admin, "/api/reporting/rebuilds/current").path("state").asString().equals("DONE"));
+        JsonNode progress = get(admin, "/api/reporting/rebuilds/current");
         assertThat(progress.path("done").asLong()).isGreaterThanOrEqualTo(progress.path("total").asLong());
         assertThat(get("/api/reporting/territories").path("generation").asInt()).isEqualTo(generation + 1);
         assertThat(get(path)).isEqualTo(live);

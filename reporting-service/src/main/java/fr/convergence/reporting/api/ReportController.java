@@ -1,7 +1,9 @@
 package fr.convergence.reporting.api;
 
+import fr.convergence.kit.security.Caller;
 import fr.convergence.reporting.indicators.Indicator;
 import fr.convergence.reporting.indicators.Report;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,7 +16,9 @@ import java.util.Map;
 
 /**
  * National, territory and ACI views. Parameters: {@code from}, {@code to} (yyyy-MM, inclusive) and
- * {@code programme} (PHC|CVG); all optional. Aggregates and pseudonymous data only.
+ * {@code programme} (PHC|CVG); all optional. Aggregates and pseudonymous data only. The roles a route admits
+ * are in its {@code @PreAuthorize}; which territory or ACI a caller may read is {@link ReportingAccess}'s rule
+ * (another one's → 403: codes are public, there is nothing to hide).
  */
 @RestController
 @RequestMapping("/api/reporting")
@@ -27,35 +31,54 @@ public class ReportController {
     }
 
     @GetMapping("/national")
-    public Report national(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    @PreAuthorize("hasAnyRole('NATIONAL_ANALYST','AUDITOR')")
+    public Report national(Caller caller, @RequestParam(required = false) String from,
+                           @RequestParam(required = false) String to,
                            @RequestParam(required = false) String programme) {
+        ReportingAccess.requireNational(caller);
         return reports.report(ReportQuery.parse(null, null, from, to, programme));
     }
 
     @GetMapping("/territories/{code}")
-    public Report territory(@PathVariable String code, @RequestParam(required = false) String from,
+    @PreAuthorize("hasAnyRole('NATIONAL_ANALYST','AUDITOR','COORDINATOR','PARTNERSHIP_OFFICER')")
+    public Report territory(Caller caller, @PathVariable String code, @RequestParam(required = false) String from,
                             @RequestParam(required = false) String to,
                             @RequestParam(required = false) String programme) {
-        return reports.report(ReportQuery.parse(ReportQuery.territory(code), null, from, to, programme));
+        String territory = ReportQuery.territory(code);
+        ReportingAccess.requireTerritory(caller, territory, "code");
+        return reports.report(ReportQuery.parse(territory, null, from, to, programme));
     }
 
     @GetMapping("/territories/{code}/acis/{aciId}")
-    public Report aci(@PathVariable String code, @PathVariable String aciId,
+    @PreAuthorize("hasAnyRole('NATIONAL_ANALYST','AUDITOR','COORDINATOR','CIP')")
+    public Report aci(Caller caller, @PathVariable String code, @PathVariable String aciId,
                       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                       @RequestParam(required = false) String programme) {
-        return reports.report(ReportQuery.parse(ReportQuery.territory(code), aciId, from, to, programme));
+        var filter = ReportQuery.parse(ReportQuery.territory(code), aciId, from, to, programme);
+        ReportingAccess.requireAci(caller, filter.territory(), filter.aciId());
+        return reports.report(filter);
     }
 
     /** Territories that have data, for selectors. */
     @GetMapping("/territories")
-    public Map<String, Object> territories() {
+    @PreAuthorize("hasAnyRole('NATIONAL_ANALYST','AUDITOR')")
+    public Map<String, Object> territories(Caller caller) {
+        ReportingAccess.requireNational(caller);
         return Map.of("generation", reports.generation(), "territories", reports.territories());
     }
 
     /** The indicator catalogue: id, French label and definition. */
     @GetMapping("/indicators")
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST','AUDITOR','ADMIN')")
     public List<Map<String, String>> indicators() {
         return Arrays.stream(Indicator.values())
                 .map(i -> Map.of("id", i.id(), "label", i.label(), "definition", i.definition())).toList();
+    }
+
+    /** What the caller may view; the dashboard asks first and shows only that. */
+    @GetMapping("/scope")
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST','AUDITOR','ADMIN')")
+    public ReportingScope scope(Caller caller) {
+        return ReportingAccess.scope(caller);
     }
 }

@@ -7,6 +7,7 @@ import fr.convergence.reporting.store.ActiveGeneration;
 import fr.convergence.reporting.store.ApplyOutcome;
 import fr.convergence.reporting.store.Projections;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.Map;
 
-/** Lists dead letters and reprocesses one into the active generation. */
+/** Lists dead letters and reprocesses one into the active generation. Operations: administrators only. */
 @RestController
 @RequestMapping("/api/reporting/dead-letters")
 public class DeadLetterController {
@@ -32,12 +33,14 @@ public class DeadLetterController {
     }
 
     @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
     public List<DeadLetter> list() {
         return deadLetters.list();
     }
 
     /** Applies the stored record again; on success the dead letter is removed, otherwise its reason is updated. */
     @PostMapping("/{id}/retry")
+    @PreAuthorize("hasRole('ADMIN')")
     public Map<String, Object> retry(@PathVariable String id) {
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> ApiException.notFound("dead letter", id));
         try {
@@ -46,8 +49,7 @@ public class DeadLetterController {
             deadLetters.remove(id);
             return Map.of("id", id, "outcome", outcome.name());
         } catch (InvalidEventException | IllegalArgumentException e) {
-            deadLetters.park(letter.topic(), letter.partition(), letter.offset(), letter.key(), letter.value(),
-                    e.getMessage());
+            deadLetters.park(letter.topic(), letter.partition(), letter.offset(), letter.key(), letter.value(), e);
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "dead-letter-still-failing", null,
                     "the record still cannot be applied: " + e.getMessage());
         }

@@ -3,6 +3,8 @@ package fr.convergence.reporting.deadletter;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import fr.convergence.reporting.projection.InvalidEventException;
+import fr.convergence.reporting.projection.TerritoryMismatchException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
@@ -27,26 +29,47 @@ public class DeadLetters {
     static final String COLLECTION = "dead_letters";
 
     private final MongoCollection<Document> collection;
-    private final Counter parked;
+    private final MeterRegistry meters;
 
     public DeadLetters(MongoDatabase database, MeterRegistry meters) {
         this.collection = database.getCollection(COLLECTION);
-        this.parked = Counter.builder("reporting.dead_letters")
+        this.meters = meters;
+        // registered at zero, so that dashboards and alerts see the series before the first dead letter
+        for (String reason : new String[] {InvalidEventException.INVALID_EVENT,
+                TerritoryMismatchException.TERRITORY_MISMATCH}) {
+            counter(reason);
+        }
+    }
+
+    private Counter counter(String reason) {
+        return Counter.builder("reporting.dead_letters").tag("reason", reason)
                 .description("records parked in dead letters because they could not be parsed or applied")
                 .register(meters);
     }
 
-    public void park(String topic, int partition, long offset, String key, String value, String reason) {
+    /** The dead letter's reason code for a failure: the event's own code, {@code invalid-event} otherwise. */
+    public static String reasonOf(RuntimeException failure) {
+        return failure instanceof InvalidEventException invalid ? invalid.reason()
+                : InvalidEventException.INVALID_EVENT;
+    }
+
+    public void park(String topic, int partition, long offset, String key, String value, RuntimeException failure) {
+        park(topic, partition, offset, key, value, reasonOf(failure), failure.getMessage());
+    }
+
+    public void park(String topic, int partition, long offset, String key, String value, String reason,
+                     String detail) {
         String id = topic + ":" + partition + ":" + offset;
         Document existing = collection.find(new Document("_id", id)).first();
         int attempts = existing == null ? 1 : existing.getInteger("attempts", 1) + 1;
         collection.replaceOne(new Document("_id", id), new Document("_id", id).append("topic", topic)
                         .append("partition", partition).append("offset", offset).append("key", key)
-                        .append("value", value).append("reason", reason)
+                        .append("value", value).append("reason", reason).append("detail", detail)
                         .append("parkedAt", Instant.now().toString()).append("attempts", attempts),
                 new ReplaceOptions().upsert(true));
-        parked.increment();
-        log.warn("dead letter {}: {}", id, reason);
+        // tagged by reason code (a handful of values), so that a territory mismatch can be alerted on alone
+        counter(reason).increment();
+        log.warn("dead letter {} ({}): {}", id, reason, detail);
     }
 
     public List<DeadLetter> list() {
@@ -68,6 +91,6 @@ public class DeadLetters {
     private static DeadLetter of(Document d) {
         return new DeadLetter(d.getString("_id"), d.getString("topic"), d.getInteger("partition", 0),
                 ((Number) d.get("offset")).longValue(), d.getString("key"), d.getString("value"),
-                d.getString("reason"), d.getString("parkedAt"), d.getInteger("attempts", 1));
+                d.getString("reason"), d.getString("detail"), d.getString("parkedAt"), d.getInteger("attempts", 1));
     }
 }

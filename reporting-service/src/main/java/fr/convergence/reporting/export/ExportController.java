@@ -1,11 +1,15 @@
 package fr.convergence.reporting.export;
 
+import fr.convergence.kit.security.Caller;
+import fr.convergence.kit.web.ApiException;
 import fr.convergence.reporting.api.ReportQuery;
+import fr.convergence.reporting.api.ReportingAccess;
 import fr.convergence.reporting.api.ReportService;
 import fr.convergence.reporting.indicators.Filter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Exports for evaluators, same parameters as the views plus optional {@code territory} and {@code aciId}
- * (national when absent).
+ * (national when absent). National exports are for the national team; a coordinator may export their own
+ * territory (and its ACIs), which the dashboard offers them.
  */
 @RestController
 @RequestMapping("/api/reporting/exports")
@@ -31,35 +36,40 @@ public class ExportController {
     }
 
     @GetMapping("/indicators.xlsx")
-    public ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String territory,
+    @PreAuthorize("hasAnyRole('NATIONAL_ANALYST','AUDITOR','COORDINATOR')")
+    public ResponseEntity<byte[]> xlsx(Caller caller, @RequestParam(required = false) String territory,
                                        @RequestParam(required = false) String aciId,
                                        @RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to,
                                        @RequestParam(required = false) String programme) {
-        Filter filter = filter(territory, aciId, from, to, programme);
+        Filter filter = filter(caller, territory, aciId, from, to, programme);
         byte[] body = XlsxExporter.write(ReportTables.of(reports.report(filter)));
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicateurs.xlsx\"").body(body);
     }
 
     @GetMapping("/indicators.csv")
-    public ResponseEntity<byte[]> csv(@RequestParam(required = false) String territory,
+    @PreAuthorize("hasAnyRole('NATIONAL_ANALYST','AUDITOR','COORDINATOR')")
+    public ResponseEntity<byte[]> csv(Caller caller, @RequestParam(required = false) String territory,
                                       @RequestParam(required = false) String aciId,
                                       @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to,
                                       @RequestParam(required = false) String programme) {
-        Filter filter = filter(territory, aciId, from, to, programme);
+        Filter filter = filter(caller, territory, aciId, from, to, programme);
         String body = CsvExporter.write(ReportTables.of(reports.report(filter)));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"indicateurs.csv\"")
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Filter filter(String territory, String aciId, String from, String to, String programme) {
+    private static Filter filter(Caller caller, String territory, String aciId, String from, String to,
+                                 String programme) {
         if (aciId != null && territory == null) {
-            throw fr.convergence.kit.web.ApiException.badRequest("territory", "an ACI export needs its territory");
+            throw ApiException.badRequest("territory", "an ACI export needs its territory");
         }
         String code = territory == null ? null : ReportQuery.territory(territory, "territory");
-        return ReportQuery.parse(code, aciId, from, to, programme);
+        Filter filter = ReportQuery.parse(code, aciId, from, to, programme);
+        ReportingAccess.requireExport(caller, code);
+        return filter;
     }
 }

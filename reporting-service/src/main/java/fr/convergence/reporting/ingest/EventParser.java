@@ -5,6 +5,7 @@ import fr.convergence.reporting.projection.InvalidEventException;
 import fr.convergence.reporting.projection.PathwayEvent;
 import fr.convergence.reporting.projection.ReferralEvent;
 import fr.convergence.reporting.projection.ReferralState;
+import fr.convergence.reporting.projection.TerritoryMismatchException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,7 +81,7 @@ public final class EventParser {
         String fromTopic = Topics.territoryOf(topic);
         String declared = string(m.get("territory"));
         if (declared != null && !declared.equals(fromTopic)) {
-            throw new InvalidEventException("territory " + declared + " on the topic of " + fromTopic);
+            throw new TerritoryMismatchException("event of territory " + declared + " on the topic of " + fromTopic);
         }
         return fromTopic;
     }

@@ -26,8 +26,7 @@ public class RecordHandler {
         try {
             return apply(record.topic(), record.value(), projector);
         } catch (InvalidEventException | IllegalArgumentException e) {
-            deadLetters.park(record.topic(), record.partition(), record.offset(), record.key(), record.value(),
-                    e.getMessage());
+            deadLetters.park(record.topic(), record.partition(), record.offset(), record.key(), record.value(), e);
             return ApplyOutcome.IGNORED;
         }
     }

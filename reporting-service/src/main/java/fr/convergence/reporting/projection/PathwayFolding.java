@@ -25,6 +25,7 @@ public final class PathwayFolding {
         if (!f.hired() && !"ParticipantHired".equals(e.type())) {
             throw new InvalidEventException(e.type() + " at sequence " + e.sequence() + " before ParticipantHired");
         }
+        requireSameTerritory(before, e);
         switch (e.type()) {
             case "ParticipantHired" -> hired(f, e, date);
             case "WeeklyHoursChanged" -> {
@@ -86,6 +87,14 @@ public final class PathwayFolding {
         f.lastSequence = e.sequence();
         f.lastEventDate = f.lastEventDate == null || date.compareTo(f.lastEventDate) > 0 ? date : f.lastEventDate;
         return f;
+    }
+
+    /** A pathway hired in one territory never takes an event from another's stream (same id, other topic). */
+    public static void requireSameTerritory(PathwayFacts facts, PathwayEvent e) {
+        if (facts.hired() && facts.territory != null && !facts.territory.equals(e.territory())) {
+            throw new TerritoryMismatchException("event of territory " + e.territory() + " for pathway "
+                    + facts.pathwayId + " of territory " + facts.territory);
+        }
     }
 
     private static void hired(PathwayFacts f, PathwayEvent e, String date) {

@@ -35,6 +35,10 @@ public record ReferralState(String referralId, String territory, String aciId, S
             }
             return new ReferralState(e.referralId(), e.territory(), e.aciId(), month, e.domain(), status, e.outcome());
         }
+        if (before.territory() != null && !before.territory().equals(e.territory())) {
+            throw new TerritoryMismatchException("event of territory " + e.territory() + " for referral "
+                    + e.referralId() + " of territory " + before.territory());
+        }
         boolean advances = RANK.getOrDefault(status, 0) >= RANK.getOrDefault(before.status(), 0);
         String earliestMonth = month != null && month.compareTo(before.month()) < 0 ? month : before.month();
         return new ReferralState(before.referralId(), before.territory(),

@@ -58,6 +58,8 @@ public class Projector {
 
     public synchronized ApplyOutcome applyPathway(PathwayEvent event) {
         PathwayFacts before = load(event.pathwayId());
+        // before the sequence checks: a foreign event is neither a harmless duplicate nor worth parking
+        PathwayFolding.requireSameTerritory(before, event);
         if (event.sequence() <= before.lastSequence) {
             return ApplyOutcome.DUPLICATE;
         }

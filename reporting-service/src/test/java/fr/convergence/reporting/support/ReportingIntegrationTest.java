@@ -1,6 +1,8 @@
 package fr.convergence.reporting.support;
 
+import fr.convergence.testing.Http;
 import fr.convergence.testing.TestInfrastructure;
+import fr.convergence.testing.TestIssuer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -11,7 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,12 @@ public abstract class ReportingIntegrationTest {
     @LocalServerPort
     protected int port;
 
-    protected RestClient api;
+    /** No token at all. */
+    protected Http anonymous;
+    /** The national team: reads every view and export. */
+    protected Http analyst;
+    /** Operations: rebuilds and dead letters. */
+    protected Http admin;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -49,10 +55,19 @@ public abstract class ReportingIntegrationTest {
     }
 
     @BeforeEach
-    void client() {
-        api = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+    void clients() {
+        anonymous = new Http(port);
+        analyst = as("national-analyst", null, null);
+        admin = as("admin", null, null);
+    }
+
+    /** A client calling with a valid token of this role (territory and ACI may be null). */
+    protected Http as(String role, String territory, String aci) {
+        return anonymous.as(token(role, territory, aci));
+    }
+
+    protected static String token(String role, String territory, String aci) {
+        return TestIssuer.get().token(role, territory, aci);
     }
 
     @AfterAll
@@ -92,9 +107,17 @@ public abstract class ReportingIntegrationTest {
         }
     }
 
+    /** A view as the national team reads it. */
     protected JsonNode get(String path) {
-        String body = api.get().uri(path).retrieve().body(String.class);
-        return JSON.readTree(body);
+        return get(analyst, path);
+    }
+
+    protected static JsonNode get(Http caller, String path) {
+        Http.Response response = caller.get(path);
+        if (response.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.status() + ": " + response.raw());
+        }
+        return response.body();
     }
 
     /** Waits until the view at {@code path} satisfies the condition, and returns it. */

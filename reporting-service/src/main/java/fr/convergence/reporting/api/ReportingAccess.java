@@ -1,0 +1,121 @@
+package fr.convergence.reporting.api;
+
+import fr.convergence.kit.security.Caller;
+import fr.convergence.kit.security.Role;
+import fr.convergence.kit.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which figures a caller may read. Territory codes and ACI ids are public reference data, so a scope the caller
+ * does not work in is refused with 403 (nothing to hide), unlike personal objects elsewhere. The rules read the
+ * role and the token's territory/ACI together: a territorial role whose token lacks its territory (or a CIP
+ * without an ACI) sees nothing rather than everything.
+ *
+ * <ul>
+ * <li>national view, territory list, national exports: national-analyst and auditor without a territory claim;</li>
+ * <li>a territory's view: those, plus coordinator and partnership-officer of that territory (and a territorial
+ * auditor or analyst);</li>
+ * <li>an ACI's view: national callers, coordinators (and territorial auditors or analysts) of its territory,
+ * the CIP of that very ACI;</li>
+ * <li>a territory's exports: national callers and the coordinator (or territorial auditor or analyst) of it.</li>
+ * </ul>
+ */
+public final class ReportingAccess {
+
+    private ReportingAccess() {
+    }
+
+    /** National-analyst or auditor with no territory claim: every territory. */
+    public static boolean national(Caller caller) {
+        return caller.is(Role.NATIONAL_ANALYST, Role.AUDITOR) && caller.territory() == null;
+    }
+
+    public static boolean territory(Caller caller, String code) {
+        return national(caller) || (caller.is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.COORDINATOR,
+                Role.PARTNERSHIP_OFFICER) && ownTerritory(caller, code));
+    }
+
+    public static boolean aci(Caller caller, String code, String aciId) {
+        if (caller.is(Role.CIP)) {
+            return ownTerritory(caller, code) && caller.aciId() != null && caller.aciId().equals(aciId);
+        }
+        return national(caller)
+                || (caller.is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.COORDINATOR) && ownTerritory(caller, code));
+    }
+
+    /** Exports of one territory ({@code code}), or national ones when {@code code} is null. */
+    public static boolean export(Caller caller, String code) {
+        if (code == null) {
+            return national(caller);
+        }
+        return national(caller)
+                || (caller.is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.COORDINATOR) && ownTerritory(caller, code));
+    }
+
+    public static void requireNational(Caller caller) {
+        if (!national(caller)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "national-scope-required", null,
+                    "the national figures are for the national team; ask for your territory's");
+        }
+    }
+
+    public static void requireTerritory(Caller caller, String code, String field) {
+        if (!territory(caller, code)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "territory-not-yours", field,
+                    "you may not read the figures of territory " + code);
+        }
+    }
+
+    public static void requireAci(Caller caller, String code, String aciId) {
+        if (!aci(caller, code, aciId)) {
+            boolean territoryOk = caller.is(Role.CIP) ? ownTerritory(caller, code) : territory(caller, code);
+            throw territoryOk
+                    ? new ApiException(HttpStatus.FORBIDDEN, "aci-not-yours", "aciId",
+                            "you may not read the figures of ACI " + aciId)
+                    : new ApiException(HttpStatus.FORBIDDEN, "territory-not-yours", "code",
+                            "you may not read the figures of territory " + code);
+        }
+    }
+
+    public static void requireExport(Caller caller, String code) {
+        if (code == null) {
+            requireNational(caller);
+        } else if (!export(caller, code)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "territory-not-yours", "territory",
+                    "you may not export the figures of territory " + code);
+        }
+    }
+
+    /** What the caller may view, for the dashboard to choose what to show. */
+    public static ReportingScope scope(Caller caller) {
+        boolean national = national(caller);
+        String territory = national ? null : caller.territory();
+        String aci = caller.is(Role.CIP) ? caller.aciId() : null;
+        List<String> views = new ArrayList<>(List.of(ReportingScope.INDICATORS));
+        if (national) {
+            views.addAll(List.of(ReportingScope.NATIONAL, ReportingScope.TERRITORIES, ReportingScope.TERRITORY,
+                    ReportingScope.ACI, ReportingScope.EXPORTS));
+        } else if (territory != null && territory(caller, territory)) {
+            views.add(ReportingScope.TERRITORY);
+            if (!caller.is(Role.PARTNERSHIP_OFFICER)) {
+                views.add(ReportingScope.ACI);
+            }
+            if (export(caller, territory)) {
+                views.add(ReportingScope.EXPORTS);
+            }
+        } else if (territory != null && aci != null && aci(caller, territory, aci)) {
+            views.add(ReportingScope.ACI);
+        }
+        if (caller.is(Role.ADMIN)) {
+            views.add(ReportingScope.OPERATIONS);
+        }
+        return new ReportingScope(caller.role().claim(), national, territory, aci, List.copyOf(views));
+    }
+
+    private static boolean ownTerritory(Caller caller, String code) {
+        return caller.territory() != null && caller.territory().equals(code);
+    }
+}

@@ -1,0 +1,111 @@
+package fr.convergence.reporting;
+
+import fr.convergence.reporting.support.PathwayStream;
+import fr.convergence.reporting.support.ReportingIntegrationTest;
+import fr.convergence.testing.Http;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scope rules the access matrix's two columns cannot express: another ACI of the CIP's own territory, national
+ * exports, territorial auditors, tokens that lack their territory, and what {@code /scope} tells each role.
+ */
+class ReportingAccessTest extends ReportingIntegrationTest {
+
+    private static void assertRefused(Http.Response response, String rule) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(403);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.rule()).isEqualTo(rule);
+    }
+
+    private static List<String> views(JsonNode scope) {
+        return StreamSupport.stream(scope.path("views").spliterator(), false).map(JsonNode::asString).toList();
+    }
+
+    @Test
+    void aCipReadsTheirOwnAciOnlyNotAnotherAciOfTheSameTerritory() {
+        String t = territory("aci");
+        publish(PathwayStream.hired(t, "aci-1", "CVG", "2037-01-10", 20),
+                PathwayStream.hired(t, "aci-2", "CVG", "2037-01-11", 20));
+        awaitView("/api/reporting/territories/" + t, v -> v.path("totals").path("entered").asLong() == 2);
+        Http cip = as("cip", t, "aci-1");
+
+        Http.Response own = cip.get("/api/reporting/territories/" + t + "/acis/aci-1");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().path("totals").path("entered").asLong()).isEqualTo(1);
+        assertRefused(cip.get("/api/reporting/territories/" + t + "/acis/aci-2"), "aci-not-yours");
+        assertRefused(cip.get("/api/reporting/territories/lyon/acis/aci-1"), "territory-not-yours");
+        assertRefused(cip.get("/api/reporting/territories/" + t), "role-not-allowed");
+        // the coordinator of that territory reads both ACIs
+        Http coordinator = as("coordinator", t, null);
+        assertThat(coordinator.get("/api/reporting/territories/" + t + "/acis/aci-2").body()
+                .path("totals").path("entered").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aCoordinatorExportsTheirOwnTerritoryButNotTheNationalFigures() {
+        Http coordinator = as("coordinator", "paris", null);
+
+        assertThat(coordinator.get("/api/reporting/exports/indicators.csv?territory=paris").status()).isEqualTo(200);
+        assertThat(coordinator.get("/api/reporting/exports/indicators.csv?territory=paris&aciId=aci-paris-1")
+                .status()).isEqualTo(200);
+        assertRefused(coordinator.get("/api/reporting/exports/indicators.csv"), "national-scope-required");
+        assertRefused(coordinator.get("/api/reporting/exports/indicators.xlsx"), "national-scope-required");
+        assertRefused(coordinator.get("/api/reporting/exports/indicators.xlsx?territory=lyon"), "territory-not-yours");
+        assertThat(analyst.get("/api/reporting/exports/indicators.csv").status()).isEqualTo(200);
+        assertRefused(as("partnership-officer", "paris", null)
+                .get("/api/reporting/exports/indicators.csv?territory=paris"), "role-not-allowed");
+    }
+
+    @Test
+    void anAuditorOfOneTerritoryReadsThatTerritoryOnly() {
+        Http auditor = as("auditor", "paris", null);
+
+        assertThat(auditor.get("/api/reporting/territories/paris").status()).isEqualTo(200);
+        assertThat(auditor.get("/api/reporting/territories/paris/acis/aci-paris-1").status()).isEqualTo(200);
+        assertRefused(auditor.get("/api/reporting/territories/lyon"), "territory-not-yours");
+        assertRefused(auditor.get("/api/reporting/national"), "national-scope-required");
+        assertRefused(auditor.get("/api/reporting/territories"), "national-scope-required");
+    }
+
+    @Test
+    void aTerritorialRoleWhoseTokenLacksItsTerritorySeesNothingRatherThanEverything() {
+        assertRefused(as("coordinator", null, null).get("/api/reporting/territories/paris"), "territory-not-yours");
+        assertRefused(as("partnership-officer", null, null).get("/api/reporting/national"), "role-not-allowed");
+        assertRefused(as("cip", "paris", null).get("/api/reporting/territories/paris/acis/aci-paris-1"),
+                "aci-not-yours");
+        assertThat(views(get(as("coordinator", null, null), "/api/reporting/scope"))).containsExactly("indicators");
+    }
+
+    @Test
+    void theScopeTellsEachRoleWhatItMayView() {
+        JsonNode coordinator = get(as("coordinator", "paris", null), "/api/reporting/scope");
+        assertThat(coordinator.path("role").asString()).isEqualTo("coordinator");
+        assertThat(coordinator.path("national").asBoolean()).isFalse();
+        assertThat(coordinator.path("territory").asString()).isEqualTo("paris");
+        assertThat(coordinator.path("aci").isNull()).isTrue();
+        assertThat(views(coordinator)).containsExactly("indicators", "territory", "aci", "exports");
+
+        JsonNode officer = get(as("partnership-officer", "paris", null), "/api/reporting/scope");
+        assertThat(views(officer)).containsExactly("indicators", "territory");
+
+        JsonNode cip = get(as("cip", "paris", "aci-paris-1"), "/api/reporting/scope");
+        assertThat(cip.path("territory").asString()).isEqualTo("paris");
+        assertThat(cip.path("aci").asString()).isEqualTo("aci-paris-1");
+        assertThat(views(cip)).containsExactly("indicators", "aci");
+
+        JsonNode national = get(analyst, "/api/reporting/scope");
+        assertThat(national.path("national").asBoolean()).isTrue();
+        assertThat(national.path("territory").isNull()).isTrue();
+        assertThat(views(national)).containsExactly("indicators", "national", "territories", "territory", "aci",
+                "exports");
+        assertThat(views(get(as("auditor", null, null), "/api/reporting/scope"))).isEqualTo(views(national));
+
+        assertThat(views(get(admin, "/api/reporting/scope"))).containsExactly("indicators", "operations");
+    }
+}
