@@ -1,5 +1,6 @@
 package fr.convergence.pathway.api;
 
+import fr.convergence.kit.security.Caller;
 import fr.convergence.pathway.config.ServedTerritories;
 import org.springframework.http.HttpStatus;
 import fr.convergence.kit.web.ApiException;
@@ -15,11 +16,11 @@ import jakarta.validation.constraints.Pattern;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,7 +30,8 @@ import java.util.UUID;
 /**
  * Records what happens in a pathway. Each endpoint sends one command; the answer is the pathway's new state.
  * 400: malformed input; 422: a programme rule broken; 409: the pathway's state does not allow it; 404: no such
- * pathway. A rejected command stores nothing.
+ * pathway (or one of another ACI: its existence is not revealed). A rejected command stores nothing. The user who
+ * recorded each event is the token's subject.
  */
 @RestController
 @RequestMapping("/api/pathways")
@@ -38,6 +40,8 @@ import java.util.UUID;
 class PathwayCommandsController {
 
     static final String ID = "[A-Za-z0-9_.-]{1,64}";
+    /** Only ACI staff record what happens in a pathway; coordinators and the national team read. */
+    static final String CIP_ONLY = "hasRole('CIP')";
 
     private final CommandGateway commands;
     private final PathwayQueries queries;
@@ -45,12 +49,14 @@ class PathwayCommandsController {
     private final ServedTerritories territories;
     private final ParticipantPathways participantPathways;
     private final MeterRegistry meters;
+    private final PathwayAccess access;
 
     PathwayCommandsController(CommandGateway commands, PathwayQueries queries, OpenPathwayRegistry openPathways,
                               ServedTerritories territories, ParticipantPathways participantPathways,
-                              MeterRegistry meters) {
+                              MeterRegistry meters, PathwayAccess access) {
         this.commands = commands;
         this.queries = queries;
+        this.access = access;
         this.openPathways = openPathways;
         this.territories = territories;
         this.participantPathways = participantPathways;
@@ -58,10 +64,16 @@ class PathwayCommandsController {
     }
 
     @PostMapping
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Open a pathway: hire a participant on a PHC or CVG contract")
-    ResponseEntity<PathwayView> open(@Valid @RequestBody Requests.OpenPathway r,
-                                     @RequestHeader(value = "X-User-Id", required = false) String user) {
-        String territory = territories.resolve(r.territory());
+    ResponseEntity<PathwayView> open(@Valid @RequestBody Requests.OpenPathway r, Caller caller) {
+        // ACI staff open pathways of their own ACI in their own territory, and nothing else (403, not 422: the
+        // request is well-formed, the caller is not entitled to it)
+        String territory = territories.resolve(r.territory() == null ? caller.territory() : r.territory());
+        if (!PathwayAccess.sees(caller, territory, r.aciId())) {
+            throw PathwayAccess.notYours(caller.territory() != null && caller.territory().equals(territory)
+                    ? "aciId" : "territory", "you record pathways of your own ACI and territory only");
+        }
         if (!territories.serves(territory)) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "territory-served", "territory",
                     "this instance records pathways of " + territories.all() + ", not " + territory);
@@ -69,128 +81,152 @@ class PathwayCommandsController {
         String pathwayId = UUID.randomUUID().toString();
         participantPathways.add(r.participantId(), pathwayId); // before hiring: an audit must never miss a pathway
         openPathways.claim(r.participantId(), pathwayId, queries::isOpen).ifPresent(blocking -> {
-            throw ApiException.conflict("one-open-pathway",
-                    "participant " + r.participantId() + " already has an open pathway " + blocking);
+            // the rule spans ACIs, so the conflict itself is told; the blocking pathway's id only to whoever sees it
+            boolean visible = queries.locate(blocking).filter(p -> PathwayAccess.sees(caller, p.territory(), p.aciId()))
+                    .isPresent();
+            throw ApiException.conflict("one-open-pathway", "participant " + r.participantId()
+                    + " already has an open pathway" + (visible ? " " + blocking : ""));
         });
         send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(), territory, r.aciId(),
-                r.programme(), r.plannedEnd(), r.weeklyHours(), Boolean.TRUE.equals(r.hoursDerogation())), user);
+                r.programme(), r.plannedEnd(), r.weeklyHours(), Boolean.TRUE.equals(r.hoursDerogation())), caller);
         return ResponseEntity.created(URI.create("/api/pathways/" + pathwayId)).body(queries.current(pathwayId));
     }
 
     @PostMapping("/{id}/weekly-hours")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Change weekly hours (PHC ramp-up)")
     PathwayView weeklyHours(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.WeeklyHours r,
-                            @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new ChangeWeeklyHours(id, r.effectiveDate(), r.weeklyHours()), user);
+                            Caller caller) {
+        return record(id, new ChangeWeeklyHours(id, r.effectiveDate(), r.weeklyHours()), caller);
     }
 
     @PostMapping("/{id}/transition")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Move a PHC pathway to a Convergence (CVG) contract")
     PathwayView transition(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Transition r,
-                           @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new TransitionToConvergence(id, r.date(), r.plannedEnd(), r.weeklyHours(), Boolean.TRUE.equals(r.hoursDerogation())), user);
+                           Caller caller) {
+        return record(id, new TransitionToConvergence(id, r.date(), r.plannedEnd(), r.weeklyHours(), Boolean.TRUE.equals(r.hoursDerogation())), caller);
     }
 
     @PostMapping("/{id}/extensions")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Extend the pathway (each decision ≤ 12 months, total ≤ 60 months)")
     PathwayView extend(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Extension r,
-                       @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new ExtendPathway(id, r.decisionDate(), r.newPlannedEnd(), r.reason(), r.decisionReference()), user);
+                       Caller caller) {
+        return record(id, new ExtendPathway(id, r.decisionDate(), r.newPlannedEnd(), r.reason(), r.decisionReference()), caller);
     }
 
     @PostMapping("/{id}/barriers")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Assess or re-assess a barrier")
     PathwayView assessBarrier(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Barrier r,
-                              @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new AssessBarrier(id, r.date(), r.domain(), r.intensity(), r.handling()), user);
+                              Caller caller) {
+        return record(id, new AssessBarrier(id, r.date(), r.domain(), r.intensity(), r.handling()), caller);
     }
 
     @PostMapping("/{id}/barriers/{domain}/lift")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Lift an open barrier")
     PathwayView liftBarrier(@PathVariable @Pattern(regexp = ID) String id,
                             @PathVariable fr.convergence.pathway.domain.BarrierDomain domain,
                             @Valid @RequestBody Requests.Dated r,
-                            @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new LiftBarrier(id, r.date(), domain), user);
+                            Caller caller) {
+        return record(id, new LiftBarrier(id, r.date(), domain), caller);
     }
 
     @PostMapping("/{id}/housing")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Record housing or shelter secured")
     PathwayView housing(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Housing r,
-                        @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new RecordHousing(id, r.date(), r.kind()), user);
+                        Caller caller) {
+        return record(id, new RecordHousing(id, r.date(), r.kind()), caller);
     }
 
     @PostMapping("/{id}/health-care")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Record access to health care (no detail is stored)")
     PathwayView healthCare(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Dated r,
-                           @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new RecordHealthCareAccess(id, r.date()), user);
+                           Caller caller) {
+        return record(id, new RecordHealthCareAccess(id, r.date()), caller);
     }
 
     @PostMapping("/{id}/rights")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Record a right opened")
     PathwayView rights(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Right r,
-                       @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new RecordRightsOpened(id, r.date(), r.right()), user);
+                       Caller caller) {
+        return record(id, new RecordRightsOpened(id, r.date(), r.right()), caller);
     }
 
     @PostMapping("/{id}/trainings")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Start a training")
     PathwayView startTraining(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Training r,
-                              @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new StartTraining(id, r.date(), r.trainingId(), Boolean.TRUE.equals(r.qualifying())), user);
+                              Caller caller) {
+        return record(id, new StartTraining(id, r.date(), r.trainingId(), Boolean.TRUE.equals(r.qualifying())), caller);
     }
 
     @PostMapping("/{id}/trainings/{trainingId}/completion")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Complete a training")
     PathwayView completeTraining(@PathVariable @Pattern(regexp = ID) String id,
                                  @PathVariable @Pattern(regexp = ID) String trainingId,
                                  @Valid @RequestBody Requests.TrainingCompletion r,
-                                 @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new CompleteTraining(id, r.date(), trainingId, Boolean.TRUE.equals(r.certified())), user);
+                                 Caller caller) {
+        return record(id, new CompleteTraining(id, r.date(), trainingId, Boolean.TRUE.equals(r.certified())), caller);
     }
 
     @PostMapping("/{id}/immersions")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Record a work immersion")
     PathwayView immersion(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Immersion r,
-                          @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new RecordImmersion(id, r.date(), r.days()), user);
+                          Caller caller) {
+        return record(id, new RecordImmersion(id, r.date(), r.days()), caller);
     }
 
     @PostMapping("/{id}/monthly-hours")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Report the hours worked in a month (a new report of the same month corrects it)")
     PathwayView monthlyHours(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.MonthlyHours r,
-                             @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new ReportMonthlyHours(id, r.month(), r.hours()), user);
+                             Caller caller) {
+        return record(id, new ReportMonthlyHours(id, r.month(), r.hours()), caller);
     }
 
     @PostMapping("/{id}/exit")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Exit the pathway with a reason of the exit-reason table")
     PathwayView exit(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Exit r,
-                     @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new ExitPathway(id, r.date(), r.reason()), user);
+                     Caller caller) {
+        return record(id, new ExitPathway(id, r.date(), r.reason()), caller);
     }
 
     @PostMapping("/{id}/follow-up/start")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "Start post-exit follow-up (within 12 months of the exit)")
     PathwayView startFollowUp(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Dated r,
-                              @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new StartFollowUp(id, r.date()), user);
+                              Caller caller) {
+        return record(id, new StartFollowUp(id, r.date()), caller);
     }
 
     @PostMapping("/{id}/follow-up/end")
+    @PreAuthorize(CIP_ONLY)
     @Operation(summary = "End post-exit follow-up")
     PathwayView endFollowUp(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Dated r,
-                            @RequestHeader(value = "X-User-Id", required = false) String user) {
-        return send(id, new EndFollowUp(id, r.date()), user);
+                            Caller caller) {
+        return record(id, new EndFollowUp(id, r.date()), caller);
     }
 
-    private PathwayView send(String pathwayId, Object command, String user) {
+    /** A command on an existing pathway: only the ACI staff of the pathway's ACI see it (404 otherwise). */
+    private PathwayView record(String pathwayId, Object command, Caller caller) {
+        access.require(caller, pathwayId);
+        return send(pathwayId, command, caller);
+    }
+
+    private PathwayView send(String pathwayId, Object command, Caller caller) {
         String type = command.getClass().getSimpleName();
         try {
             commands.sendAndWait(command, MetaData.with("correlationId", Correlation.current())
-                    .and("recordedBy", user == null || !user.matches(ID) ? "anonymous" : user));
+                    .and("recordedBy", caller.userId()));
         } catch (RuntimeException rejected) {
             meters.counter("convergence.commands", "type", type, "outcome", "rejected",
                     "rule", PathwayErrors.translated(rejected).rule()).increment();

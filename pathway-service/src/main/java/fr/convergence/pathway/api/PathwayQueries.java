@@ -7,6 +7,7 @@ import fr.convergence.pathway.domain.event.PathwayEvent;
 import fr.convergence.pathway.store.StoredEvent;
 import fr.convergence.pathway.store.StoredStream;
 import fr.convergence.pathway.store.StreamDocumentStorageEngine;
+import fr.convergence.pathway.store.StreamDocuments;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -52,14 +53,23 @@ public class PathwayQueries {
         return PathwayView.of(state, date, applied);
     }
 
-    /** Whether a pathway exists and is still open (used to enforce one open pathway per participant). */
+    /** Where a pathway lives and how far it is, read from its stream's index fields (no replay). */
+    public record Located(String pathwayId, String territory, String aciId, String participantId,
+                          PathwayStatus status) {
+    }
+
+    /** The pathway's territory, ACI and status; empty if it does not exist. */
+    public Optional<Located> locate(String pathwayId) {
+        return store.indexFields(pathwayId).map(d -> new Located(pathwayId, d.getString(StreamDocuments.TERRITORY),
+                d.getString(StreamDocuments.ACI), d.getString(StreamDocuments.PARTICIPANT),
+                d.getString("status") == null ? null : PathwayStatus.valueOf(d.getString("status"))));
+    }
+
+    /**
+     * Whether a pathway exists and is still open (used to enforce one open pathway per participant). The stream
+     * document's {@code status} is set in the same write as the events that change it, so it is never behind them.
+     */
     public boolean isOpen(String pathwayId) {
-        Optional<StoredStream> stream = store.load(pathwayId);
-        if (stream.isEmpty()) {
-            return false;
-        }
-        PathwayState state = new PathwayState();
-        stream.get().events().forEach(e -> state.apply((PathwayEvent) e.message().getPayload()));
-        return state.status() == PathwayStatus.ACTIVE;
+        return locate(pathwayId).map(p -> p.status() == PathwayStatus.ACTIVE).orElse(false);
     }
 }

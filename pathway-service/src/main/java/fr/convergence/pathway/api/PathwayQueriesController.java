@@ -1,5 +1,7 @@
 package fr.convergence.pathway.api;
 
+import fr.convergence.kit.security.Caller;
+import fr.convergence.kit.security.Role;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.pathway.store.StreamDocumentStorageEngine;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.bson.Document;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +23,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** Reads pathways: current state, state as of a date, lists per ACI or territory, and the hash-chain check. */
+/**
+ * Reads pathways: current state, state as of a date, lists per ACI or territory, and the hash-chain check. ACI
+ * staff read their ACI, coordinators their territory, the national team every territory (pathway views are
+ * pseudonymous and hold no text typed by staff); auditors read single pathways. A pathway the caller does not see
+ * answers 404 like a missing one.
+ */
 @RestController
 @RequestMapping("/api/pathways")
 @Validated
@@ -29,16 +37,21 @@ class PathwayQueriesController {
 
     private final PathwayQueries queries;
     private final StreamDocumentStorageEngine store;
+    private final PathwayAccess access;
 
-    PathwayQueriesController(PathwayQueries queries, StreamDocumentStorageEngine store) {
+    PathwayQueriesController(PathwayQueries queries, StreamDocumentStorageEngine store, PathwayAccess access) {
         this.queries = queries;
         this.store = store;
+        this.access = access;
     }
 
     @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('CIP','COORDINATOR','NATIONAL_ANALYST','AUDITOR')")
     @Operation(summary = "A pathway's current state, or its state as of a past date (asOf=yyyy-MM-dd)")
     PathwayView get(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    Caller caller) {
+        access.require(caller, id);
         return asOf == null ? queries.current(id) : queries.asOf(id, asOf);
     }
 
@@ -47,22 +60,35 @@ class PathwayQueriesController {
     }
 
     @GetMapping
-    @Operation(summary = "Pathways of an ACI or a territory, paged (filter by status or programme)")
+    @PreAuthorize("hasAnyRole('CIP','COORDINATOR','NATIONAL_ANALYST')")
+    @Operation(summary = "Pathways of an ACI or a territory, paged (filter by status or programme); each caller's "
+            + "list is narrowed to the ACI or territory they work in")
     Page list(@RequestParam(required = false) @Pattern(regexp = Requests.CODE) String aciId,
               @RequestParam(required = false) @Pattern(regexp = "[a-z0-9-]{2,40}") String territory,
               @RequestParam(required = false) @Pattern(regexp = "ACTIVE|EXITED|FOLLOW_UP|CLOSED") String status,
               @RequestParam(required = false) @Pattern(regexp = "PHC|CVG") String programme,
               @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
-              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+              @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+              Caller caller) {
         if (aciId == null && territory == null) {
             throw ApiException.badRequest("aciId", "give an aciId or a territory");
         }
-        Document filter = new Document();
-        if (aciId != null) {
-            filter.append("aciId", aciId);
+        // asking for someone else's list is refused outright; otherwise the list is narrowed to the caller's scope
+        boolean national = caller.is(Role.NATIONAL_ANALYST);
+        if (!national && (caller.territory() == null || territory != null && !territory.equals(caller.territory()))) {
+            throw PathwayAccess.notYours("territory", "you list the pathways of your own territory only");
         }
-        if (territory != null) {
-            filter.append("territory", territory);
+        if (caller.is(Role.CIP) && (caller.aciId() == null || aciId != null && !aciId.equals(caller.aciId()))) {
+            throw PathwayAccess.notYours("aciId", "you list the pathways of your own ACI only");
+        }
+        Document filter = new Document();
+        String aci = caller.is(Role.CIP) ? caller.aciId() : aciId;
+        if (aci != null) {
+            filter.append("aciId", aci);
+        }
+        String scope = national ? territory : caller.territory();
+        if (scope != null) {
+            filter.append("territory", scope);
         }
         if (status != null) {
             filter.append("status", status);
@@ -92,8 +118,10 @@ class PathwayQueriesController {
     }
 
     @GetMapping("/{id}/verification")
+    @PreAuthorize("hasAnyRole('AUDITOR','ADMIN')")
     @Operation(summary = "Recompute the pathway's SHA-256 chain and report the first broken link")
-    Verification verify(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id) {
+    Verification verify(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id, Caller caller) {
+        access.require(caller, id);
         StreamDocumentStorageEngine.ChainStatus status = store.chainStatus(id)
                 .orElseThrow(() -> ApiException.notFound("pathway", id));
         return status.firstBreak()

@@ -14,6 +14,10 @@ import java.util.TreeMap;
 /**
  * A pathway's current (or as-of) state as the API shows it. Pseudonymous: no name ever lives here. Maps keep a
  * stable order (barrier domain, month) so that the same state always renders the same JSON.
+ *
+ * <p>The national team reads this view too, so it holds no text typed by staff: {@code exitReason} is a code of the
+ * exit-reason table (checked by the aggregate), and the free-form codes staff type — extension decision references,
+ * training ids — stay in the events, which only auditors read. Add such a field here and the national view leaks it.
  */
 public record PathwayView(String pathwayId, String participantId, String territory, String aciId,
                           Programme programme, PathwayStatus status, LocalDate startedOn, LocalDate cvgSince,

@@ -2,6 +2,7 @@ package fr.convergence.pathway.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,11 +14,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,12 +33,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The auditor's view of one participant: history, state as of a date, chain verification, exports. */
+/**
+ * The auditor's view of one participant: history, state as of a date, chain verification, exports, and who read
+ * what. Auditors only; an auditor of one territory opens the files of that territory's participants only (404
+ * otherwise, like an unknown participant). Every read is recorded under the token's subject.
+ */
 @RestController
 @RequestMapping("/api/audit")
 @Validated
 @Tag(name = "audit")
 class AuditController {
+
+    static final String AUDITORS = "hasRole('AUDITOR')";
 
     static final String ID = "[A-Za-z0-9_.-]{1,64}";
     private final ParticipantAudit audit;
@@ -54,44 +61,48 @@ class AuditController {
     }
 
     @GetMapping("/participants/{id}/history")
+    @PreAuthorize(AUDITORS)
     @Operation(summary = "Every event of a participant across services, in order, paged")
     HistoryPage history(@PathVariable @Pattern(regexp = ID) String id,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
-                        @RequestHeader(value = "X-User-Id", required = false) String auditor) {
-        List<HistoryEntry> all = audit.history(id, who(auditor), "history page " + page);
+                        Caller caller) {
+        List<HistoryEntry> all = audit.history(id, caller.territory(), caller.userId(), "history page " + page);
         int from = Math.min(all.size(), page * size);
         int to = Math.min(all.size(), from + size);
-        return new HistoryPage(id, all.subList(from, to), page, size, all.size(), audit.verify(id));
+        return new HistoryPage(id, all.subList(from, to), page, size, all.size(), audit.verify(id, caller.territory()));
     }
 
     @GetMapping("/participants/{id}/state")
+    @PreAuthorize(AUDITORS)
     @Operation(summary = "Each pathway's state as of a past date, by replaying its events up to that date")
     Map<String, Object> state(@PathVariable @Pattern(regexp = ID) String id,
                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                              @RequestHeader(value = "X-User-Id", required = false) String auditor) {
-        return Map.of("participantId", id, "asOf", asOf.toString(), "pathways", audit.stateAsOf(id, asOf, who(auditor)));
+                              Caller caller) {
+        return Map.of("participantId", id, "asOf", asOf.toString(), "pathways",
+                audit.stateAsOf(id, asOf, caller.territory(), caller.userId()));
     }
 
     @GetMapping("/participants/{id}/verification")
+    @PreAuthorize(AUDITORS)
     @Operation(summary = "Recompute every pathway's SHA-256 chain; report the first broken link")
-    Map<String, Object> verification(@PathVariable @Pattern(regexp = ID) String id) {
-        Map<String, Map<String, Object>> chains = audit.verify(id);
+    Map<String, Object> verification(@PathVariable @Pattern(regexp = ID) String id, Caller caller) {
+        Map<String, Map<String, Object>> chains = audit.verify(id, caller.territory());
         boolean intact = chains.values().stream().allMatch(c -> Boolean.TRUE.equals(c.get("intact")));
         return Map.of("participantId", id, "intact", intact, "pathways", chains);
     }
 
     @GetMapping(value = "/participants/{id}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize(AUDITORS)
     @Operation(summary = "The full history for an audit file, with chain heads and a digest of its content")
-    ResponseEntity<String> exportJson(@PathVariable @Pattern(regexp = ID) String id,
-                                      @RequestHeader(value = "X-User-Id", required = false) String auditor) throws Exception {
-        List<HistoryEntry> all = audit.history(id, who(auditor), "export json");
+    ResponseEntity<String> exportJson(@PathVariable @Pattern(regexp = ID) String id, Caller caller) throws Exception {
+        List<HistoryEntry> all = audit.history(id, caller.territory(), caller.userId(), "export json");
         String items = json.writeValueAsString(all);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("participantId", id);
         export.put("generatedAt", Instant.now().toString());
-        export.put("generatedBy", who(auditor));
-        export.put("chains", audit.verify(id));
+        export.put("generatedBy", caller.userId());
+        export.put("chains", audit.verify(id, caller.territory()));
         export.put("itemsSha256", sha256(items));
         export.put("items", all);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-" + id + ".json")
@@ -99,16 +110,19 @@ class AuditController {
     }
 
     @GetMapping(value = "/participants/{id}/export.html", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize(AUDITORS)
     @Operation(summary = "A printable view of the history")
-    String exportHtml(@PathVariable @Pattern(regexp = ID) String id,
-                      @RequestHeader(value = "X-User-Id", required = false) String auditor) {
-        return AuditPrintView.render(id, audit.history(id, who(auditor), "export html"), audit.verify(id));
+    String exportHtml(@PathVariable @Pattern(regexp = ID) String id, Caller caller) {
+        return AuditPrintView.render(id, audit.history(id, caller.territory(), caller.userId(), "export html"),
+                audit.verify(id, caller.territory()));
     }
 
     @GetMapping("/reads")
-    @Operation(summary = "Audit reads (who read which history, when) — for administrators")
-    Object reads(@RequestParam(required = false) @Pattern(regexp = ID) String participantId) {
-        return participantId == null ? audit.readsOverview() : audit.readsOf(participantId);
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "Audit reads (who read which history, when) — for auditors")
+    Object reads(@RequestParam(required = false) @Pattern(regexp = ID) String participantId, Caller caller) {
+        return participantId == null ? audit.readsOverview(caller.territory())
+                : audit.readsOf(participantId, caller.territory());
     }
 
     @ExceptionHandler(HistorySource.SourceUnavailable.class)
@@ -116,10 +130,6 @@ class AuditController {
                                                                        jakarta.servlet.http.HttpServletRequest request) {
         return fr.convergence.kit.web.ProblemHandler.render(new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                 "history-source-unavailable", null, e.getMessage() + "; an incomplete history is not shown"), request);
-    }
-
-    private static String who(String auditor) {
-        return auditor == null || !auditor.matches(ID) ? "anonymous" : auditor;
     }
 
     static String sha256(String text) throws NoSuchAlgorithmException {

@@ -1,12 +1,14 @@
 package fr.convergence.pathway.audit;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Every audit read is itself recorded: who, when, which participant, what was read, under which correlation id.
@@ -36,11 +38,21 @@ public class AuditReads {
         return out;
     }
 
-    /** All participants whose history was audited, with their read counts (an administrator's overview). */
-    public List<Map<String, Object>> overview(int limit) {
+    /**
+     * Participants whose history was audited, with their read counts: the first {@code limit} that {@code include}
+     * admits (an auditor of one territory is shown the participants of that territory only).
+     */
+    public List<Map<String, Object>> overview(int limit, Predicate<String> include) {
         List<Map<String, Object>> out = new ArrayList<>();
-        reads.find().limit(limit).forEach(d -> out.add(Map.of("participantId", d.getString("_id"),
-                "reads", d.getList("reads", Document.class, List.of()).size())));
+        try (MongoCursor<Document> all = reads.find().iterator()) {
+            while (all.hasNext() && out.size() < limit) {
+                Document d = all.next();
+                if (include.test(d.getString("_id"))) {
+                    out.add(Map.of("participantId", d.getString("_id"),
+                            "reads", d.getList("reads", Document.class, List.of()).size()));
+                }
+            }
+        }
         return out;
     }
 }

@@ -39,36 +39,43 @@ public class ParticipantAudit {
         this.reads = reads;
     }
 
-    /** Every source's events about the participant, in the order things happened. */
-    public List<HistoryEntry> history(String participantId, String auditor, String what) {
+    /**
+     * Every source's events about the participant, in the order things happened.
+     *
+     * @param territory the auditor's territory, or {@code null} for a national auditor
+     * @param auditor   who reads (the token's subject), recorded with the read
+     */
+    public List<HistoryEntry> history(String participantId, String territory, String auditor, String what) {
+        requireVisible(participantId, territory);
         reads.record(participantId, auditor, what, Correlation.current());
         List<HistoryEntry> all = new ArrayList<>();
         for (HistorySource source : sources) {
-            all.addAll(source.historyOf(participantId, auditor));
+            all.addAll(source.historyOf(participantId, territory));
         }
         all.sort(CHRONOLOGICAL);
         return all;
     }
 
-    /** The state of each of the participant's pathways as of the end of {@code date}. */
-    public List<PathwayView> stateAsOf(String participantId, LocalDate date, String auditor) {
+    /** The state of each of the participant's pathways (of the auditor's territory) as of the end of {@code date}. */
+    public List<PathwayView> stateAsOf(String participantId, LocalDate date, String territory, String auditor) {
+        List<String> pathwayIds = requireVisible(participantId, territory);
         reads.record(participantId, auditor, "state as of " + date, Correlation.current());
         List<PathwayView> states = new ArrayList<>();
-        for (String pathwayId : participantPathways.of(participantId)) {
+        for (String pathwayId : pathwayIds) {
             try {
                 states.add(pathways.asOf(pathwayId, date));
-            } catch (ApiException absentOrNotYetStarted) {
-                // a failed hire, or a pathway that had not started on that date
+            } catch (ApiException notYetStarted) {
+                // a pathway that had not started on that date
             }
         }
         return states;
     }
 
-    /** The chain head of each pathway and the first broken link, if any. */
-    public Map<String, Map<String, Object>> verify(String participantId) {
+    /** The chain head of each pathway (of the auditor's territory) and the first broken link, if any. */
+    public Map<String, Map<String, Object>> verify(String participantId, String territory) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-        for (String pathwayId : participantPathways.of(participantId)) {
-            store.chainStatus(pathwayId).ifPresent(status -> { // absent: a hire that failed after registering its id
+        for (String pathwayId : requireVisible(participantId, territory)) {
+            store.chainStatus(pathwayId).ifPresent(status -> {
                 Map<String, Object> check = new LinkedHashMap<>();
                 check.put("headHash", status.headHash());
                 status.firstBreak().ifPresentOrElse(b -> {
@@ -82,11 +89,34 @@ public class ParticipantAudit {
         return result;
     }
 
-    public List<Map<String, Object>> readsOf(String participantId) {
+    /**
+     * The participant's pathways that exist (a hire that failed after registering its id has none) and lie in the
+     * auditor's territory; every territory for a national auditor. An auditor of one territory opens the file of a
+     * participant with a pathway in it only: anyone else answers 404, exactly like an unknown participant.
+     */
+    private List<String> requireVisible(String participantId, String territory) {
+        List<String> visible = pathwaysIn(participantId, territory);
+        if (territory != null && visible.isEmpty()) {
+            throw ApiException.notFound("participant", participantId);
+        }
+        return visible;
+    }
+
+    private List<String> pathwaysIn(String participantId, String territory) {
+        return participantPathways.of(participantId).stream()
+                .filter(id -> pathways.locate(id).filter(p -> territory == null || territory.equals(p.territory()))
+                        .isPresent())
+                .toList();
+    }
+
+    /** Who read the participant's file, when and what (the auditor's territory only, like the file itself). */
+    public List<Map<String, Object>> readsOf(String participantId, String territory) {
+        requireVisible(participantId, territory);
         return reads.of(participantId);
     }
 
-    public List<Map<String, Object>> readsOverview() {
-        return reads.overview(500);
+    /** The participants whose file was read, with read counts; a territory's auditor sees its participants only. */
+    public List<Map<String, Object>> readsOverview(String territory) {
+        return reads.overview(500, participantId -> territory == null || !pathwaysIn(participantId, territory).isEmpty());
     }
 }

@@ -32,12 +32,15 @@ class PathwayHistorySource implements HistorySource {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<HistoryEntry> historyOf(String participantId, String auditor) {
+    public List<HistoryEntry> historyOf(String participantId, String territory) {
         List<HistoryEntry> entries = new ArrayList<>();
         for (String pathwayId : participantPathways.of(participantId)) {
             StoredStream stream = store.load(pathwayId).orElse(null);
             if (stream == null) {
                 continue; // a hire that failed after registering the pathway id
+            }
+            if (territory != null && !territory.equals(stream.territory())) {
+                continue; // a pathway of another territory: not this auditor's to read
             }
             for (StoredEvent stored : stream.events()) {
                 DomainEventMessage<?> m = stored.message();

@@ -2,6 +2,7 @@ package fr.convergence.pathway.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.convergence.kit.security.CallerTokens;
 import fr.convergence.kit.web.Correlation;
 
 import java.io.IOException;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * Another service's part of the history, read from its {@code GET <base>/participants/{id}/history} endpoint.
- * The auditor's identity and the purpose "audit" travel along, so that the other service records the read too.
+ * The auditor's own bearer token and the purpose "audit" travel along: the other service authorises the auditor
+ * itself (role, territory) and records the read under the token's subject, so no identity is merely asserted.
  */
 class RemoteHistorySource implements HistorySource {
 
@@ -40,10 +42,13 @@ class RemoteHistorySource implements HistorySource {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<HistoryEntry> historyOf(String participantId, String auditor) {
+    public List<HistoryEntry> historyOf(String participantId, String territory) {
+        // the territory needs no parameter: the forwarded token carries it, and the other service applies it
+        String bearer = CallerTokens.currentBearer()
+                .orElseThrow(() -> new SourceUnavailable(service, "no caller token to forward"));
         URI uri = URI.create(baseUrl + "/participants/" + URLEncoder.encode(participantId, StandardCharsets.UTF_8) + "/history");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-                .header("X-User-Id", auditor).header("X-Purpose", "audit")
+                .header("Authorization", "Bearer " + bearer).header("X-Purpose", "audit")
                 .header(Correlation.HEADER, Correlation.current()).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -251,6 +251,14 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
     }
 
     /**
+     * A stream's index fields (territory, ACI, participant, status…) without its events, with one lookup: what an
+     * access check or an "is it still open" test needs, without deserialising the stream. Empty if it does not exist.
+     */
+    public Optional<Document> indexFields(String streamId) {
+        return Optional.ofNullable(streams.find(new Document(ID, streamId)).projection(new Document(EVENTS, 0)).first());
+    }
+
+    /**
      * Recomputes the hash chain of a stream from its stored bytes, with one read. Empty if the stream does not
      * exist; otherwise its head hash and the first event whose stored hash or previous-hash link does not match.
      */

@@ -1,7 +1,8 @@
 package fr.convergence.pathway.api;
 
-import fr.convergence.pathway.Http;
+import fr.convergence.testing.Http;
 import fr.convergence.testing.TestInfrastructure;
+import fr.convergence.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +26,7 @@ class PathwayApiTest {
 
     @LocalServerPort
     int port;
+    /** ACI staff of aci-paris-1: the module's everyday caller. */
     Http http;
     String participant;
 
@@ -32,8 +34,12 @@ class PathwayApiTest {
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        http = new Http(port).as(TestIssuer.get().tokenFor("cip-test", "cip", "paris", "aci-paris-1"));
         participant = "PSN-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Http cipOf(String aci) {
+        return new Http(port).as(TestIssuer.get().token("cip", "paris", aci));
     }
 
     String openPhc() {
@@ -41,7 +47,7 @@ class PathwayApiTest {
                 {"participantId":"%s","aciId":"aci-paris-1","programme":"PHC","contractStart":"%s",
                  "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, START, START.plusMonths(6)));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
-        return r.body().get("pathwayId").asText();
+        return r.body().get("pathwayId").asString();
     }
 
     @Test
@@ -64,9 +70,9 @@ class PathwayApiTest {
         assertThat(followUp.status()).isEqualTo(200);
 
         Http.Response state = http.get("/api/pathways/" + id);
-        assertThat(state.body().get("programme").asText()).isEqualTo("CVG");
-        assertThat(state.body().get("status").asText()).isEqualTo("FOLLOW_UP");
-        assertThat(state.body().get("exitCategory").asText()).isEqualTo("DURABLE_EMPLOYMENT");
+        assertThat(state.body().get("programme").asString()).isEqualTo("CVG");
+        assertThat(state.body().get("status").asString()).isEqualTo("FOLLOW_UP");
+        assertThat(state.body().get("exitCategory").asString()).isEqualTo("DURABLE_EMPLOYMENT");
         assertThat(state.body().get("durableHousing").asBoolean()).isTrue();
         assertThat(state.body().get("openBarriers").size()).isZero();
         assertThat(state.body().get("version").asLong()).isEqualTo(8);
@@ -85,18 +91,18 @@ class PathwayApiTest {
     @Test
     void refusesASecondOpenPathwayForTheSameParticipant() {
         openPhc();
-        Http.Response second = http.post("/api/pathways", """
+        Http.Response second = cipOf("aci-paris-2").post("/api/pathways", """
                 {"participantId":"%s","aciId":"aci-paris-2","programme":"CVG","contractStart":"%s",
                  "plannedEnd":"%s","weeklyHours":26}""".formatted(participant, START, START.plusMonths(12)));
         assertThat(second.status()).isEqualTo(409);
-        assertThat(second.body().get("rule").asText()).isEqualTo("one-open-pathway");
+        assertThat(second.body().get("rule").asString()).isEqualTo("one-open-pathway");
     }
 
     @Test
     void allowsANewPathwayOnceThePreviousOneExited() {
         String first = openPhc();
         http.post("/api/pathways/" + first + "/exit", "{\"date\":\"%s\",\"reason\":\"NO_NEWS\"}".formatted(START.plusMonths(2)));
-        Http.Response second = http.post("/api/pathways", """
+        Http.Response second = cipOf("aci-paris-2").post("/api/pathways", """
                 {"participantId":"%s","aciId":"aci-paris-2","programme":"PHC","contractStart":"%s",
                  "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, START.plusMonths(3), START.plusMonths(8)));
         assertThat(second.status()).as(second.raw()).isEqualTo(201);
@@ -123,7 +129,7 @@ class PathwayApiTest {
                 {"participantId":"%s","aciId":"aci-paris-1","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
                 .formatted(participant, START, START.plusMonths(6)));
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body().get("field").asText()).isEqualTo("programme");
+        assertThat(r.body().get("field").asString()).isEqualTo("programme");
     }
 
     @Test
@@ -132,8 +138,8 @@ class PathwayApiTest {
                 {"participantId":"%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s",
                  "plannedEnd":"%s","weeklyHours":12}""".formatted(participant, START, START.plusMonths(6)));
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body().get("rule").asText()).isEqualTo("weekly-hours-standard-minimum");
-        assertThat(r.body().get("field").asText()).isEqualTo("weeklyHours");
+        assertThat(r.body().get("rule").asString()).isEqualTo("weekly-hours-standard-minimum");
+        assertThat(r.body().get("field").asString()).isEqualTo("weeklyHours");
     }
 
     @Test
@@ -141,8 +147,8 @@ class PathwayApiTest {
         String id = openPhc();
         Http.Response r = http.post("/api/pathways/" + id + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":40}".formatted(START));
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body().get("rule").asText()).isEqualTo("weekly-hours-range");
-        assertThat(r.body().get("detail").asText()).contains("35.0");
+        assertThat(r.body().get("rule").asString()).isEqualTo("weekly-hours-range");
+        assertThat(r.body().get("detail").asString()).contains("35.0");
     }
 
     @Test
@@ -152,17 +158,18 @@ class PathwayApiTest {
         long before = http.get("/api/pathways/" + id).body().get("version").asLong();
         Http.Response r = http.post("/api/pathways/" + id + "/health-care", "{\"date\":\"%s\"}".formatted(START.plusMonths(1)));
         assertThat(r.status()).isEqualTo(409);
-        assertThat(r.body().get("rule").asText()).isEqualTo("after-exit-only-follow-up");
+        assertThat(r.body().get("rule").asString()).isEqualTo("after-exit-only-follow-up");
         assertThat(http.get("/api/pathways/" + id).body().get("version").asLong()).isEqualTo(before);
     }
 
     @Test
     void refusesATerritoryThisInstanceDoesNotServe() {
-        Http.Response r = http.post("/api/pathways", """
+        Http lyonCip = new Http(port).as(TestIssuer.get().token("cip", "lyon", "aci-lyon-1"));
+        Http.Response r = lyonCip.post("/api/pathways", """
                 {"participantId":"%s","territory":"lyon","aciId":"aci-lyon-1","programme":"PHC","contractStart":"%s",
                  "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, START, START.plusMonths(6)));
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.body().get("field").asText()).isEqualTo("territory");
+        assertThat(r.body().get("field").asString()).isEqualTo("territory");
     }
 
     @Test
@@ -178,8 +185,9 @@ class PathwayApiTest {
         Http.Response page = http.get("/api/pathways?aciId=aci-paris-1&size=200");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body().get("total").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(page.body().get("items").findValuesAsText("participantId")).contains(participant);
-        assertThat(http.get("/api/pathways?size=5").status()).isEqualTo(400);
+        assertThat(page.body().get("items").findValuesAsString("participantId")).contains(participant);
+        Http analyst = new Http(port).as(TestIssuer.get().token("national-analyst", null, null));
+        assertThat(analyst.get("/api/pathways?size=5").status()).isEqualTo(400);
         assertThat(http.get("/api/pathways?aciId=aci-paris-1&size=5000").status()).isEqualTo(400);
     }
 
@@ -187,9 +195,10 @@ class PathwayApiTest {
     void verifiesAnIntactHashChain() {
         String id = openPhc();
         http.post("/api/pathways/" + id + "/health-care", "{\"date\":\"%s\"}".formatted(START.plusDays(3)));
-        Http.Response v = http.get("/api/pathways/" + id + "/verification");
+        Http.Response v = new Http(port).as(TestIssuer.get().token("auditor", null, null))
+                .get("/api/pathways/" + id + "/verification");
         assertThat(v.body().get("intact").asBoolean()).isTrue();
-        assertThat(v.body().get("headHash").asText()).hasSize(64);
+        assertThat(v.body().get("headHash").asString()).hasSize(64);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package fr.convergence.pathway.audit;
 
 import com.mongodb.client.MongoDatabase;
-import com.sun.net.httpserver.HttpServer;
-import fr.convergence.pathway.Http;
+import fr.convergence.testing.Http;
 import fr.convergence.testing.TestInfrastructure;
+import fr.convergence.testing.TestIssuer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,147 +14,179 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The auditor's replay of one participant. The participant and partnership services are stood in for by HTTP
- * servers answering their history endpoints (the end-to-end suite runs the real ones).
+ * servers answering their history endpoints to a bearer token (the end-to-end suite runs the real ones). The
+ * instance serves Paris and Lyon, so that a territory's auditor can be shown to read that territory only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ParticipantAuditTest {
 
-    static HttpServer otherServices;
-    static final AtomicBoolean partnershipDown = new AtomicBoolean();
+    static final HistoryServicesStandIn otherServices = HistoryServicesStandIn.start();
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) throws IOException {
+    static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, TestInfrastructure.uniqueDatabase("pathway_audit"), "paris");
-        otherServices = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        // the exact routes of participant-service and partnership-service: anything else is a 404
-        otherServices.createContext("/api/participants/", exchange -> reply(exchange,
-                exchange.getRequestURI().getPath().matches("/api/participants/PSN-[^/]+/history") ? 200 : 404, """
-                {"items":[{"eventId":"r1","type":"ParticipantRegistered","sequence":0,"occurredOn":"2020-01-01",
-                "recordedAt":"2020-01-01T09:00:00Z","recordedBy":"cip-1","correlationId":"c-1",
-                "data":{"firstName":"[erased]","ageBand":"35-44"}}]}"""));
-        otherServices.createContext("/api/partnerships/", exchange -> {
-            if (!exchange.getRequestURI().getPath().matches("/api/partnerships/participants/PSN-[^/]+/history")) {
-                reply(exchange, 404, "{}");
-            } else if (partnershipDown.get()) {
-                reply(exchange, 503, "{}");
-            } else {
-                reply(exchange, 200, """
-                        {"items":[{"eventId":"x1","type":"ReferralProposed","sequence":0,"occurredOn":"2099-01-01",
-                        "recordedAt":"2099-01-01T09:00:00Z","recordedBy":"cp-1","correlationId":"c-2",
-                        "data":{"domain":"HOUSING"}}]}""");
-            }
-        });
-        otherServices.start();
-        String base = "http://127.0.0.1:" + otherServices.getAddress().getPort();
-        registry.add("convergence.participant-url", () -> base);
-        registry.add("convergence.partnership-url", () -> base);
-    }
-
-    static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        registry.add("convergence.territories", () -> "paris,lyon");
+        otherServices.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        otherServices.stop(0);
+        otherServices.stop();
     }
+
+    static final TestIssuer issuer = TestIssuer.get();
+    static final String AUDITOR_TOKEN = issuer.tokenFor("auditor-1", "auditor", null, null);
 
     @LocalServerPort
     int port;
     @Autowired
     MongoDatabase database;
-    Http http;
+    Http cip;
+    Http auditor;
     String participant;
     String pathwayId;
     static final LocalDate START = LocalDate.now().minusMonths(6);
 
     @BeforeEach
     void setUp() {
-        partnershipDown.set(false);
-        http = new Http(port);
+        otherServices.partnershipDown(false);
+        cip = new Http(port).as(issuer.tokenFor("cip-test", "cip", "paris", "aci-1"));
+        auditor = new Http(port).as(AUDITOR_TOKEN);
         participant = "PSN-" + UUID.randomUUID().toString().substring(0, 8);
-        pathwayId = http.post("/api/pathways", """
+        pathwayId = cip.post("/api/pathways", """
                 {"participantId":"%s","aciId":"aci-1","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
-                .formatted(participant, START, START.plusMonths(6))).body().get("pathwayId").asText();
-        http.post("/api/pathways/" + pathwayId + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":6}".formatted(START.plusWeeks(3)));
-        http.post("/api/pathways/" + pathwayId + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":10}".formatted(START.plusWeeks(10)));
+                .formatted(participant, START, START.plusMonths(6))).body().get("pathwayId").asString();
+        cip.post("/api/pathways/" + pathwayId + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":6}".formatted(START.plusWeeks(3)));
+        cip.post("/api/pathways/" + pathwayId + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":10}".formatted(START.plusWeeks(10)));
     }
 
     @Test
     void replaysTheHistoryOfAllServicesInOrder() {
-        Http.Response r = http.get("/api/audit/participants/" + participant + "/history");
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body().get("items").findValuesAsText("type")).containsExactly("ParticipantRegistered",
+        Http.Response r = auditor.get("/api/audit/participants/" + participant + "/history");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().get("items").findValuesAsString("type")).containsExactly("ParticipantRegistered",
                 "ParticipantHired", "WeeklyHoursChanged", "WeeklyHoursChanged", "ReferralProposed");
-        assertThat(r.body().get("items").get(1).get("recordedBy").asText()).isEqualTo("cip-test");
-        assertThat(r.body().get("items").get(1).get("hash").asText()).hasSize(64);
-        assertThat(r.body().get("items").get(0).get("data").get("firstName").asText()).isEqualTo("[erased]");
+        assertThat(r.body().get("items").get(1).get("recordedBy").asString()).isEqualTo("cip-test");
+        assertThat(r.body().get("items").get(1).get("hash").asString()).hasSize(64);
+        assertThat(r.body().get("items").get(0).get("data").get("firstName").asString()).isEqualTo("[erased]");
+    }
+
+    @Test
+    void forwardsTheAuditorsOwnTokenToTheOtherServices() {
+        otherServices.clear();
+        assertThat(auditor.get("/api/audit/participants/" + participant + "/history").status()).isEqualTo(200);
+        // one call to each other service, each with the auditor's token (the stand-in refuses X-User-Id)
+        assertThat(otherServices.authorizations()).containsExactly("Bearer " + AUDITOR_TOKEN, "Bearer " + AUDITOR_TOKEN);
     }
 
     @Test
     void pagesLongHistories() {
-        Http.Response r = http.get("/api/audit/participants/" + participant + "/history?page=1&size=2");
+        Http.Response r = auditor.get("/api/audit/participants/" + participant + "/history?page=1&size=2");
         assertThat(r.body().get("total").asInt()).isEqualTo(5);
-        assertThat(r.body().get("items").findValuesAsText("type")).containsExactly("WeeklyHoursChanged", "WeeklyHoursChanged");
+        assertThat(r.body().get("items").findValuesAsString("type")).containsExactly("WeeklyHoursChanged", "WeeklyHoursChanged");
     }
 
     @Test
     void reconstructsTheStateAsOfAPastDate() {
-        Http.Response r = http.get("/api/audit/participants/" + participant + "/state?asOf=" + START.plusWeeks(5));
+        Http.Response r = auditor.get("/api/audit/participants/" + participant + "/state?asOf=" + START.plusWeeks(5));
         assertThat(r.body().get("pathways").get(0).get("weeklyHours").asDouble()).isEqualTo(6.0);
         assertThat(r.body().get("pathways").get(0).get("version").asLong()).isEqualTo(2);
     }
 
     @Test
-    void recordsEveryAuditRead() {
-        http.get("/api/audit/participants/" + participant + "/history");
-        http.get("/api/audit/participants/" + participant + "/state?asOf=" + START.plusWeeks(5));
-        Http.Response reads = http.get("/api/audit/reads?participantId=" + participant);
-        assertThat(reads.body().findValuesAsText("what")).hasSize(2);
+    void recordsEveryAuditReadUnderTheTokensSubject() {
+        auditor.get("/api/audit/participants/" + participant + "/history");
+        auditor.get("/api/audit/participants/" + participant + "/state?asOf=" + START.plusWeeks(5));
+        Http.Response reads = auditor.get("/api/audit/reads?participantId=" + participant);
+        assertThat(reads.body().findValuesAsString("what")).hasSize(2);
+        assertThat(reads.body().findValuesAsString("auditor")).containsOnly("auditor-1");
     }
 
     @Test
     void findsAnEventChangedDirectlyInTheDatabase() {
-        assertThat(http.get("/api/audit/participants/" + participant + "/verification").body().get("intact").asBoolean()).isTrue();
+        assertThat(auditor.get("/api/audit/participants/" + participant + "/verification").body().get("intact").asBoolean()).isTrue();
         database.getCollection("pathway_streams").updateOne(new Document("_id", pathwayId),
                 new Document("$set", new Document("events.1.payload.toHours", 20.0)));
-        Http.Response v = http.get("/api/audit/participants/" + participant + "/verification");
+        Http.Response v = auditor.get("/api/audit/participants/" + participant + "/verification");
         assertThat(v.body().get("intact").asBoolean()).isFalse();
         assertThat(v.body().get("pathways").get(pathwayId).get("firstBrokenSequence").asLong()).isEqualTo(1);
     }
 
     @Test
     void exportsAVerifiableJsonAndAPrintableView() {
-        Http.Response json = http.get("/api/audit/participants/" + participant + "/export.json");
-        assertThat(json.body().get("chains").get(pathwayId).get("headHash").asText()).hasSize(64);
-        assertThat(json.body().get("itemsSha256").asText()).hasSize(64);
+        Http.Response json = auditor.get("/api/audit/participants/" + participant + "/export.json");
+        assertThat(json.body().get("chains").get(pathwayId).get("headHash").asString()).hasSize(64);
+        assertThat(json.body().get("itemsSha256").asString()).hasSize(64);
         assertThat(json.body().get("items").size()).isEqualTo(5);
-        Http.Response html = http.get("/api/audit/participants/" + participant + "/export.html");
+        assertThat(json.body().get("generatedBy").asString()).isEqualTo("auditor-1");
+        Http.Response html = auditor.get("/api/audit/participants/" + participant + "/export.html");
         assertThat(html.raw()).contains("<html lang=\"fr\"").contains("ParticipantHired").contains("intègre");
     }
 
     @Test
     void refusesToShowAnIncompleteHistory() {
-        partnershipDown.set(true);
-        Http.Response r = http.get("/api/audit/participants/" + participant + "/history");
+        otherServices.partnershipDown(true);
+        Http.Response r = auditor.get("/api/audit/participants/" + participant + "/history");
         assertThat(r.status()).isEqualTo(503);
-        assertThat(r.body().get("rule").asText()).isEqualTo("history-source-unavailable");
+        assertThat(r.body().get("rule").asString()).isEqualTo("history-source-unavailable");
+    }
+
+    @Test
+    void anAuditorOfAnotherTerritoryFindsNoSuchParticipantAndNothingIsRecorded() {
+        Http parisAuditor = new Http(port).as(issuer.tokenFor("auditor-paris", "auditor", "paris", null));
+        Http lyonAuditor = new Http(port).as(issuer.tokenFor("auditor-lyon", "auditor", "lyon", null));
+        String file = "/api/audit/participants/" + participant;
+        assertThat(parisAuditor.get(file + "/history").status()).isEqualTo(200);
+        for (String path : List.of(file + "/history", file + "/state?asOf=" + START.plusWeeks(5), file + "/verification",
+                file + "/export.json", file + "/export.html", "/api/audit/reads?participantId=" + participant)) {
+            Http.Response r = lyonAuditor.get(path);
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.isProblem()).as(path).isTrue();
+            assertThat(r.raw()).as(path).doesNotContain(pathwayId);
+        }
+        // exactly like a participant nobody ever recorded
+        Http.Response unknown = lyonAuditor.get("/api/audit/participants/PSN-nobody/history");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.rule()).isEqualTo("not-found");
+
+        assertThat(auditor.get("/api/audit/reads?participantId=" + participant).body().findValuesAsString("auditor"))
+                .containsExactly("auditor-paris");
+        assertThat(lyonAuditor.get("/api/audit/reads").body().findValuesAsString("participantId")).doesNotContain(participant);
+        assertThat(parisAuditor.get("/api/audit/reads").body().findValuesAsString("participantId")).contains(participant);
+    }
+
+    @Test
+    void anAuditorOfOneTerritoryReadsOnlyThatTerritorysPathwaysOfAParticipantWhoMoved() {
+        cip.post("/api/pathways/" + pathwayId + "/exit", "{\"date\":\"%s\",\"reason\":\"TRANSFER\"}".formatted(START.plusMonths(2)));
+        Http lyonCip = new Http(port).as(issuer.tokenFor("cip-lyon", "cip", "lyon", "aci-lyon-1"));
+        Http.Response opened = lyonCip.post("/api/pathways", """
+                {"participantId":"%s","territory":"lyon","aciId":"aci-lyon-1","programme":"PHC","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, START.plusMonths(3), START.plusMonths(8)));
+        assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        String lyonPathway = opened.body().get("pathwayId").asString();
+        Http lyonAuditor = new Http(port).as(issuer.tokenFor("auditor-lyon", "auditor", "lyon", null));
+        String file = "/api/audit/participants/" + participant;
+
+        Http.Response history = lyonAuditor.get(file + "/history");
+        assertThat(history.status()).as(history.raw()).isEqualTo(200);
+        assertThat(history.raw()).doesNotContain(pathwayId);
+        assertThat(history.body().get("chains").propertyNames()).containsExactly(lyonPathway);
+        assertThat(history.body().get("items").findValuesAsString("type")).contains("ParticipantHired")
+                .doesNotContain("WeeklyHoursChanged", "ParticipantExited");
+        assertThat(lyonAuditor.get(file + "/verification").body().get("pathways").propertyNames())
+                .containsExactly(lyonPathway);
+        assertThat(lyonAuditor.get(file + "/state?asOf=" + START.plusMonths(4)).body().get("pathways")
+                .findValuesAsString("pathwayId")).containsExactly(lyonPathway);
+
+        assertThat(auditor.get(file + "/verification").body().get("pathways").propertyNames())
+                .containsExactlyInAnyOrder(pathwayId, lyonPathway);
     }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.convergence.contracts.ContractSchemas;
 import fr.convergence.contracts.Topics;
-import fr.convergence.pathway.Http;
+import fr.convergence.testing.Http;
 import fr.convergence.testing.TestInfrastructure;
+import fr.convergence.testing.TestIssuer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,12 +41,12 @@ class PathwayPublicationTest {
 
     @Test
     void publishesEveryEventKindInOrderAndTheContractHolds() throws Exception {
-        Http http = new Http(port);
+        Http http = new Http(port).as(TestIssuer.get().tokenFor("cip-test", "cip", TERRITORY, "aci-1"));
         LocalDate s = LocalDate.now().minusMonths(10);
         String participant = "PSN-" + UUID.randomUUID().toString().substring(0, 8);
         String id = http.post("/api/pathways", """
                 {"participantId":"%s","aciId":"aci-1","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
-                .formatted(participant, s, s.plusMonths(6))).body().get("pathwayId").asText();
+                .formatted(participant, s, s.plusMonths(6))).body().get("pathwayId").asString();
         String p = "/api/pathways/" + id;
         List<String[]> steps = List.of(
                 new String[] {p + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":6}".formatted(s.plusWeeks(2))},
@@ -89,7 +90,7 @@ class PathwayPublicationTest {
         for (ConsumerRecord<String, String> r : records) {
             assertThat(ContractSchemas.violations("pathway-event", 1, r.value())).as(r.value()).isEmpty();
         }
-        assertThat(events.get(0).get("recordedBy").asText()).isEqualTo("cip-test");
+        assertThat(events.get(0).get("recordedBy").asText()).as("the token's subject").isEqualTo("cip-test");
     }
 
     @Test

@@ -1,0 +1,49 @@
+package fr.convergence.pathway.api;
+
+import fr.convergence.kit.security.Caller;
+import fr.convergence.kit.security.Role;
+import fr.convergence.kit.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Object-level access to pathways (OWASP API1). A pathway of a territory — or, for ACI staff, of an ACI — the
+ * caller does not work in answers 404 exactly like a missing one, so its existence does not leak. Writes that
+ * name a territory or ACI the caller does not work in are refused with 403 {@code territory-not-yours}.
+ */
+@Component
+public class PathwayAccess {
+
+    static final String NOT_YOURS = "territory-not-yours";
+
+    private final PathwayQueries queries;
+
+    PathwayAccess(PathwayQueries queries) {
+        this.queries = queries;
+    }
+
+    /** The pathway, if it exists and the caller sees it; otherwise 404 not-found, the same as a missing one. */
+    public PathwayQueries.Located require(Caller caller, String pathwayId) {
+        return queries.locate(pathwayId).filter(p -> sees(caller, p.territory(), p.aciId()))
+                .orElseThrow(() -> ApiException.notFound("pathway", pathwayId));
+    }
+
+    /**
+     * Whether the caller sees objects of this territory and ACI. A territorial role whose token lacks the claim
+     * that scopes it (ACI staff without an ACI or territory, a coordinator without a territory) sees nothing:
+     * {@link Caller} would otherwise read the missing claim as "national".
+     */
+    public static boolean sees(Caller caller, String territory, String aciId) {
+        if (caller.is(Role.CIP) && (caller.territory() == null || caller.aciId() == null)) {
+            return false;
+        }
+        if (caller.is(Role.COORDINATOR, Role.PARTNERSHIP_OFFICER) && caller.territory() == null) {
+            return false;
+        }
+        return caller.seesAci(territory, aciId);
+    }
+
+    static ApiException notYours(String field, String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, NOT_YOURS, field, detail);
+    }
+}
