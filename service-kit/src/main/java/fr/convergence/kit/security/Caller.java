@@ -19,18 +19,25 @@ public record Caller(String userId, Role role, String territory, String aciId) {
         Objects.requireNonNull(role, "role");
     }
 
-    /** National callers (no territory claim) see every territory. */
+    /**
+     * National callers see every territory: a national role (analyst, auditor, administrator) whose token carries
+     * no territory. A territorial role whose token lacks its territory is not national: it sees nothing, so a
+     * misconfigured identity provider fails closed.
+     */
     public boolean national() {
-        return territory == null;
+        return territory == null && is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.ADMIN);
     }
 
     public boolean seesTerritory(String otherTerritory) {
-        return territory == null || territory.equals(otherTerritory);
+        return national() || (territory != null && territory.equals(otherTerritory));
     }
 
-    /** ACI staff see their own ACI only; every other role sees the ACIs of the territories it sees. */
+    /** ACI staff see their own ACI only (none if the token lacks it); other roles see the ACIs of their territories. */
     public boolean seesAci(String otherTerritory, String otherAci) {
-        return seesTerritory(otherTerritory) && (aciId == null || aciId.equals(otherAci));
+        if (!seesTerritory(otherTerritory)) {
+            return false;
+        }
+        return role == Role.CIP ? aciId != null && aciId.equals(otherAci) : aciId == null || aciId.equals(otherAci);
     }
 
     public boolean is(Role... roles) {
