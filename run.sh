@@ -33,7 +33,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-SERVICES=(participant-service pathway-service partnership-service reporting-service gateway)
+SERVICES=(identity-provider participant-service pathway-service partnership-service reporting-service gateway)
 jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
 need_build=$REBUILD
 for s in "${SERVICES[@]}"; do [[ -f $(jar_of "$s") ]] || need_build=1; done
@@ -44,7 +44,7 @@ if [[ $need_build == 1 ]]; then
 fi
 
 # Refuse to start over another platform: a port answered by someone else would pass for one of ours.
-for port in 27017 9092 9093 8081 8082 8083 8084 8080; do
+for port in 27017 9092 9093 9000 8081 8082 8083 8084 8080; do
   if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
     echo "!! port $port is already in use (another run of the platform?); stop it first"; exit 1
   fi
@@ -88,19 +88,22 @@ wait_port kafka 9092
 
 TERRITORIES=paris,lyon,lille,nantes,strasbourg,rouen,charente,marseille
 export MONGODB_URI=mongodb://127.0.0.1:27017 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 TERRITORY=paris TERRITORIES=$TERRITORIES
+# Every service and the gateway trust the embedded identity provider (any OIDC provider in production).
+export OIDC_ISSUER=http://localhost:9000 GATEWAY_PUBLIC_URL=http://localhost:8080
 start_service() { # module port heap [extra env...]
   local module=$1 port=$2 heap=$3; shift 3
   env "$@" PORT="$port" java -Xmx"$heap" $JAVA_OPTS_COMMON -jar "$(jar_of "$module")" >"$LOGS/$module.log" 2>&1 &
   PIDS+=($!)
   PID_OF[$module]=$!
 }
-echo "==> [3/4] Services"
+echo "==> [3/4] Identity provider and services"
+start_service identity-provider 9000 160m IDP_KEY_FILE="$DATA/idp/signing-key.json"
 start_service participant-service 8081 256m MONGODB_DATABASE=participant_local PARTICIPANT_MASTER_KEY_FILE="$DATA/participant-master-key.dev"
 start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local
 start_service partnership-service 8083 256m MONGODB_DATABASE=partnership_local
 start_service reporting-service 8084 320m MONGODB_DATABASE=reporting_national
 start_service gateway 8080 192m
-for pair in participant-service:8081 pathway-service:8082 partnership-service:8083 reporting-service:8084 gateway:8080; do
+for pair in identity-provider:9000 participant-service:8081 pathway-service:8082 partnership-service:8083 reporting-service:8084 gateway:8080; do
   wait_healthy "${pair%%:*}" "${pair##*:}"
 done
 HEALTHY=$(( $(date +%s) - START_TIME ))
@@ -114,7 +117,7 @@ echo "    all healthy in ${HEALTHY}s; resident memory $(report_memory) MiB in ${
 
 echo "==> [4/4] Demo data"
 if [[ $DEMO == 1 && ! -f $DATA/demo-loaded ]]; then
-  java -Xmx256m $JAVA_OPTS_COMMON -cp "$INFRA_CP" fr.convergence.deploy.demo.DemoDataLoader http://127.0.0.1:8080 \
+  OIDC_ISSUER=http://127.0.0.1:9000 java -Xmx256m $JAVA_OPTS_COMMON -cp "$INFRA_CP" fr.convergence.deploy.demo.DemoDataLoader http://127.0.0.1:8080 \
     && touch "$DATA/demo-loaded"
 else
   echo "    not loaded (already there: delete $DATA/demo-loaded to load again; or --no-demo)"
@@ -124,7 +127,10 @@ cat <<INFO
 
   Convergence platform is up (all healthy in ${HEALTHY}s, resident memory now $(report_memory) MiB in ${#PIDS[@]} processes)
 
-    Dashboard     http://localhost:8080/api/reporting/dashboard
+    Dashboard     http://localhost:8080/api/reporting/dashboard   (sign in as a demo user below)
+    Sign-in       http://localhost:9000  (embedded OpenID Connect provider; every demo password is: demo)
+                  analyst (national team) · auditor · admin · coordinator-paris · cdp-paris (partnerships)
+                  cip-aci-paris-1 (ACI staff) · auditor-paris — the same for every territory: see README
     Gateway       http://localhost:8080
     API docs      http://localhost:8080/swagger-ui.html
     Metrics       http://localhost:8080/actuator/prometheus  (each service: :8081-8084/actuator/prometheus)

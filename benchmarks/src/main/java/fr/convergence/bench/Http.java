@@ -2,6 +2,7 @@ package fr.convergence.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.convergence.deploy.auth.SignIn;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,6 +17,33 @@ final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final SignIn signIn;
+
+    Http(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    /**
+     * Each route is called as the demo user whose role may call it, signed in at the identity provider (the token
+     * is cached, so sign-in is not measured): ACI staff record pathways, the national team reads figures, the
+     * auditor replays histories, the administrator rebuilds projections.
+     */
+    static String userFor(String url) {
+        if (url.contains("/api/reporting/rebuilds")) {
+            return "admin";
+        }
+        if (url.contains("/api/reporting")) {
+            return "analyst";
+        }
+        if (url.contains("/api/audit")) {
+            return "auditor";
+        }
+        return "cip-aci-paris-1";
+    }
+
+    private String bearer(String url) {
+        return "Bearer " + signIn.token(userFor(url));
+    }
 
     record Response(int status, String body) {
         boolean ok() {
@@ -33,12 +61,12 @@ final class Http {
 
     Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("X-User-Id", "bench").GET().build());
+                .header("Authorization", bearer(url)).GET().build());
     }
 
     Response post(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("X-User-Id", "bench")
+                .header("Content-Type", "application/json").header("Authorization", bearer(url))
                 .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
     }
 

@@ -57,7 +57,7 @@ import java.util.stream.Collectors;
  * the equivalent work against the same store and broker. Prints a table and writes it into BENCHMARKS.md between
  * generated-section markers, keeping the hand-written analysis around it. It asserts nothing.
  *
- * <p>Options ({@code --name=value}): {@code gateway}, {@code pathway}, {@code mongo}, {@code kafka}, {@code out}
+ * <p>Options ({@code --name=value}): {@code gateway}, {@code pathway}, {@code idp}, {@code mongo}, {@code kafka}, {@code out}
  * (Markdown file), {@code pgid} (process group of the platform, for the resource figures), {@code profile}
  * (directory for JFR summaries; {@code none} to skip), {@code seconds} (each throughput window),
  * {@code e2e-seconds}, {@code audit-events}, {@code levels} (store sizes for figure 2), {@code command}.
@@ -76,7 +76,7 @@ public final class PlatformBenchmark {
     private final Path profileDir;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final LocalDate today = LocalDate.now(PARIS);
-    private final Http http = new Http();
+    private final Http http;
     private final MongoClient mongo;
     private final MongoCollection<Document> streams;
     private final ProcSampler sampler;
@@ -90,6 +90,7 @@ public final class PlatformBenchmark {
         this.opt = opt;
         this.gateway = opt.getOrDefault("gateway", "http://127.0.0.1:8080");
         this.pathway = opt.getOrDefault("pathway", "http://127.0.0.1:8082");
+        this.http = new Http(new fr.convergence.deploy.auth.SignIn(opt.getOrDefault("idp", "http://127.0.0.1:9000"), "demo"));
         this.kafka = opt.getOrDefault("kafka", "127.0.0.1:9092");
         String profile = opt.getOrDefault("profile", "benchmarks/target/profiles");
         this.profileDir = profile.equals("none") ? null : Path.of(profile);

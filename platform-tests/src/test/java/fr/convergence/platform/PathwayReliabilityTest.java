@@ -39,11 +39,13 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PathwayReliabilityTest {
 
-    static final String TERRITORY = "reliability";
+    static final String TERRITORY = "paris";
+    static final String ACI = "aci-paris-1";
     static final String TOPIC = "convergence." + TERRITORY + ".pathway.v1";
     static final LocalDate START = LocalDate.now().minusMonths(11);
     static Platform platform;
     static Api api;
+    static Api coordinator;
 
     /** What the clients were told: per pathway, how many commands were acknowledged and how many had no answer. */
     static final Map<String, int[]> outcomes = new ConcurrentHashMap<>();
@@ -60,7 +62,9 @@ class PathwayReliabilityTest {
         platform.service("pathway", "pathway-service", Map.of("TERRITORY", TERRITORY, "MONGODB_DATABASE", "pathway_rel"));
         platform.startInfrastructure();
         platform.start("pathway");
-        api = new Api(platform.url("pathway"));
+        // ACI staff record; the territory's coordinator lists what the store holds.
+        api = new Api(platform.url("pathway")).as(platform.signIn(), "cip-" + ACI);
+        coordinator = new Api(platform.url("pathway")).as(platform.signIn(), "coordinator-" + TERRITORY);
     }
 
     @AfterAll
@@ -184,8 +188,8 @@ class PathwayReliabilityTest {
 
     private static String open(String participant) {
         Api.Reply r = api.post("/api/pathways", """
-                {"participantId":"%s","aciId":"aci-r","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}"""
-                .formatted(participant, START, START.plusMonths(20)));
+                {"participantId":"%s","aciId":"%s","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}"""
+                .formatted(participant, ACI, START, START.plusMonths(20)));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return r.body().get("pathwayId").asText();
     }
@@ -194,8 +198,8 @@ class PathwayReliabilityTest {
         while (running.get()) {
             String participant = "PSN-" + UUID.randomUUID().toString().substring(0, 10);
             Api.Reply opened = api.post("/api/pathways", """
-                    {"participantId":"%s","aciId":"aci-r","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}"""
-                    .formatted(participant, START, START.plusMonths(20)));
+                    {"participantId":"%s","aciId":"%s","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}"""
+                    .formatted(participant, ACI, START, START.plusMonths(20)));
             if (opened.status() != 201) {
                 pause(opened);
                 continue; // an unanswered open may have created a pathway: the reconciliation counts it via the store
@@ -231,7 +235,7 @@ class PathwayReliabilityTest {
     private static Map<String, Long> storedVersions() {
         Map<String, Long> versions = new HashMap<>();
         for (int page = 0; ; page++) {
-            Api.Reply r = api.get("/api/pathways?territory=" + TERRITORY + "&size=200&page=" + page);
+            Api.Reply r = coordinator.get("/api/pathways?territory=" + TERRITORY + "&size=200&page=" + page);
             assertThat(r.status()).as(r.raw()).isEqualTo(200);
             for (JsonNode item : r.body().get("items")) {
                 versions.put(item.get("pathwayId").asText(), item.get("version").asLong());

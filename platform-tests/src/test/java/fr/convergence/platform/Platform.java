@@ -30,6 +30,9 @@ final class Platform implements AutoCloseable {
     private final Map<String, Process> running = new LinkedHashMap<>();
     final int mongoPort = freePort();
     final int kafkaPort = freeKafkaPort();
+    final int idpPort = freePort();
+    /** Reserved up front: the identity provider registers the gateway's sign-in callback before it starts. */
+    final int gatewayPort = freePort();
     private String externalMongoUri;
     private String externalKafka;
 
@@ -53,7 +56,26 @@ final class Platform implements AutoCloseable {
         specs.put("kafka", new Spec("kafka", List.of(java, "-Xmx512m", "-cp", infraCp,
                 "fr.convergence.deploy.kafka.EmbeddedKafkaBroker", String.valueOf(kafkaPort), data.resolve("kafka").toString()),
                 Map.of(), kafkaPort, null));
+        Path idpJar = ROOT.resolve("identity-provider/target/identity-provider-0.1.0-SNAPSHOT.jar");
+        specs.put("idp", new Spec("idp", List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-jar", idpJar.toString()), Map.of("PORT", String.valueOf(idpPort), "OIDC_ISSUER", issuer(),
+                "GATEWAY_PUBLIC_URL", "http://127.0.0.1:" + gatewayPort,
+                "IDP_KEY_FILE", data.resolve("idp").resolve("signing-key.json").toString()),
+                idpPort, "/actuator/health"));
     }
+
+    /** The identity provider every service trusts (the embedded one, started by {@link #startInfrastructure}). */
+    String issuer() {
+        return "http://127.0.0.1:" + idpPort;
+    }
+
+    /** Signs the demo users in through the provider's login form (every demo user's password is "demo"). */
+    fr.convergence.deploy.auth.SignIn signIn() {
+        return signIn;
+    }
+
+    private final fr.convergence.deploy.auth.SignIn signIn = new fr.convergence.deploy.auth.SignIn(
+            "http://127.0.0.1:" + idpPort, "demo");
 
     String mongoUri() {
         return externalMongoUri != null ? externalMongoUri : "mongodb://127.0.0.1:" + mongoPort;
@@ -65,21 +87,27 @@ final class Platform implements AutoCloseable {
 
     /** Declares a service instance (several instances of one module may run under different names). */
     int service(String name, String module, Map<String, String> env) {
-        int port = freePort();
+        int port = module.equals("gateway") ? gatewayPort : freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path jar = ROOT.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
         Map<String, String> all = new LinkedHashMap<>(env);
         all.put("PORT", String.valueOf(port));
         all.putIfAbsent("MONGODB_URI", mongoUri());
         all.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
+        all.put("OIDC_ISSUER", issuer());
+        if (module.equals("gateway")) {
+            all.put("GATEWAY_PUBLIC_URL", "http://127.0.0.1:" + port);
+        }
         specs.put(name, new Spec(name, List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-jar", jar.toString()), all, port, "/actuator/health"));
         return port;
     }
 
+    /** The embedded store and broker, and the identity provider. */
     void startInfrastructure() throws Exception {
         start("mongo");
         start("kafka");
+        start("idp");
     }
 
     void start(String name) throws Exception {

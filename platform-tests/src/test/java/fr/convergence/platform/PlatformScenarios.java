@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 abstract class PlatformScenarios {
 
     static Platform platform;
+    /** The gateway, anonymous; {@link #as} gives it a signed-in user. */
     static Api gateway;
     static final LocalDate START = LocalDate.now().minusMonths(9);
 
@@ -37,6 +38,8 @@ abstract class PlatformScenarios {
         platform.service("pathway-rouen", "pathway-service", Map.of("TERRITORY", "rouen", "MONGODB_DATABASE", "pathway_rouen"));
         if (embeddedInfrastructure) {
             platform.startInfrastructure();
+        } else {
+            platform.start("idp");
         }
         for (String s : new String[] {"participant", "pathway", "partnership", "reporting", "pathway-nantes", "pathway-rouen"}) {
             platform.start(s);
@@ -49,6 +52,11 @@ abstract class PlatformScenarios {
         gateway = new Api(platform.url("gateway"));
     }
 
+    /** The gateway, called as a demo user signed in through the identity provider. */
+    static Api as(String user) {
+        return gateway.as(platform.signIn(), user);
+    }
+
     @AfterAll
     static void stop() {
         if (platform != null) {
@@ -58,20 +66,24 @@ abstract class PlatformScenarios {
 
     @Test
     void aParticipantsWholeJourneyThroughTheGateway() {
+        Api cip = as("cip-aci-paris-1");
+        Api coordinator = as("coordinator-paris");
+        Api partnershipOfficer = as("cdp-paris");
+        Api auditor = as("auditor");
         // registration: personal data stays in participant-service, a pseudonymous id comes back
-        Api.Reply registered = gateway.post("/api/participants", """
+        Api.Reply registered = cip.post("/api/participants", """
                 {"firstName":"Zéphyrin","lastName":"Quintavalle","birthDate":"1979-04-12","phone":"06 11 22 33 44",
                  "referentId":"cip-paris-1","aciId":"aci-paris-1"}""");
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         String pid = registered.body().get("participantId").asText();
 
         // pathway: hired on CVG, a housing barrier handled by a partner
-        Api.Reply opened = gateway.post("/api/pathways", """
+        Api.Reply opened = cip.post("/api/pathways", """
                 {"participantId":"%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}"""
                 .formatted(pid, START, START.plusMonths(20)));
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
         String pathway = opened.body().get("pathwayId").asText();
-        assertThat(gateway.post("/api/pathways/" + pathway + "/barriers", """
+        assertThat(cip.post("/api/pathways/" + pathway + "/barriers", """
                 {"date":"%s","domain":"HOUSING","intensity":"HIGH","handling":"PARTNER"}""".formatted(START.plusDays(10))).status())
                 .isEqualTo(200);
 
@@ -79,19 +91,19 @@ abstract class PlatformScenarios {
         await().atMost(Duration.ofSeconds(30)).until(() -> needs(pid).toString().contains("HOUSING"));
 
         // the coordinator's network: a housing partner with an agreement; a referral runs its lifecycle
-        Api.Reply partner = gateway.post("/api/partnerships/partners", """
+        Api.Reply partner = coordinator.post("/api/partnerships/partners", """
                 {"name":"Foyer des Amandiers","domains":["HOUSING"],"contacts":[{"name":"Accueil","email":"accueil@amandiers.example"}]}""");
         assertThat(partner.status()).as(partner.raw()).isIn(200, 201);
         String partnerId = partner.body().get("id").asText();
-        assertThat(gateway.post("/api/partnerships/partners/" + partnerId + "/agreements", """
+        assertThat(coordinator.post("/api/partnerships/partners/" + partnerId + "/agreements", """
                 {"startsOn":"%s","scope":["HOUSING"]}""".formatted(START.minusYears(1))).status()).isIn(200, 201);
-        Api.Reply referral = gateway.post("/api/partnerships/referrals", """
+        Api.Reply referral = cip.post("/api/partnerships/referrals", """
                 {"participantId":"%s","partnerId":"%s","domain":"HOUSING","proposedOn":"%s"}""".formatted(pid, partnerId, START.plusDays(20)));
         assertThat(referral.status()).as(referral.raw()).isEqualTo(201);
         String referralId = referral.body().get("id").asText();
-        assertThat(gateway.post("/api/partnerships/referrals/" + referralId + "/accept",
+        assertThat(partnershipOfficer.post("/api/partnerships/referrals/" + referralId + "/accept",
                 "{\"date\":\"%s\"}".formatted(START.plusDays(25))).status()).isEqualTo(200);
-        Api.Reply completed = gateway.post("/api/partnerships/referrals/" + referralId + "/complete",
+        Api.Reply completed = partnershipOfficer.post("/api/partnerships/referrals/" + referralId + "/complete",
                 "{\"date\":\"%s\",\"outcome\":\"HOUSED\"}".formatted(START.plusDays(60)));
         assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
         assertThat(completed.body().get("status").asText()).isEqualTo("COMPLETED");
@@ -101,30 +113,30 @@ abstract class PlatformScenarios {
                 "convergence.paris.partnership.v1").stream().filter(r -> r.value().contains(referralId)).count() >= 3);
 
         // a second barrier with a pending referral, then the exit closes needs and cancels what is pending
-        gateway.post("/api/pathways/" + pathway + "/barriers", """
+        cip.post("/api/pathways/" + pathway + "/barriers", """
                 {"date":"%s","domain":"HOUSING","intensity":"MEDIUM","handling":"BOTH"}""".formatted(START.plusDays(70)));
         await().atMost(Duration.ofSeconds(30)).until(() -> openNeedCount(pid) == 1);
-        String pending = gateway.post("/api/partnerships/referrals", """
+        String pending = cip.post("/api/partnerships/referrals", """
                 {"participantId":"%s","partnerId":"%s","domain":"HOUSING","proposedOn":"%s"}""".formatted(pid, partnerId, START.plusDays(75)))
                 .body().get("id").asText();
-        assertThat(gateway.post("/api/pathways/" + pathway + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}"
+        assertThat(cip.post("/api/pathways/" + pathway + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}"
                 .formatted(START.plusMonths(8))).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> openNeedCount(pid) == 0
-                && "CANCELLED".equals(gateway.get("/api/partnerships/referrals/" + pending).body().get("status").asText()));
+                && "CANCELLED".equals(cip.get("/api/partnerships/referrals/" + pending).body().get("status").asText()));
 
         // the auditor replays the whole history across the three services, in order
-        Api.Reply history = gateway.get("/api/audit/participants/" + pid + "/history");
+        Api.Reply history = auditor.get("/api/audit/participants/" + pid + "/history");
         assertThat(history.status()).as(history.raw()).isEqualTo(200);
         assertThat(history.body().get("items").findValuesAsText("type")).contains("ParticipantRegistered",
                 "ParticipantHired", "BarrierAssessed", "ParticipantExited");
         assertThat(history.raw()).contains("Quintavalle");
-        Api.Reply asOf = gateway.get("/api/audit/participants/" + pid + "/state?asOf=" + START.plusDays(15));
+        Api.Reply asOf = auditor.get("/api/audit/participants/" + pid + "/state?asOf=" + START.plusDays(15));
         assertThat(asOf.body().get("pathways").get(0).get("status").asText()).isEqualTo("ACTIVE");
 
         // erasure: the person reads as erased everywhere, the history still replays its structure
-        Api.Reply erased = gateway.post("/api/participants/" + pid + "/erasure", "{}");
+        Api.Reply erased = coordinator.post("/api/participants/" + pid + "/erasure", "{}");
         assertThat(erased.status()).as(erased.raw()).isIn(200, 202, 204);
-        Api.Reply afterErasure = gateway.get("/api/audit/participants/" + pid + "/history");
+        Api.Reply afterErasure = auditor.get("/api/audit/participants/" + pid + "/history");
         assertThat(afterErasure.status()).isEqualTo(200);
         assertThat(afterErasure.raw()).doesNotContain("Quintavalle").doesNotContain("Zéphyrin").contains("[erased]");
         assertThat(afterErasure.body().get("items").findValuesAsText("type")).contains("ParticipantHired", "ParticipantExited");
@@ -138,7 +150,8 @@ abstract class PlatformScenarios {
     @Test
     void aScriptedPathwayReloadsIdenticallyAfterARestartAndKcatReadsItInOrder() throws Exception {
         LocalDate s = LocalDate.now().minusMonths(20);
-        String id = gateway.post("/api/pathways", """
+        Api cip = as("cip-aci-paris-2");
+        String id = cip.post("/api/pathways", """
                 {"participantId":"PSN-kcat%s","aciId":"aci-paris-2","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
                 .formatted(java.util.UUID.randomUUID().toString().substring(0, 6), s, s.plusMonths(6))).body().get("pathwayId").asText();
         String p = "/api/pathways/" + id;
@@ -152,13 +165,13 @@ abstract class PlatformScenarios {
                 {p + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(s.plusMonths(17))},
                 {p + "/follow-up/start", "{\"date\":\"%s\"}".formatted(s.plusMonths(17))}};
         for (String[] step : steps) {
-            Api.Reply r = gateway.post(step[0], step[1]);
+            Api.Reply r = cip.post(step[0], step[1]);
             assertThat(r.status()).as(step[0] + " " + r.raw()).isEqualTo(200);
         }
-        String before = gateway.get(p).raw();
+        String before = cip.get(p).raw();
         platform.kill("pathway");
         platform.start("pathway");
-        assertThat(gateway.get(p).raw()).isEqualTo(before);
+        assertThat(cip.get(p).raw()).isEqualTo(before);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Process kcat = new ProcessBuilder("kcat", "-C", "-b", platform.kafkaBootstrap(), "-t",
@@ -182,26 +195,28 @@ abstract class PlatformScenarios {
     /** Issue 7: each territory runs its own pathway-service; the national projection merges their streams. */
     @Test
     void theNationalProjectionMergesTerritoriesRunningTheirOwnInstances() {
-        Api nantes = new Api(platform.url("pathway-nantes"));
-        Api rouen = new Api(platform.url("pathway-rouen"));
+        Api nantes = new Api(platform.url("pathway-nantes")).as(platform.signIn(), "cip-aci-nantes-1");
+        Api rouen = new Api(platform.url("pathway-rouen")).as(platform.signIn(), "cip-aci-rouen-1");
+        Api rouen2 = new Api(platform.url("pathway-rouen")).as(platform.signIn(), "cip-aci-rouen-2");
         for (int i = 0; i < 2; i++) {
             assertThat(hire(nantes, "aci-nantes-1").status()).isEqualTo(201);
         }
         for (int i = 0; i < 3; i++) {
             assertThat(hire(rouen, "aci-rouen-1").status()).isEqualTo(201);
         }
-        String exiting = hire(rouen, "aci-rouen-2").body().get("pathwayId").asText();
-        assertThat(rouen.post("/api/pathways/" + exiting + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}"
+        String exiting = hire(rouen2, "aci-rouen-2").body().get("pathwayId").asText();
+        assertThat(rouen2.post("/api/pathways/" + exiting + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}"
                 .formatted(START.plusMonths(6))).status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode national = gateway.get("/api/reporting/national").body();
+            Api analyst = as("analyst");
+            JsonNode national = analyst.get("/api/reporting/national").body();
             Map<String, Long> entered = new java.util.HashMap<>();
             for (JsonNode row : national.get("breakdown")) {
                 entered.put(row.get("code").asText(), row.get("entered").asLong());
             }
             assertThat(entered).containsEntry("nantes", 2L).containsEntry("rouen", 4L);
-            JsonNode rouenView = gateway.get("/api/reporting/territories/rouen").body();
+            JsonNode rouenView = analyst.get("/api/reporting/territories/rouen").body();
             assertThat(rouenView.get("totals").get("exitsByCategory").get("DURABLE_EMPLOYMENT").asLong()).isEqualTo(1);
         });
     }
@@ -213,7 +228,7 @@ abstract class PlatformScenarios {
     }
 
     private JsonNode needs(String pid) {
-        return gateway.get("/api/partnerships/participants/" + pid + "/needs").body();
+        return as("cip-aci-paris-1").get("/api/partnerships/participants/" + pid + "/needs").body();
     }
 
     private long openNeedCount(String pid) {

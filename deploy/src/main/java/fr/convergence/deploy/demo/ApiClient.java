@@ -2,6 +2,7 @@ package fr.convergence.deploy.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.convergence.deploy.auth.SignIn;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,9 +17,12 @@ final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final SignIn signIn;
 
-    ApiClient(String base) {
+    /** Calls go to {@code base} as the named demo users, signed in through the identity provider. */
+    ApiClient(String base, SignIn signIn) {
         this.base = base;
+        this.signIn = signIn;
     }
 
     record Reply(int status, JsonNode body, String raw) {
@@ -30,7 +34,7 @@ final class ApiClient {
     Reply post(String path, String user, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").header("X-User-Id", user)
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + signIn.token(user))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -39,7 +43,7 @@ final class ApiClient {
 
     Reply get(String path, String user) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("X-User-Id", user).GET().build());
+                .header("Authorization", "Bearer " + signIn.token(user)).GET().build());
     }
 
     private Reply send(HttpRequest request) {

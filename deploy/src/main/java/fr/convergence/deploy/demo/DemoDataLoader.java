@@ -1,5 +1,7 @@
 package fr.convergence.deploy.demo;
 
+import fr.convergence.deploy.auth.SignIn;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * in participant-service and given a plausible pathway in pathway-service, and partner referrals for barriers
  * handled by partners — all through the gateway's public API, never straight into a database.
  *
- * <pre>DemoDataLoader [gateway-url] [scale]</pre> scale 1.0 loads the full counts (1,670 people).
+ * <pre>DemoDataLoader [gateway-url] [scale]</pre> scale 1.0 loads the full counts (1,670 people). Each call is made
+ * as the demo user whose job it is (ACI staff of the ACI, the territory's coordinator or chargé·e de partenariat),
+ * signed in at the identity provider {@code $OIDC_ISSUER} (default http://127.0.0.1:9000).
  */
 public final class DemoDataLoader {
 
@@ -38,16 +42,18 @@ public final class DemoDataLoader {
     private final List<String> firstErrors = new ArrayList<>();
     private final PartnerNetwork partners;
 
-    DemoDataLoader(String gateway) {
-        this.api = new ApiClient(gateway);
+    DemoDataLoader(String gateway, String identityProvider) {
+        this.api = new ApiClient(gateway, new SignIn(identityProvider,
+                System.getenv().getOrDefault("DEMO_PASSWORD", "demo")));
         this.partners = new PartnerNetwork(api);
     }
 
     public static void main(String[] args) throws Exception {
         String gateway = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+        String identityProvider = System.getenv().getOrDefault("OIDC_ISSUER", "http://127.0.0.1:9000");
         double scale = args.length > 1 ? Double.parseDouble(args[1])
                 : Double.parseDouble(System.getenv().getOrDefault("DEMO_SCALE", "1.0"));
-        int failures = new DemoDataLoader(gateway).load(scale);
+        int failures = new DemoDataLoader(gateway, identityProvider).load(scale);
         System.exit(failures == 0 ? 0 : 1);
     }
 

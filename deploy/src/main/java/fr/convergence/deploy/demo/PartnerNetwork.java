@@ -79,7 +79,7 @@ final class PartnerNetwork {
 
     /** Creates the missing partners and agreements (idempotent: found by name, reused) and remembers their ids. */
     private void network(String territory) {
-        String user = user(territory);
+        String user = coordinator(territory);   // only coordinators manage the partner network
         Map<String, JsonNode> existing = new LinkedHashMap<>();
         for (JsonNode p : ok(api.get(API + "/partners?size=200", user), "list partners").body().path("items")) {
             existing.put(p.path("name").asText(), p);
@@ -137,7 +137,7 @@ final class PartnerNetwork {
         if (candidates.isEmpty()) {
             return 0;
         }
-        String user = user(territory);
+        String user = officer(territory);
         LocalDate proposed = atMostToday(since.plusDays(7 + random.nextInt(84)));
         Map<String, Object> proposal = new LinkedHashMap<>();
         proposal.put("participantId", participantId);
@@ -183,7 +183,7 @@ final class PartnerNetwork {
         if (served == null) {
             String why;
             try {
-                ApiClient.Reply reply = api.get(API + "/territory", user(territory));
+                ApiClient.Reply reply = api.get(API + "/territory", officer(territory));
                 served = reply.ok() ? reply.body().path("territory").asText() : "";
                 why = reply.status() + " " + reply.raw();
             } catch (IllegalStateException unreachable) {
@@ -240,9 +240,14 @@ final class PartnerNetwork {
         return date.isAfter(today) ? today : date;
     }
 
-    /** The chargé de partenariat acting for the territory. */
-    private static String user(String territory) {
-        return "cp-" + territory;
+    /** The chargé·e de partenariat of the territory: sends referrals and records the partners' answers. */
+    private static String officer(String territory) {
+        return "cdp-" + territory;
+    }
+
+    /** The territory's coordinator: runs the partner network. */
+    private static String coordinator(String territory) {
+        return "coordinator-" + territory;
     }
 
     private static String displayName(String territory) {
