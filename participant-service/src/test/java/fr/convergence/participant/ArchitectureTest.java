@@ -33,9 +33,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheActorPackageKnowsWhereTheUserComesFrom() {
-        noClasses().that().resideOutsideOfPackage("fr.convergence.participant.actor..")
-                .should().dependOnClassesThat().haveFullyQualifiedName("fr.convergence.participant.actor.CurrentActorResolver")
+    void theCallerComesOnlyFromTheTokenAsAControllerParameter() {
+        // no class reads the security context itself: who acts is the Caller Spring resolves from the verified token
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("fr.convergence.kit.security.CallerTokens").check(CLASSES);
+    }
+
+    @Test
+    void storageCryptoAndPublishingKnowNothingOfCallers() {
+        // access is decided in the web layer and the application services; the layers below only store and seal
+        noClasses().that().resideInAnyPackage("fr.convergence.participant.crypto..",
+                        "fr.convergence.participant.publishing..", "fr.convergence.participant.domain..")
+                .should().dependOnClassesThat().resideInAPackage("fr.convergence.kit.security..")
                 .check(CLASSES);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Every read of personal data, one document per participant ({@code _id} = pseudonymous id) holding the
  * entries appended with {@code $push}: recording is one upsert and reading one participant's log is one
- * lookup by {@code _id}, never a scan. It holds no personal data (pseudonymous id, staff id, purpose code), so
+ * lookup by {@code _id}, never a scan. It holds no personal data (pseudonymous id, staff id and role, purpose code), so
  * it survives the participant's erasure as the proof of who saw what.
  */
 public class AccessLog {
@@ -23,7 +23,7 @@ public class AccessLog {
 
     public void record(String participantId, AccessEntry entry) {
         Document e = new Document("at", entry.at().toString()).append("who", entry.who())
-                .append("purpose", entry.purpose()).append("action", entry.action())
+                .append("role", entry.role()).append("purpose", entry.purpose()).append("action", entry.action())
                 .append("correlationId", entry.correlationId());
         log.updateOne(new Document("_id", participantId),
                 new Document("$push", new Document("entries", e)).append("$inc", new Document("count", 1)),
@@ -40,8 +40,8 @@ public class AccessLog {
         List<AccessEntry> items = new java.util.ArrayList<>(to - from);
         for (int i = total - 1 - from; i > total - 1 - to; i--) {
             Document e = all.get(i);
-            items.add(new AccessEntry(Instant.parse(e.getString("at")), e.getString("who"), e.getString("purpose"),
-                    e.getString("action"), e.getString("correlationId")));
+            items.add(new AccessEntry(Instant.parse(e.getString("at")), e.getString("who"), e.getString("role"),
+                    e.getString("purpose"), e.getString("action"), e.getString("correlationId")));
         }
         return new Page(participantId, page, size, total, items);
     }

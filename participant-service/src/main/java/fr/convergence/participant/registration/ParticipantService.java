@@ -1,5 +1,6 @@
 package fr.convergence.participant.registration;
 
+import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.kit.web.Correlation;
 import fr.convergence.participant.accesslog.AccessEntry;
@@ -61,11 +62,12 @@ public class ParticipantService {
     private final OutboxRelay relay;
     private final EventClock clock;
     private final AccessLog accessLog;
+    private final ParticipantAccess access;
     private final JsonMapper json = JsonMapper.builder().build();
 
     ParticipantService(ParticipantStore store, ReferenceService reference, KeyVault vault, PersonalDataCipher cipher,
                        BlindIndexes blindIndexes, ParticipantContract contract, OutboxRelay relay, EventClock clock,
-                       AccessLog accessLog) {
+                       AccessLog accessLog, ParticipantAccess access) {
         this.store = store;
         this.reference = reference;
         this.vault = vault;
@@ -75,9 +77,13 @@ public class ParticipantService {
         this.relay = relay;
         this.clock = clock;
         this.accessLog = accessLog;
+        this.access = access;
     }
 
-    ParticipantViews.Registered register(PersonalData data, String referentId, String aciId, String actor) {
+    /** ACI staff register people into their own ACI only (403 territory-not-yours otherwise). */
+    ParticipantViews.Registered register(PersonalData data, String referentId, String aciId, Caller caller) {
+        ParticipantAccess.requireWorksInAci(caller, aciId);
+        String actor = caller.userId();
         ParticipantRules.checkBirthDate(data.birthDate(), clock.today());
         String territory = territoryOfKnownAci(aciId);
         BlindIndex blindIndex = blindIndexes.forTerritory(territory);
@@ -113,9 +119,12 @@ public class ParticipantService {
         throw new IllegalStateException("could not draw a free pseudonymous id");
     }
 
-    ParticipantViews.Registered move(String id, String toAciId, String newReferentId, String actor) {
+    /** A participant the caller does not see is 404; a target ACI outside the caller's territory is 403. */
+    ParticipantViews.Registered move(String id, String toAciId, String newReferentId, Caller caller) {
+        String actor = caller.userId();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            StoredParticipant p = load(id);
+            StoredParticipant p = access.visible(caller, id);
+            ParticipantAccess.requireWorksInAci(caller, toAciId);
             ParticipantRules.checkMove(p.status(), p.territory(), p.aciId(), toAciId);
             territoryOfKnownAci(toAciId);
             String referent = newReferentId != null ? newReferentId : p.referentId();
@@ -135,9 +144,10 @@ public class ParticipantService {
      * then the participant's key is destroyed, which also makes any copy of the sealed data in backups
      * unreadable. Idempotent: erasing again destroys the key again and changes nothing else.
      */
-    ParticipantViews.Full erase(String id, String actor) {
+    ParticipantViews.Full erase(String id, Caller caller) {
+        String actor = caller.userId();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            StoredParticipant p = load(id);
+            StoredParticipant p = access.visible(caller, id);
             if (p.status() == ParticipantStatus.ERASED) {
                 vault.destroy(id);
                 return ParticipantViews.Full.erased(p);
@@ -157,20 +167,39 @@ public class ParticipantService {
         throw new StateConflict("concurrent-update", "participant " + id + " kept changing; reload and try again");
     }
 
-    ParticipantViews.Full read(String id, String actor, String purpose) {
-        StoredParticipant p = load(id);
-        accessLog.record(id, new AccessEntry(clock.now(), actor, purpose, "read", Correlation.current()));
+    /** The full record of a participant the caller sees, recorded in the access log before it is shown. */
+    ParticipantViews.Full read(String id, Caller caller, String purpose) {
+        StoredParticipant p = access.visible(caller, id);
+        record(id, caller, purpose, "read");
         return reveal(p);
     }
 
-    ParticipantViews.Page<ParticipantViews.Summary> search(ParticipantRequests.Search s, String actor, String purpose) {
+    /**
+     * The pseudonymous record of a participant the caller sees, for the national team: nothing personal is opened
+     * (the key is not even fetched), so there is no personal-data read to record.
+     */
+    ParticipantViews.Pseudonymous readPseudonymous(String id, Caller caller) {
+        return ParticipantViews.Pseudonymous.of(access.visible(caller, id));
+    }
+
+    /**
+     * Search within an ACI or a territory the caller works in (403 territory-not-yours otherwise). ACI staff
+     * searching their territory get their own ACI's people only.
+     */
+    ParticipantViews.Page<ParticipantViews.Summary> search(ParticipantRequests.Search s, Caller caller, String purpose) {
         Document filter = new Document();
         String territory;
         if (s.aciId() != null) {
+            ParticipantAccess.requireWorksInAci(caller, s.aciId());
             filter.append(ACI, s.aciId());
             territory = AciId.territoryOf(s.aciId()).orElse(null);
         } else if (s.territory() != null) {
-            filter.append(TERRITORY, s.territory());
+            ParticipantAccess.requireWorksInTerritory(caller, s.territory());
+            if (caller.aciId() != null) {
+                filter.append(ACI, caller.aciId());
+            } else {
+                filter.append(TERRITORY, s.territory());
+            }
             territory = s.territory();
         } else {
             throw ApiException.badRequest("aciId", "search within an ACI (aciId) or a territory (territory)");
@@ -192,7 +221,7 @@ public class ParticipantService {
         }
         List<StoredParticipant> hits = store.search(filter, page * size, size);
         List<ParticipantViews.Summary> items = hits.stream().map(p -> {
-            accessLog.record(p.id(), new AccessEntry(clock.now(), actor, purpose, "search", Correlation.current()));
+            record(p.id(), caller, purpose, "search");
             return ParticipantViews.Summary.of(reveal(p));
         }).toList();
         return new ParticipantViews.Page<>(page, size, store.count(filter), items);
@@ -214,9 +243,9 @@ public class ParticipantService {
      * The participant's full history for an auditor: every event this service published about them, the
      * registration enriched with the personal data as it reads now (or "[erased]"). Recorded like any read.
      */
-    ParticipantViews.History history(String id, String actor, String purpose) {
-        StoredParticipant p = load(id);
-        accessLog.record(id, new AccessEntry(clock.now(), actor, purpose, "history", Correlation.current()));
+    ParticipantViews.History history(String id, Caller caller, String purpose) {
+        StoredParticipant p = access.visible(caller, id);
+        record(id, caller, purpose, "history");
         ParticipantViews.Full now = reveal(p);
         List<JsonNode> items = new java.util.ArrayList<>();
         for (String published : store.history(id)) {
@@ -240,6 +269,12 @@ public class ParticipantService {
 
     private StoredParticipant load(String id) {
         return store.load(id).orElseThrow(() -> ApiException.notFound("participant", id));
+    }
+
+    /** Who (the token's subject and role) read whose data, when, why and how; written before the data is shown. */
+    private void record(String participantId, Caller caller, String purpose, String action) {
+        accessLog.record(participantId, new AccessEntry(clock.now(), caller.userId(), caller.role().claim(), purpose,
+                action, Correlation.current()));
     }
 
     /** The territory of an ACI that exists in the reference data; 422 naming aciId otherwise. */

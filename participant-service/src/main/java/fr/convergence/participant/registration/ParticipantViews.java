@@ -21,10 +21,29 @@ final class ParticipantViews {
                       ParticipantStatus status) {
     }
 
+    /** What a read of one participant answers: the full record, or the pseudonymous one for the national team. */
+    sealed interface View permits Full, Pseudonymous {
+    }
+
+    /**
+     * A participant as the national team sees them (OWASP API3, property level): the pseudonymous id, where they
+     * are followed, their status and when they were registered. Nothing personal — no name, birth date or age
+     * band, contact, address or referent — so this record is a closed list of fields, not a filtered copy of
+     * {@link Full}: a field added to the full record never reaches it by accident.
+     */
+    record Pseudonymous(String participantId, String territory, String aciId, ParticipantStatus status,
+                        boolean erased, Instant registeredAt) implements View {
+
+        static Pseudonymous of(StoredParticipant p) {
+            return new Pseudonymous(p.id(), p.territory(), p.aciId(), p.status(),
+                    p.status() == ParticipantStatus.ERASED, p.registeredAt());
+        }
+    }
+
     /** A participant's full record, as read by staff for a stated purpose. */
     record Full(String participantId, String territory, String aciId, String referentId, ParticipantStatus status,
                 boolean erased, String firstName, String lastName, String birthDate, String ageBand, String phone,
-                String email, String address, Instant registeredAt, Instant erasedAt, long version) {
+                String email, String address, Instant registeredAt, Instant erasedAt, long version) implements View {
 
         static Full of(StoredParticipant p, PersonalData data, LocalDate today) {
             return new Full(p.id(), p.territory(), p.aciId(), p.referentId(), p.status(), false, data.firstName(),

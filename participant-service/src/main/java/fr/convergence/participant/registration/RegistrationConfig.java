@@ -23,11 +23,16 @@ class RegistrationConfig {
     }
 
     @Bean
+    ParticipantAccess participantAccess(ParticipantStore store) {
+        return new ParticipantAccess(store);
+    }
+
+    @Bean
     ParticipantService participantService(ParticipantStore store, ReferenceService reference, KeyVault vault,
                                            PersonalDataCipher cipher, BlindIndexes blindIndexes,
                                            ParticipantContract contract, OutboxRelay relay, EventClock clock,
-                                           AccessLog accessLog) {
+                                           AccessLog accessLog, ParticipantAccess access) {
         return new ParticipantService(store, reference, vault, cipher, blindIndexes, contract, relay, clock,
-                accessLog);
+                accessLog, access);
     }
 }

@@ -1,7 +1,8 @@
 package fr.convergence.participant.api;
 
-import fr.convergence.participant.Http;
 import fr.convergence.participant.TestService;
+import fr.convergence.participant.Tokens;
+import fr.convergence.testing.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 import static fr.convergence.participant.TestService.registerBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every read of personal data leaves a trace that an auditor can read. */
+/** Every read of personal data leaves a trace — who (token subject and role), when, why — that an auditor can read. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccessLogApiTest {
 
@@ -24,30 +25,35 @@ class AccessLogApiTest {
 
     @LocalServerPort
     int port;
-    Http http;
+    /** ACI staff of aci-paris-1, who registered the person and may read them. */
+    Http cip;
+    Http auditor;
     String id;
     String lastName;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        cip = new Http(port).as(Tokens.cip("aci-paris-1"));
+        auditor = new Http(port).as(Tokens.auditor());
         lastName = TestService.randomName("Acces");
-        Http.Response r = http.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1"));
+        Http.Response r = cip.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1"));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         id = r.text("participantId");
     }
 
     JsonNode log(String query) {
-        Http.Response r = http.with("X-User-Id", "auditor-1").get("/api/participants/access-log?participantId=" + id + query);
+        Http.Response r = auditor.get("/api/participants/access-log?participantId=" + id + query);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.body();
     }
 
     @Test
     void recordsWhoReadWhenAndWhy() {
-        http.with("X-User-Id", "cip-42").with("X-Purpose", "case-follow-up").get("/api/participants/" + id);
+        new Http(port).as(Tokens.named("cip-42", "cip", "paris", "aci-paris-1")).with("X-Purpose", "case-follow-up")
+                .get("/api/participants/" + id);
         JsonNode entry = log("").get("items").get(0);
         assertThat(entry.get("who").asString()).isEqualTo("cip-42");
+        assertThat(entry.get("role").asString()).isEqualTo("cip");
         assertThat(entry.get("purpose").asString()).isEqualTo("case-follow-up");
         assertThat(entry.get("action").asString()).isEqualTo("read");
         assertThat(entry.get("at").asString()).isNotBlank();
@@ -60,7 +66,7 @@ class AccessLogApiTest {
 
     @Test
     void recordsEachSearchHit() {
-        http.with("X-Purpose", "find-person").post("/api/participants/search",
+        cip.with("X-Purpose", "find-person").post("/api/participants/search",
                 "{\"aciId\":\"aci-paris-1\",\"lastName\":\"%s\"}".formatted(lastName));
         JsonNode entry = log("").get("items").get(0);
         assertThat(entry.get("action").asString()).isEqualTo("search");
@@ -69,22 +75,38 @@ class AccessLogApiTest {
 
     @Test
     void recordsAnAuditorsHistoryRead() {
-        http.with("X-User-Id", "auditor-7").with("X-Purpose", "audit").get("/api/participants/" + id + "/history");
+        new Http(port).as(Tokens.named("auditor-7", "auditor", null, null)).with("X-Purpose", "audit")
+                .get("/api/participants/" + id + "/history");
         JsonNode entry = log("").get("items").get(0);
         assertThat(entry.get("action").asString()).isEqualTo("history");
         assertThat(entry.get("who").asString()).isEqualTo("auditor-7");
+        assertThat(entry.get("role").asString()).isEqualTo("auditor");
+    }
+
+    @Test
+    void recordsAnAuditorsRecordRead() {
+        new Http(port).as(Tokens.named("auditor-8", "auditor", null, null)).with("X-Purpose", "audit")
+                .get("/api/participants/" + id);
+        JsonNode entry = log("").get("items").get(0);
+        assertThat(entry.get("action").asString()).isEqualTo("read");
+        assertThat(entry.get("who").asString()).isEqualTo("auditor-8");
+        assertThat(entry.get("role").asString()).isEqualTo("auditor");
     }
 
     @Test
     void doesNotRecordARefusedRead() {
-        http.get("/api/participants/" + id);
+        assertThat(cip.get("/api/participants/" + id).status()).isEqualTo(400); // no purpose
+        Http otherAci = new Http(port).as(Tokens.cip("aci-paris-2")).with("X-Purpose", "case-follow-up");
+        assertThat(otherAci.get("/api/participants/" + id).status()).isEqualTo(404); // not their ACI
+        Http partnershipOfficer = new Http(port).as(Tokens.partnershipOfficer("paris")).with("X-Purpose", "x-check");
+        assertThat(partnershipOfficer.get("/api/participants/" + id).status()).isEqualTo(403); // not their role
         assertThat(log("").get("total").asLong()).isZero();
     }
 
     @Test
     void pagesNewestFirst() {
         for (String purpose : new String[]{"p-one", "p-two", "p-three"}) {
-            http.with("X-Purpose", purpose).get("/api/participants/" + id);
+            cip.with("X-Purpose", purpose).get("/api/participants/" + id);
         }
         JsonNode first = log("&page=0&size=2");
         JsonNode second = log("&page=1&size=2");
@@ -96,22 +118,34 @@ class AccessLogApiTest {
     }
 
     @Test
-    void refusesAnAnonymousAuditor() {
-        Http.Response r = http.with("X-User-Id", null).get("/api/participants/access-log?participantId=" + id);
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.field()).isEqualTo("X-User-Id");
+    void refusesAnAnonymousReaderAndEveryRoleButAuditors() {
+        String path = "/api/participants/access-log?participantId=" + id;
+        Http.Response anonymous = new Http(port).get(path);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.isProblem()).isTrue();
+        Http.Response coordinator = new Http(port).as(Tokens.coordinator("paris")).get(path);
+        assertThat(coordinator.status()).isEqualTo(403);
+        assertThat(coordinator.isProblem()).isTrue();
+        assertThat(cip.get(path).status()).isEqualTo(403);
+    }
+
+    @Test
+    void answersTheTrailOfAnUnknownParticipantWith404() {
+        Http.Response r = auditor.get("/api/participants/access-log?participantId=PSN-AAAAAAAAAAAA");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.isProblem()).isTrue();
     }
 
     @Test
     void refusesAMalformedParticipantId() {
-        Http.Response r = http.get("/api/participants/access-log?participantId=nope");
+        Http.Response r = auditor.get("/api/participants/access-log?participantId=nope");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
     }
 
     @Test
     void refusesAMalformedPurpose() {
-        Http.Response r = http.with("X-Purpose", "because I want to see").get("/api/participants/" + id);
+        Http.Response r = cip.with("X-Purpose", "because I want to see").get("/api/participants/" + id);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.field()).isEqualTo("purpose");
     }

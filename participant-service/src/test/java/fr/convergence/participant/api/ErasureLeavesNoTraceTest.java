@@ -7,9 +7,10 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import fr.convergence.participant.Http;
 import fr.convergence.participant.TestService;
+import fr.convergence.participant.Tokens;
 import fr.convergence.participant.crypto.BlindIndexes;
+import fr.convergence.testing.Http;
 import fr.convergence.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -89,8 +90,10 @@ class ErasureLeavesNoTraceTest {
 
     @Test
     void noPersonalDataRemainsInClearAnywhereAfterErasure(CapturedOutput output) {
-        Http http = new Http(port).with("X-Purpose", "case-follow-up");
-        Http.Response registered = http.post("/api/participants", """
+        Http cip = new Http(port).as(Tokens.cip("aci-paris-1"));
+        Http http = new Http(port).as(Tokens.coordinator("paris")).with("X-Purpose", "case-follow-up");
+        Http auditor = new Http(port).as(Tokens.auditor()).with("X-Purpose", "audit");
+        Http.Response registered = cip.post("/api/participants", """
                 {"firstName":"%s","lastName":"%s","birthDate":"%s","phone":"%s","email":"%s","address":"%s",
                  "referentId":"cip-paris-1","aciId":"aci-paris-1"}""".formatted(FIRST_NAME, LAST_NAME, BIRTH_DATE,
                 PHONE, EMAIL, ADDRESS));
@@ -101,7 +104,7 @@ class ErasureLeavesNoTraceTest {
         assertThat(read.text("lastName")).isEqualTo(LAST_NAME); // the data really was there and readable
         assertThat(http.post("/api/participants/search", "{\"territory\":\"paris\",\"lastName\":\"%s\"}"
                 .formatted(LAST_NAME)).body().get("total").asLong()).isEqualTo(1);
-        assertThat(http.get("/api/participants/" + id + "/history").raw()).contains(EMAIL);
+        assertThat(auditor.get("/api/participants/" + id + "/history").raw()).contains(EMAIL);
         String lastNameHash = blindIndexes.forTerritory("paris").lastName(LAST_NAME);
         String firstNameHash = blindIndexes.forTerritory("paris").firstName(FIRST_NAME);
 

@@ -1,9 +1,10 @@
 package fr.convergence.participant.api;
 
 import com.mongodb.client.MongoDatabase;
-import fr.convergence.participant.Http;
 import fr.convergence.participant.TestService;
+import fr.convergence.participant.Tokens;
 import fr.convergence.participant.crypto.KeyVault;
+import fr.convergence.testing.Http;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,11 @@ import java.util.List;
 import static fr.convergence.participant.TestService.registerBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Participants over real HTTP, on the MongoDB-wire store and a real Kafka broker. */
+/**
+ * Participants over real HTTP, on the MongoDB-wire store and a real Kafka broker, each call made by the role the
+ * rules admit: ACI staff register, the territory's coordinator reads, searches, moves and erases, an auditor reads
+ * histories. Who may not is {@code ParticipantAccessTest}'s and the access matrix's subject.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ParticipantApiTest {
 
@@ -35,20 +40,29 @@ class ParticipantApiTest {
     MongoDatabase database;
     @Autowired
     KeyVault vault;
-    Http http;
+    /** ACI staff of aci-paris-1. */
+    Http cip;
+    /** The coordinator of Paris, without a purpose. */
+    Http coordinator;
+    /** The coordinator of Paris, reading for a stated purpose. */
     Http reader;
+    /** A national auditor, without a purpose. */
+    Http auditor;
     String lastName;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
-        reader = http.with("X-Purpose", "case-follow-up");
+        cip = new Http(port).as(Tokens.cip("aci-paris-1"));
+        coordinator = new Http(port).as(Tokens.coordinator("paris"));
+        reader = coordinator.with("X-Purpose", "case-follow-up");
+        auditor = new Http(port).as(Tokens.auditor());
         // a last name of its own per test, so that searches only see this test's people
         lastName = TestService.randomName("Nom");
     }
 
+    /** Registered by ACI staff of {@code aciId}, the only ones who may register into it. */
     String register(String firstName, String lastName, String aciId) {
-        Http.Response r = http.post("/api/participants", registerBody(firstName, lastName, aciId));
+        Http.Response r = new Http(port).as(Tokens.cip(aciId)).post("/api/participants", registerBody(firstName, lastName, aciId));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return r.text("participantId");
     }
@@ -67,7 +81,7 @@ class ParticipantApiTest {
 
     @Test
     void registersWithARandomPseudonymousId() {
-        Http.Response r = http.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1"));
+        Http.Response r = cip.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1"));
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.text("participantId")).matches("PSN-[A-Z2-7]{12}");
         assertThat(r.text("ageBand")).isEqualTo("35-44");
@@ -87,7 +101,7 @@ class ParticipantApiTest {
 
     @Test
     void acceptsOnlyNamesAndBirthDateAsRequired() {
-        Http.Response r = http.post("/api/participants", """
+        Http.Response r = new Http(port).as(Tokens.cip("aci-paris-2")).post("/api/participants", """
                 {"firstName":"Anne","lastName":"%s","birthDate":"1990-01-01","referentId":"cip-1","aciId":"aci-paris-2"}"""
                 .formatted(lastName));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
@@ -97,7 +111,7 @@ class ParticipantApiTest {
     @Test
     void refusesAMissingLastNameNamingTheFieldAndStoresNothing() {
         long before = database.getCollection("participants").countDocuments();
-        Http.Response r = http.post("/api/participants",
+        Http.Response r = cip.post("/api/participants",
                 "{\"firstName\":\"Anne\",\"birthDate\":\"1985-04-12\",\"referentId\":\"cip-1\",\"aciId\":\"aci-paris-1\"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
@@ -107,7 +121,7 @@ class ParticipantApiTest {
 
     @Test
     void refusesAMalformedEmailNamingTheField() {
-        Http.Response r = http.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1")
+        Http.Response r = cip.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1")
                 .replace("someone@example.org", "not-an-email"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.field()).isEqualTo("email");
@@ -116,7 +130,7 @@ class ParticipantApiTest {
 
     @Test
     void refusesABirthDateInTheFutureWith400() {
-        Http.Response r = http.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1")
+        Http.Response r = cip.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1")
                 .replace("1985-04-12", "2999-01-01"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.field()).isEqualTo("birthDate");
@@ -124,7 +138,9 @@ class ParticipantApiTest {
 
     @Test
     void refusesAnUnknownAciWith422NamingTheField() {
-        Http.Response r = http.post("/api/participants", registerBody("Anne", lastName, "aci-paris-99"));
+        // staff whose token names an ACI the reference data does not know (yet): the rule, not the access, refuses
+        Http.Response r = new Http(port).as(Tokens.cip("aci-paris-99"))
+                .post("/api/participants", registerBody("Anne", lastName, "aci-paris-99"));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.text("rule")).isEqualTo("unknown-aci");
         assertThat(r.field()).isEqualTo("aciId");
@@ -132,40 +148,51 @@ class ParticipantApiTest {
 
     @Test
     void registersInTheTerritoryOfTheAci() {
-        Http.Response r = http.post("/api/participants", registerBody("Anne", lastName, "aci-lyon-2"));
+        Http.Response r = new Http(port).as(Tokens.cip("aci-lyon-2"))
+                .post("/api/participants", registerBody("Anne", lastName, "aci-lyon-2"));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         assertThat(r.text("territory")).isEqualTo("lyon");
-        assertThat(ids(search("{\"territory\":\"lyon\",\"lastName\":\"%s\"}".formatted(lastName))))
-                .containsExactly(r.text("participantId"));
+        Http.Response found = new Http(port).as(Tokens.coordinator("lyon")).with("X-Purpose", "case-follow-up")
+                .post("/api/participants/search", "{\"territory\":\"lyon\",\"lastName\":\"%s\"}".formatted(lastName));
+        assertThat(ids(found.body())).containsExactly(r.text("participantId"));
     }
 
     @Test
-    void refusesAMoveToAnotherTerritoryWith422() {
+    void refusesAMoveToAnotherTerritoryWith403AndChangesNothing() {
+        // the coordinator does not work in Lyon: refused before the domain rule (move-within-territory, covered by
+        // ParticipantRulesTest) is even asked
         String id = register("Anne", lastName, "aci-paris-1");
-        Http.Response r = http.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-lyon-1\"}");
-        assertThat(r.status()).isEqualTo(422);
-        assertThat(r.text("rule")).isEqualTo("move-within-territory");
+        long version = reader.get("/api/participants/" + id).body().get("version").asLong();
+        Http.Response r = coordinator.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-lyon-1\"}");
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(r.rule()).isEqualTo("territory-not-yours");
         assertThat(r.field()).isEqualTo("aciId");
+        assertThat(reader.get("/api/participants/" + id).body().get("aciId").asString()).isEqualTo("aci-paris-1");
+        assertThat(reader.get("/api/participants/" + id).body().get("version").asLong()).isEqualTo(version);
     }
 
     @Test
     void refusesAMoveToAnUnknownAciWith422() {
         String id = register("Anne", lastName, "aci-paris-1");
-        Http.Response r = http.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-99\"}");
+        Http.Response r = coordinator.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-99\"}");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.text("rule")).isEqualTo("unknown-aci");
     }
 
     @Test
     void answersASearchInAnUnknownAciWithAnEmptyPage() {
-        assertThat(search("{\"aciId\":\"aci-nowhere-1\",\"lastName\":\"x\"}").get("total").asLong()).isZero();
+        assertThat(search("{\"aciId\":\"aci-paris-99\",\"lastName\":\"x\"}").get("total").asLong()).isZero();
+        Http.Response nowhere = new Http(port).as(Tokens.coordinator("nowhere")).with("X-Purpose", "case-follow-up")
+                .post("/api/participants/search", "{\"aciId\":\"aci-nowhere-1\",\"lastName\":\"x\"}");
+        assertThat(nowhere.status()).as(nowhere.raw()).isEqualTo(200);
+        assertThat(nowhere.body().get("total").asLong()).isZero();
     }
 
     @Test
     void givesAnAuditorTheWholeHistory() {
         String id = register("Anne", lastName, "aci-paris-1");
-        http.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-2\"}");
-        JsonNode history = reader.with("X-Purpose", "audit").get("/api/participants/" + id + "/history").body();
+        coordinator.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-2\"}");
+        JsonNode history = auditor.with("X-Purpose", "audit").get("/api/participants/" + id + "/history").body();
         assertThat(history.get("items").size()).isEqualTo(2);
         JsonNode registered = history.get("items").get(0);
         assertThat(registered.get("type").asString()).isEqualTo("ParticipantRegistered");
@@ -177,8 +204,8 @@ class ParticipantApiTest {
     @Test
     void showsAnErasedPersonsHistoryWithoutTheirData() {
         String id = register("Anne", lastName, "aci-paris-1");
-        http.delete("/api/participants/" + id);
-        Http.Response r = reader.get("/api/participants/" + id + "/history");
+        coordinator.delete("/api/participants/" + id);
+        Http.Response r = auditor.with("X-Purpose", "audit").get("/api/participants/" + id + "/history");
         assertThat(r.body().get("erased").asBoolean()).isTrue();
         assertThat(r.body().get("items").get(0).get("data").get("firstName").asString()).isEqualTo("[erased]");
         assertThat(r.body().get("items").get(1).get("type").asString()).isEqualTo("ParticipantErased");
@@ -188,14 +215,14 @@ class ParticipantApiTest {
     @Test
     void refusesAHistoryReadWithoutPurpose() {
         String id = register("Anne", lastName, "aci-paris-1");
-        Http.Response r = http.get("/api/participants/" + id + "/history");
+        Http.Response r = auditor.get("/api/participants/" + id + "/history");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.field()).isEqualTo("purpose");
     }
 
     @Test
     void refusesMalformedJsonWith400() {
-        Http.Response r = http.post("/api/participants", "{\"firstName\": ");
+        Http.Response r = cip.post("/api/participants", "{\"firstName\": ");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
     }
@@ -203,7 +230,7 @@ class ParticipantApiTest {
     @Test
     void refusesAReadWithoutPurposeNamingTheField() {
         String id = register("Anne", lastName, "aci-paris-1");
-        Http.Response r = http.get("/api/participants/" + id);
+        Http.Response r = coordinator.get("/api/participants/" + id);
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.field()).isEqualTo("purpose");
@@ -212,7 +239,7 @@ class ParticipantApiTest {
     @Test
     void acceptsThePurposeAsAQueryParameter() {
         String id = register("Anne", lastName, "aci-paris-1");
-        assertThat(http.get("/api/participants/" + id + "?purpose=audit").status()).isEqualTo(200);
+        assertThat(coordinator.get("/api/participants/" + id + "?purpose=audit").status()).isEqualTo(200);
     }
 
     @Test
@@ -224,7 +251,7 @@ class ParticipantApiTest {
     @Test
     void movesAParticipantToAnotherAci() {
         String id = register("Anne", lastName, "aci-paris-1");
-        Http.Response r = http.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-3\",\"referentId\":\"cip-paris-3\"}");
+        Http.Response r = coordinator.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-3\",\"referentId\":\"cip-paris-3\"}");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         JsonNode after = reader.get("/api/participants/" + id).body();
         assertThat(after.get("aciId").asString()).isEqualTo("aci-paris-3");
@@ -235,7 +262,7 @@ class ParticipantApiTest {
     void refusesAMoveIntoTheSameAciWith409AndChangesNothing() {
         String id = register("Anne", lastName, "aci-paris-1");
         long version = reader.get("/api/participants/" + id).body().get("version").asLong();
-        Http.Response r = http.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-1\"}");
+        Http.Response r = coordinator.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-1\"}");
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.text("rule")).isEqualTo("same-aci");
         assertThat(reader.get("/api/participants/" + id).body().get("version").asLong()).isEqualTo(version);
@@ -282,7 +309,7 @@ class ParticipantApiTest {
     void searchesByStatus() {
         String kept = register("Anne", lastName, "aci-paris-5");
         String erased = register("Paul", lastName, "aci-paris-5");
-        http.delete("/api/participants/" + erased);
+        coordinator.delete("/api/participants/" + erased);
         List<String> active = ids(search("{\"aciId\":\"aci-paris-5\",\"status\":\"ACTIVE\",\"size\":200}"));
         List<String> gone = ids(search("{\"aciId\":\"aci-paris-5\",\"status\":\"ERASED\",\"size\":200}"));
         assertThat(active).contains(kept).doesNotContain(erased);
@@ -298,7 +325,7 @@ class ParticipantApiTest {
 
     @Test
     void refusesASearchWithoutPurpose() {
-        Http.Response r = http.post("/api/participants/search", "{\"aciId\":\"aci-paris-1\"}");
+        Http.Response r = coordinator.post("/api/participants/search", "{\"aciId\":\"aci-paris-1\"}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.field()).isEqualTo("purpose");
     }
@@ -306,7 +333,7 @@ class ParticipantApiTest {
     @Test
     void erasureReadsAsErased() {
         String id = register("Anne", lastName, "aci-paris-1");
-        Http.Response erased = http.delete("/api/participants/" + id);
+        Http.Response erased = coordinator.delete("/api/participants/" + id);
         assertThat(erased.status()).as(erased.raw()).isEqualTo(200);
         JsonNode after = reader.get("/api/participants/" + id).body();
         assertThat(after.get("erased").asBoolean()).isTrue();
@@ -319,7 +346,7 @@ class ParticipantApiTest {
     @Test
     void erasureRemovesThePersonFromNameSearch() {
         String id = register("Anne", lastName, "aci-paris-1");
-        http.post("/api/participants/" + id + "/erasure", "");
+        coordinator.post("/api/participants/" + id + "/erasure", "");
         assertThat(ids(search("{\"aciId\":\"aci-paris-1\",\"lastName\":\"%s\"}".formatted(lastName)))).isEmpty();
     }
 
@@ -327,14 +354,14 @@ class ParticipantApiTest {
     void erasureDestroysTheParticipantsKey() {
         String id = register("Anne", lastName, "aci-paris-1");
         assertThat(vault.get(id)).isPresent();
-        http.delete("/api/participants/" + id);
+        coordinator.delete("/api/participants/" + id);
         assertThat(vault.get(id)).isEmpty();
     }
 
     @Test
     void erasureRemovesTheSealedDataAndSearchHashes() {
         String id = register("Anne", lastName, "aci-paris-1");
-        http.delete("/api/participants/" + id);
+        coordinator.delete("/api/participants/" + id);
         Document stored = database.getCollection("participants").find(new Document("_id", id)).first();
         assertThat(stored).doesNotContainKeys("personal", "lastNameIndex", "firstNameIndex");
     }
@@ -342,8 +369,8 @@ class ParticipantApiTest {
     @Test
     void erasingTwiceIsHarmless() {
         String id = register("Anne", lastName, "aci-paris-1");
-        http.delete("/api/participants/" + id);
-        Http.Response again = http.delete("/api/participants/" + id);
+        coordinator.delete("/api/participants/" + id);
+        Http.Response again = coordinator.delete("/api/participants/" + id);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("erased").asBoolean()).isTrue();
     }
@@ -351,16 +378,17 @@ class ParticipantApiTest {
     @Test
     void refusesMovingAnErasedParticipant() {
         String id = register("Anne", lastName, "aci-paris-1");
-        http.delete("/api/participants/" + id);
-        Http.Response r = http.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-2\"}");
+        coordinator.delete("/api/participants/" + id);
+        Http.Response r = coordinator.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-2\"}");
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.text("rule")).isEqualTo("erased");
     }
 
     @Test
     void exposesHealthAndOpenApi() {
-        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
-        assertThat(http.get("/v3/api-docs").raw()).contains("/api/participants/{id}/move")
+        Http anonymous = new Http(port);
+        assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(anonymous.get("/v3/api-docs").raw()).contains("/api/participants/{id}/move")
                 .contains("/api/participants/territories");
     }
 }

@@ -1,8 +1,9 @@
 package fr.convergence.participant.api;
 
-import fr.convergence.participant.Http;
 import fr.convergence.participant.TestService;
+import fr.convergence.participant.Tokens;
 import fr.convergence.participant.reference.ReferenceSeeder;
+import fr.convergence.testing.Http;
 import fr.convergence.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Territories and ACI over real HTTP, on the MongoDB-wire store and a real Kafka broker. */
+/**
+ * Territories and ACI over real HTTP, on the MongoDB-wire store and a real Kafka broker: changed by the
+ * administrator, read by every role.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReferenceDataApiTest {
 
@@ -37,13 +41,14 @@ class ReferenceDataApiTest {
     int port;
     @Autowired
     ReferenceSeeder seeder;
+    /** The administrator, who alone changes reference data (and reads it too). */
     Http http;
 
     static final String VALID_SIRET = "73282932000074";
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        http = new Http(port).as(Tokens.admin());
     }
 
     static String newCode() {
@@ -169,11 +174,31 @@ class ReferenceDataApiTest {
     }
 
     @Test
-    void refusesAChangeWithoutAnActingUser() {
-        Http.Response r = http.with("X-User-Id", null)
-                .post("/api/participants/territories", "{\"code\":\"%s\",\"name\":\"x\"}".formatted(newCode()));
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.field()).isEqualTo("X-User-Id");
+    void refusesAChangeByAnyoneButTheAdministrator() {
+        String code = newCode();
+        String body = "{\"code\":\"%s\",\"name\":\"x\"}".formatted(code);
+        Http.Response anonymous = new Http(port).post("/api/participants/territories", body);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.isProblem()).isTrue();
+        Http.Response coordinator = new Http(port).as(Tokens.coordinator("paris"))
+                .post("/api/participants/territories", body);
+        assertThat(coordinator.status()).isEqualTo(403);
+        assertThat(coordinator.rule()).isEqualTo("role-not-allowed");
+        assertThat(new Http(port).as(Tokens.coordinator("paris")).put("/api/participants/territories/paris/acis/aci-paris-1",
+                aci("Hijacked", VALID_SIRET, "[\"PHC\"]", false)).status()).isEqualTo(403);
+        assertThat(http.get("/api/participants/territories/" + code).status()).isEqualTo(404);
+        assertThat(http.get("/api/participants/territories/paris/acis/aci-paris-1").text("name")).isNotEqualTo("Hijacked");
+    }
+
+    @Test
+    void letsEveryRoleReadReferenceData() {
+        for (String token : List.of(Tokens.cip("aci-paris-1"), Tokens.partnershipOfficer("paris"),
+                Tokens.coordinator("lyon"), Tokens.nationalAnalyst(), Tokens.auditor(), Tokens.admin())) {
+            Http reader = new Http(port).as(token);
+            assertThat(reader.get("/api/participants/territories").status()).isEqualTo(200);
+            assertThat(reader.get("/api/participants/territories/paris").text("code")).isEqualTo("paris");
+            assertThat(reader.get("/api/participants/territories/paris/acis/aci-paris-1").status()).isEqualTo(200);
+        }
     }
 
     @Test

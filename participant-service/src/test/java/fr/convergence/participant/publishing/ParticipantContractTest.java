@@ -1,8 +1,9 @@
 package fr.convergence.participant.publishing;
 
 import fr.convergence.contracts.ContractSchemas;
-import fr.convergence.participant.Http;
 import fr.convergence.participant.TestService;
+import fr.convergence.participant.Tokens;
+import fr.convergence.testing.Http;
 import fr.convergence.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -46,17 +47,20 @@ class ParticipantContractTest {
 
     @Test
     void everyPublishedEventTypeConformsToTheContract() {
-        Http http = new Http(port).with("X-Correlation-Id", "contract-" + UUID.randomUUID().toString().substring(0, 8));
+        Http base = new Http(port).with("X-Correlation-Id", "contract-" + UUID.randomUUID().toString().substring(0, 8));
+        Http http = base.as(Tokens.admin());
+        Http cip = base.as(Tokens.cip("aci-paris-1"));
+        Http coordinator = base.as(Tokens.coordinator("paris"));
         String code = "c-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(http.post("/api/participants/territories", "{\"code\":\"%s\",\"name\":\"Somme\"}".formatted(code)).status()).isEqualTo(201);
         assertThat(http.put("/api/participants/territories/" + code, "{\"name\":\"Somme (80)\"}").status()).isEqualTo(200);
         String aci = "{\"name\":\"A\",\"siret\":\"73282932000074\",\"programmes\":[\"PHC\"],\"localCoordination\":false}";
         assertThat(http.post("/api/participants/territories/" + code + "/acis", aci).status()).isEqualTo(201);
         assertThat(http.put("/api/participants/territories/" + code + "/acis/aci-" + code + "-1", aci.replace("\"A\"", "\"B\"")).status()).isEqualTo(200);
-        Http.Response registered = http.post("/api/participants", TestService.registerBody("Anne", "Contract", "aci-paris-1"));
+        Http.Response registered = cip.post("/api/participants", TestService.registerBody("Anne", "Contract", "aci-paris-1"));
         String id = registered.text("participantId");
-        assertThat(http.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-2\"}").status()).isEqualTo(200);
-        assertThat(http.delete("/api/participants/" + id).status()).isEqualTo(200);
+        assertThat(coordinator.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-2\"}").status()).isEqualTo(200);
+        assertThat(coordinator.delete("/api/participants/" + id).status()).isEqualTo(200);
 
         Pattern topics = Pattern.compile("convergence\\.(paris|" + code + ")\\.participant\\.v1");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
