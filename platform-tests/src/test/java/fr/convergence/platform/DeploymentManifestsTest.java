@@ -25,7 +25,8 @@ class DeploymentManifestsTest {
     static final Map<String, String> SERVICES = Map.of("participant-service", "PARTICIPANT_URL",
             "pathway-service", "PATHWAY_URL", "partnership-service", "PARTNERSHIP_URL",
             "reporting-service", "REPORTING_URL");
-    static final List<String> BACKEND_ENV = List.of("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS", "TERRITORY");
+    static final List<String> BACKEND_ENV = List.of("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS", "TERRITORY",
+            "OIDC_ISSUER", "OIDC_JWK_SET_URI");
 
     static Object yaml(String path) throws IOException {
         LoaderOptions options = new LoaderOptions();
