@@ -1,6 +1,8 @@
 package fr.convergence.partnership;
 
+import fr.convergence.testing.Http;
 import fr.convergence.testing.TestInfrastructure;
+import fr.convergence.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One Spring context for every integration test class (same configuration, so the context cache shares it): a real
- * Kafka broker and the MongoDB-wire server, territory lyon, its own database and consumer group.
+ * Kafka broker and the MongoDB-wire server, territory lyon, its own database and consumer group. Callers present
+ * real tokens of the test issuer: one client per role of lyon that the tests act as.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTestBase {
@@ -35,13 +38,22 @@ public abstract class IntegrationTestBase {
 
     @LocalServerPort
     protected int port;
-    protected Http http;
+    /** The territory's coordinator: runs the partner network. */
+    protected Http coordinator;
+    /** A chargé de partenariat of lyon (user {@code cdp-lyon-test}): referrals, needs, follow-up groups. */
+    protected Http officer;
+    protected Http admin;
+    protected Http auditor;
     protected String participant;
     protected String pathwayId;
 
     @BeforeEach
     void setUpClient() {
-        http = new Http(port);
+        TestIssuer issuer = TestIssuer.get();
+        coordinator = new Http(port).as(issuer.token("coordinator", "lyon", null));
+        officer = new Http(port).as(issuer.tokenFor("cdp-lyon-test", "partnership-officer", "lyon", null));
+        admin = new Http(port).as(issuer.token("admin", null, null));
+        auditor = new Http(port).as(issuer.tokenFor("auditor-1", "auditor", null, null));
         participant = "PSN-" + UUID.randomUUID().toString().substring(0, 8);
         pathwayId = UUID.randomUUID().toString();
     }
@@ -51,11 +63,13 @@ public abstract class IntegrationTestBase {
     }
 
     protected Http.Response needsOf(String participantId) {
-        return http.get("/api/partnerships/participants/" + participantId + "/needs");
+        return officer.get("/api/partnerships/participants/" + participantId + "/needs");
     }
 
     protected String needStatus(String participantId, String barrierDomain) {
-        for (var n : needsOf(participantId).body().get("needs")) {
+        Http.Response needs = needsOf(participantId);
+        org.assertj.core.api.Assertions.assertThat(needs.status()).as(needs.raw()).isEqualTo(200);
+        for (var n : needs.body().get("needs")) {
             if (n.get("barrierDomain").asString().equals(barrierDomain)) {
                 return n.get("status").asString();
             }
@@ -66,12 +80,12 @@ public abstract class IntegrationTestBase {
     /** Registers a partner covering {@code domains} with an agreement in force since a year ago; returns its id. */
     protected String partnerWithAgreement(String name, String... domains) {
         String list = String.join("\",\"", domains);
-        Http.Response partner = http.post("/api/partnerships/partners", """
+        Http.Response partner = coordinator.post("/api/partnerships/partners", """
                 {"name":"%s","domains":["%s"],"contacts":[{"name":"Claire Martin","role":"référente","email":"c.martin@example.org"}]}"""
                 .formatted(name, list));
         org.assertj.core.api.Assertions.assertThat(partner.status()).as(partner.raw()).isEqualTo(201);
         String id = partner.text("id");
-        Http.Response agreement = http.post("/api/partnerships/partners/" + id + "/agreements",
+        Http.Response agreement = coordinator.post("/api/partnerships/partners/" + id + "/agreements",
                 "{\"startsOn\":\"%s\",\"endsOn\":\"%s\",\"scope\":[\"%s\"]}".formatted(TODAY.minusYears(1),
                         TODAY.plusYears(1), list));
         org.assertj.core.api.Assertions.assertThat(agreement.status()).as(agreement.raw()).isEqualTo(201);
@@ -79,7 +93,7 @@ public abstract class IntegrationTestBase {
     }
 
     protected String propose(String participantId, String partnerId, String domain) {
-        Http.Response r = http.post("/api/partnerships/referrals",
+        Http.Response r = officer.post("/api/partnerships/referrals",
                 "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"%s\",\"proposedOn\":\"%s\"}"
                         .formatted(participantId, partnerId, domain, TODAY.minusDays(10)));
         org.assertj.core.api.Assertions.assertThat(r.status()).as(r.raw()).isEqualTo(201);

@@ -16,15 +16,21 @@ public final class PathwayEvents {
 
     public static String event(String territory, String participantId, String pathwayId, long sequence, String type,
                                LocalDate occurredOn, String dataJson) {
+        return event(territory, "aci-" + territory + "-1", participantId, pathwayId, sequence, type, occurredOn, dataJson);
+    }
+
+    /** An event of a participant of the given ACI (what lets that ACI's CIP see them). */
+    public static String event(String territory, String aciId, String participantId, String pathwayId, long sequence,
+                               String type, LocalDate occurredOn, String dataJson) {
         String id = UUID.randomUUID().toString();
         String recordedAt = Instant.now().toString();
         String json = """
                 {"specversion":"1.0","id":"%s","subject":"%s","time":"%s",\
                 "dataschema":"https://convergence-france.org/contracts/pathway-event.v1.schema.json",\
                 "eventId":"%s","type":"%s","schemaVersion":1,"source":"pathway-service","territory":"%s",\
-                "aciId":"aci-%s-1","participantId":"%s","pathwayId":"%s","sequence":%d,"occurredOn":"%s",\
+                "aciId":"%s","participantId":"%s","pathwayId":"%s","sequence":%d,"occurredOn":"%s",\
                 "recordedAt":"%s","recordedBy":"cip-%s-1","correlationId":"%s","futureField":"ignored","data":%s}"""
-                .formatted(id, pathwayId, recordedAt, id, type, territory, territory, participantId, pathwayId, sequence,
+                .formatted(id, pathwayId, recordedAt, id, type, territory, aciId, participantId, pathwayId, sequence,
                         occurredOn, recordedAt, territory, UUID.randomUUID(), dataJson);
         assertThat(ContractSchemas.violations("pathway-event", 1, json)).as("test event follows the pathway contract")
                 .isEmpty();

@@ -1,8 +1,9 @@
 package fr.convergence.partnership.api;
 
+import fr.convergence.kit.security.Caller;
 import fr.convergence.partnership.consuming.DeadLetterService;
-import jakarta.servlet.http.HttpServletRequest;
 import org.bson.Document;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,27 +13,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** Pathway events the consumer could not apply, with the reason; a retry reprocesses one. */
+/**
+ * Pathway events the consumer could not apply, with the reason; a retry reprocesses one. Operations: administrators
+ * only (a parked record holds a raw event, so no one else reads it).
+ */
 @RestController
 @RequestMapping("/api/partnerships/dead-letters")
 class DeadLettersController {
 
     private final DeadLetterService deadLetters;
-    private final CurrentUser user;
 
-    DeadLettersController(DeadLetterService deadLetters, CurrentUser user) {
+    DeadLettersController(DeadLetterService deadLetters) {
         this.deadLetters = deadLetters;
-        this.user = user;
     }
 
     @GetMapping
+    @PreAuthorize("hasRole('ADMIN')")
     Page<Document> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return Page.of(deadLetters.list(), page, size);
     }
 
     @PostMapping("/{id}/retry")
-    Map<String, String> retry(@PathVariable String id, HttpServletRequest request) {
-        user.id(request);
-        return Map.of("id", id, "status", "REPROCESSED", "outcome", deadLetters.retry(id).name());
+    @PreAuthorize("hasRole('ADMIN')")
+    Map<String, String> retry(@PathVariable String id, Caller caller) {
+        return Map.of("id", id, "status", "REPROCESSED", "outcome", deadLetters.retry(id, caller.userId()).name());
     }
 }

@@ -1,10 +1,11 @@
 package fr.convergence.partnership.api;
 
+import fr.convergence.kit.security.Caller;
 import fr.convergence.partnership.application.FollowUpService;
 import fr.convergence.partnership.domain.FollowUpGroup;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,36 +14,46 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The concerted follow-up group of a participant: CIP referent, outside social workers, chargé de partenariat. */
+/**
+ * The concerted follow-up group of a participant: CIP referent, outside social workers, chargé de partenariat.
+ * Read and run by the participant's CIP (own ACI) and the territory's partnership officers and coordinator; a
+ * participant the caller does not see is answered 404.
+ */
 @RestController
 @RequestMapping("/api/partnerships/participants/{participantId}/follow-up-group")
 class FollowUpController {
 
-    private final FollowUpService groups;
-    private final CurrentUser user;
+    private static final String FOLLOW_UP_ROLES = "hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')";
 
-    FollowUpController(FollowUpService groups, CurrentUser user) {
+    private final FollowUpService groups;
+    private final TerritoryAccess access;
+
+    FollowUpController(FollowUpService groups, TerritoryAccess access) {
         this.groups = groups;
-        this.user = user;
+        this.access = access;
     }
 
     @GetMapping
-    FollowUpGroup get(@PathVariable String participantId) {
+    @PreAuthorize(FOLLOW_UP_ROLES)
+    FollowUpGroup get(@PathVariable String participantId, Caller caller) {
+        access.participant(caller, participantId);
         return groups.get(participantId);
     }
 
     @PostMapping("/members")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(FOLLOW_UP_ROLES)
     FollowUpGroup.Member join(@PathVariable String participantId, @Valid @RequestBody Requests.JoinGroup body,
-                              HttpServletRequest request) {
-        user.id(request);
+                              Caller caller) {
+        access.participant(caller, participantId);
         return groups.join(participantId, body.role(), body.name(), body.organisation(), body.startsOn());
     }
 
     @PostMapping("/members/{memberId}/end")
+    @PreAuthorize(FOLLOW_UP_ROLES)
     FollowUpGroup leave(@PathVariable String participantId, @PathVariable String memberId,
-                        @Valid @RequestBody(required = false) Requests.LeaveGroup body, HttpServletRequest request) {
-        user.id(request);
+                        @Valid @RequestBody(required = false) Requests.LeaveGroup body, Caller caller) {
+        access.participant(caller, participantId);
         return groups.leave(participantId, memberId, body == null ? null : body.endsOn());
     }
 }

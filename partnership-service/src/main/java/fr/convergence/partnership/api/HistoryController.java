@@ -1,8 +1,9 @@
 package fr.convergence.partnership.api;
 
+import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.partnership.application.ParticipantHistory;
-import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -11,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A participant's history for an auditor (pathway-service's audit reads it): the acting user and a purpose are
- * required, as in participant-service, and the read is recorded.
+ * A participant's history for an auditor (pathway-service's audit reads it with the auditor's token): a purpose is
+ * required, as in participant-service, and the read is recorded with the auditor's id. An auditor of another
+ * territory gets 404.
  */
 @RestController
 @RequestMapping("/api/partnerships/participants/{participantId}/history")
@@ -22,23 +24,24 @@ class HistoryController {
     private static final String PURPOSE = "[A-Za-z0-9_.:-]{2,64}";
 
     private final ParticipantHistory history;
-    private final CurrentUser user;
+    private final TerritoryAccess access;
 
-    HistoryController(ParticipantHistory history, CurrentUser user) {
+    HistoryController(ParticipantHistory history, TerritoryAccess access) {
         this.history = history;
-        this.user = user;
+        this.access = access;
     }
 
     @GetMapping
+    @PreAuthorize("hasRole('AUDITOR')")
     ParticipantHistory.History get(@PathVariable String participantId,
                                    @RequestHeader(value = PURPOSE_HEADER, required = false) String purposeHeader,
                                    @RequestParam(value = "purpose", required = false) String purposeParam,
-                                   HttpServletRequest request) {
-        String auditor = user.id(request);
+                                   Caller caller) {
         if (!participantId.matches(Requests.CODE)) {
             throw ApiException.badRequest("participantId", "participantId must match " + Requests.CODE);
         }
-        return history.of(participantId, auditor, purpose(purposeHeader, purposeParam));
+        access.participant(caller, participantId);
+        return history.of(participantId, caller.userId(), purpose(purposeHeader, purposeParam));
     }
 
     private static String purpose(String header, String parameter) {

@@ -1,10 +1,12 @@
 package fr.convergence.partnership.api;
 
 import fr.convergence.kit.PlatformProperties;
+import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.partnership.domain.Need;
 import fr.convergence.partnership.domain.PartnerDomain;
 import fr.convergence.partnership.store.ParticipantStore;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,17 +23,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The territory's work queue of open needs (from pathway barriers handled by partners). */
+/**
+ * The territory's work queue of open needs (from pathway barriers handled by partners): the partnership officers'
+ * and coordinator's; national analysts get the counts only. A participant's needs: their CIP (own ACI) too.
+ */
 @RestController
 @RequestMapping("/api/partnerships")
 class NeedsController {
 
     private final ParticipantStore participants;
+    private final TerritoryAccess access;
     private final String territory;
     private final Clock clock;
 
-    NeedsController(ParticipantStore participants, PlatformProperties platform, Clock clock) {
+    NeedsController(ParticipantStore participants, TerritoryAccess access, PlatformProperties platform, Clock clock) {
         this.participants = participants;
+        this.access = access;
         this.territory = platform.territory();
         this.clock = clock;
     }
@@ -42,9 +49,12 @@ class NeedsController {
 
     /** Open needs, oldest first, for one partner domain or all, at least {@code minDaysOpen} days old, paged. */
     @GetMapping("/needs")
+    @PreAuthorize("hasAnyRole('PARTNERSHIP_OFFICER','COORDINATOR')")
     Page<OpenNeed> open(@RequestParam(required = false) PartnerDomain domain,
                         @RequestParam(defaultValue = "0") int minDaysOpen,
-                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                        Caller caller) {
+        access.list(caller);
         if (minDaysOpen < 0) {
             throw ApiException.badRequest("minDaysOpen", "minDaysOpen must be >= 0");
         }
@@ -58,7 +68,9 @@ class NeedsController {
 
     /** Open needs counted by partner domain and age band (days open). */
     @GetMapping("/needs/summary")
-    Map<PartnerDomain, Map<String, Integer>> summary() {
+    @PreAuthorize("hasAnyRole('PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST')")
+    Map<PartnerDomain, Map<String, Integer>> summary(Caller caller) {
+        access.list(caller);
         Map<PartnerDomain, Map<String, Integer>> result = new EnumMap<>(PartnerDomain.class);
         for (PartnerDomain d : PartnerDomain.values()) {
             Map<String, Integer> bands = new LinkedHashMap<>();
@@ -78,7 +90,9 @@ class NeedsController {
 
     /** One participant's needs, open and closed (pseudonymous id). */
     @GetMapping("/participants/{participantId}/needs")
-    Map<String, Object> ofParticipant(@PathVariable String participantId) {
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
+    Map<String, Object> ofParticipant(@PathVariable String participantId, Caller caller) {
+        access.participant(caller, participantId);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("participantId", participantId);
         participants.find(territory, participantId).ifPresentOrElse(p -> {

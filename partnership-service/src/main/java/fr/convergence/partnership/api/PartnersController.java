@@ -8,10 +8,11 @@ import fr.convergence.partnership.domain.PartnerDomain;
 import fr.convergence.partnership.store.PartnerStore;
 import fr.convergence.partnership.store.ReferralStore;
 import fr.convergence.kit.PlatformProperties;
-import jakarta.servlet.http.HttpServletRequest;
+import fr.convergence.kit.security.Caller;
 import jakarta.validation.Valid;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,23 +29,32 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The territory's partner network: partners, contacts, agreements, chargés de partenariat. */
+/**
+ * The territory's partner network: partners, contacts, agreements, chargés de partenariat. Only the territory's
+ * coordinator manages it; the territory's staff and the national roles read it.
+ */
 @RestController
 @RequestMapping("/api/partnerships")
 class PartnersController {
 
     private final PartnerService partners;
     private final PartnerStore store;
+    private static final String MANAGERS = "hasRole('COORDINATOR')";
+    private static final String READERS =
+            "hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST','AUDITOR')";
+    static final String EVERY_ROLE =
+            "hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST','AUDITOR','ADMIN')";
+
     private final ReferralStore referrals;
-    private final CurrentUser user;
+    private final TerritoryAccess access;
     private final String territory;
 
-    PartnersController(PartnerService partners, PartnerStore store, ReferralStore referrals, CurrentUser user,
+    PartnersController(PartnerService partners, PartnerStore store, ReferralStore referrals, TerritoryAccess access,
                        PlatformProperties platform) {
         this.partners = partners;
         this.store = store;
         this.referrals = referrals;
-        this.user = user;
+        this.access = access;
         this.territory = platform.territory();
     }
 
@@ -54,38 +64,50 @@ class PartnersController {
 
     @PostMapping("/partners")
     @ResponseStatus(HttpStatus.CREATED)
-    Partner register(@Valid @RequestBody Requests.PartnerBody body, HttpServletRequest request) {
-        return partners.register(body.name(), body.domains(), contacts(body), user.id(request));
+    @PreAuthorize(MANAGERS)
+    Partner register(@Valid @RequestBody Requests.PartnerBody body, Caller caller) {
+        access.write(caller, body.territory());
+        return partners.register(body.name(), body.domains(), contacts(body), caller.userId());
     }
 
     @GetMapping("/partners/{partnerId}")
-    Partner get(@PathVariable String partnerId) {
+    @PreAuthorize(READERS)
+    Partner get(@PathVariable String partnerId, Caller caller) {
+        access.object(caller, "partner", partnerId);
         return partners.get(partnerId);
     }
 
     @PutMapping("/partners/{partnerId}")
-    Partner change(@PathVariable String partnerId, @Valid @RequestBody Requests.PartnerBody body,
-                   HttpServletRequest request) {
-        return partners.change(partnerId, body.name(), body.domains(), contacts(body), user.id(request));
+    @PreAuthorize(MANAGERS)
+    Partner change(@PathVariable String partnerId, @Valid @RequestBody Requests.PartnerBody body, Caller caller) {
+        access.object(caller, "partner", partnerId);
+        access.write(caller, body.territory());
+        return partners.change(partnerId, body.name(), body.domains(), contacts(body), caller.userId());
     }
 
     @PostMapping("/partners/{partnerId}/agreements")
     @ResponseStatus(HttpStatus.CREATED)
-    Agreement sign(@PathVariable String partnerId, @Valid @RequestBody Requests.AgreementBody body,
-                   HttpServletRequest request) {
-        return partners.sign(partnerId, body.startsOn(), body.endsOn(), body.scope(), user.id(request));
+    @PreAuthorize(MANAGERS)
+    Agreement sign(@PathVariable String partnerId, @Valid @RequestBody Requests.AgreementBody body, Caller caller) {
+        access.object(caller, "partner", partnerId);
+        return partners.sign(partnerId, body.startsOn(), body.endsOn(), body.scope(), caller.userId());
     }
 
     @PostMapping("/partners/{partnerId}/agreements/{agreementId}/end")
+    @PreAuthorize(MANAGERS)
     Agreement end(@PathVariable String partnerId, @PathVariable String agreementId,
-                  @Valid @RequestBody(required = false) Requests.EndAgreement body, HttpServletRequest request) {
-        return partners.end(partnerId, agreementId, body == null ? null : body.endedOn(), user.id(request));
+                  @Valid @RequestBody(required = false) Requests.EndAgreement body, Caller caller) {
+        access.object(caller, "partner", partnerId);
+        return partners.end(partnerId, agreementId, body == null ? null : body.endedOn(), caller.userId());
     }
 
     /** The network, optionally for one domain, by name, paged. */
     @GetMapping("/partners")
+    @PreAuthorize(READERS)
     Page<NetworkEntry> list(@RequestParam(required = false) PartnerDomain domain,
-                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                            Caller caller) {
+        access.list(caller);
         LocalDate today = partners.today();
         List<NetworkEntry> entries = partners.network().stream()
                 .filter(p -> domain == null || p.domains().contains(domain))
@@ -96,7 +118,9 @@ class PartnersController {
 
     /** The network by domain: for each partner domain, the partners covering it (one exact read). */
     @GetMapping("/network")
-    Map<PartnerDomain, List<NetworkEntry>> network() {
+    @PreAuthorize(READERS)
+    Map<PartnerDomain, List<NetworkEntry>> network(Caller caller) {
+        access.list(caller);
         LocalDate today = partners.today();
         Map<PartnerDomain, List<NetworkEntry>> byDomain = new EnumMap<>(PartnerDomain.class);
         List<Partner> all = partners.network().stream()
@@ -109,8 +133,11 @@ class PartnersController {
 
     /** A partner's referrals, newest first, optionally by status, paged (one exact read). */
     @GetMapping("/partners/{partnerId}/referrals")
+    @PreAuthorize("hasAnyRole('PARTNERSHIP_OFFICER','COORDINATOR')")
     Page<Document> referrals(@PathVariable String partnerId, @RequestParam(required = false) String status,
-                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                             Caller caller) {
+        access.object(caller, "partner", partnerId);
         partners.get(partnerId);
         List<Document> list = referrals.ofPartner(partnerId).stream()
                 .filter(r -> status == null || status.equals(r.getString("status")))
@@ -125,14 +152,16 @@ class PartnersController {
      * means (one instance per territory). Lets a client behind the gateway check before writing.
      */
     @GetMapping("/territory")
+    @PreAuthorize(EVERY_ROLE)
     Map<String, String> territory() {
         return Map.of("territory", territory);
     }
 
     @PostMapping("/officers")
     @ResponseStatus(HttpStatus.CREATED)
-    Document officer(@Valid @RequestBody Requests.OfficerBody body, HttpServletRequest request) {
-        user.id(request);
+    @PreAuthorize(MANAGERS)
+    Document officer(@Valid @RequestBody Requests.OfficerBody body, Caller caller) {
+        access.write(caller, body.territory());
         store.saveOfficer(territory, body.officerId(), body.name(), body.email());
         return new Document("officerId", body.officerId()).append("name", body.name()).append("email", body.email())
                 .append("territory", territory);
@@ -140,7 +169,9 @@ class PartnersController {
 
     /** Chargés de partenariat of the territory: they serve all its ACI. */
     @GetMapping("/officers")
-    List<Document> officers() {
+    @PreAuthorize(MANAGERS)
+    List<Document> officers(Caller caller) {
+        access.list(caller);
         return store.officers(territory);
     }
 

@@ -1,13 +1,17 @@
 package fr.convergence.partnership.api;
 
+import fr.convergence.kit.PlatformProperties;
+import fr.convergence.kit.security.Caller;
 import fr.convergence.partnership.application.ReferralService;
+import fr.convergence.partnership.domain.DomainMapping;
+import fr.convergence.partnership.domain.NotFound;
+import fr.convergence.partnership.domain.PartnerDomain;
 import fr.convergence.partnership.domain.Referral;
 import fr.convergence.partnership.store.ParticipantStore;
-import fr.convergence.kit.PlatformProperties;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,69 +22,89 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** Referrals (orientations) of participants to partners, and their lifecycle. */
+/**
+ * Referrals (orientations) of participants to partners, and their lifecycle. A CIP proposes, reads and cancels the
+ * referrals of their own ACI's participants; the territory's partnership officers run every step; the coordinator
+ * reads them and answers for partners (accept, decline, complete). A referral the caller does not see is 404.
+ */
 @RestController
 @RequestMapping("/api/partnerships")
 class ReferralsController {
 
+    private static final String STEP_ROLES = "hasAnyRole('PARTNERSHIP_OFFICER','COORDINATOR')";
+
     private final ReferralService referrals;
     private final ParticipantStore participants;
-    private final CurrentUser user;
+    private final TerritoryAccess access;
     private final String territory;
-    private final fr.convergence.partnership.domain.DomainMapping mapping;
+    private final DomainMapping mapping;
 
-    ReferralsController(ReferralService referrals, ParticipantStore participants, CurrentUser user,
-                        PlatformProperties platform,
-                        fr.convergence.partnership.domain.DomainMapping mapping) {
-        this.mapping = mapping;
+    ReferralsController(ReferralService referrals, ParticipantStore participants, TerritoryAccess access,
+                        PlatformProperties platform, DomainMapping mapping) {
         this.referrals = referrals;
         this.participants = participants;
-        this.user = user;
+        this.access = access;
         this.territory = platform.territory();
+        this.mapping = mapping;
     }
 
     @PostMapping("/referrals")
     @ResponseStatus(HttpStatus.CREATED)
-    Referral propose(@Valid @RequestBody Requests.ProposeReferral body, HttpServletRequest request) {
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER')")
+    Referral propose(@Valid @RequestBody Requests.ProposeReferral body, Caller caller) {
+        access.write(caller, body.territory());
+        access.participantInBody(caller, body.participantId());
         return referrals.propose(body.participantId(), body.partnerId(), body.domain(), body.proposedOn(),
-                user.id(request));
+                caller.userId());
     }
 
     @GetMapping("/referrals/{referralId}")
-    Referral get(@PathVariable String referralId) {
-        return referrals.get(referralId);
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
+    Referral get(@PathVariable String referralId, Caller caller) {
+        return visible(referralId, caller);
     }
 
     @PostMapping("/referrals/{referralId}/accept")
+    @PreAuthorize(STEP_ROLES)
     Referral accept(@PathVariable String referralId, @Valid @RequestBody(required = false) Requests.Step body,
-                    HttpServletRequest request) {
-        return referrals.accept(referralId, body == null ? null : body.date(), user.id(request));
+                    Caller caller) {
+        visible(referralId, caller);
+        return referrals.accept(referralId, body == null ? null : body.date(), caller.userId());
     }
 
     @PostMapping("/referrals/{referralId}/decline")
+    @PreAuthorize(STEP_ROLES)
     Referral decline(@PathVariable String referralId, @Valid @RequestBody(required = false) Requests.Decline body,
-                     HttpServletRequest request) {
+                     Caller caller) {
+        visible(referralId, caller);
         return referrals.decline(referralId, body == null ? null : body.date(), body == null ? null : body.reason(),
-                user.id(request));
+                caller.userId());
     }
 
     @PostMapping("/referrals/{referralId}/complete")
-    Referral complete(@PathVariable String referralId, @Valid @RequestBody Requests.Complete body,
-                      HttpServletRequest request) {
-        return referrals.complete(referralId, body.date(), body.outcome(), user.id(request));
+    @PreAuthorize(STEP_ROLES)
+    Referral complete(@PathVariable String referralId, @Valid @RequestBody Requests.Complete body, Caller caller) {
+        visible(referralId, caller);
+        return referrals.complete(referralId, body.date(), body.outcome(), caller.userId());
     }
 
     @PostMapping("/referrals/{referralId}/cancel")
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER')")
     Referral cancel(@PathVariable String referralId, @Valid @RequestBody(required = false) Requests.Cancel body,
-                    HttpServletRequest request) {
+                    Caller caller) {
+        visible(referralId, caller);
         return referrals.cancel(referralId, body == null ? null : body.date(), body == null ? null : body.reason(),
-                user.id(request));
+                caller.userId());
     }
 
     /** A participant's referrals (pseudonymous id), newest first. */
     @GetMapping("/participants/{participantId}/referrals")
-    List<Document> ofParticipant(@PathVariable String participantId) {
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
+    List<Document> ofParticipant(@PathVariable String participantId, Caller caller) {
+        access.participant(caller, participantId);
         return participants.find(territory, participantId).map(p -> p.referrals().stream()
                 .sorted(Comparator.comparing((Document r) -> r.getString("proposedOn")).reversed()).toList())
                 .orElse(List.of());
@@ -88,12 +112,24 @@ class ReferralsController {
 
     /** The barrier → partner domain table (partnership-reference.yml), for clients that pick a partner. */
     @GetMapping("/barrier-domains")
-    java.util.Map<String, fr.convergence.partnership.domain.PartnerDomain> barrierDomains() {
-        return new java.util.TreeMap<>(mapping.table());
+    @PreAuthorize(PartnersController.EVERY_ROLE)
+    Map<String, PartnerDomain> barrierDomains() {
+        return new TreeMap<>(mapping.table());
     }
 
     @GetMapping("/referral-outcomes")
+    @PreAuthorize(PartnersController.EVERY_ROLE)
     List<String> outcomes() {
         return referrals.outcomeCodes().stream().sorted().toList();
+    }
+
+    /** The referral, if the caller sees it: same answer (404) for one of another territory or ACI as for none. */
+    private Referral visible(String referralId, Caller caller) {
+        access.object(caller, "referral", referralId);
+        Referral referral = referrals.get(referralId);
+        if (!access.seesParticipant(caller, referral.participantId())) {
+            throw new NotFound("referral", referralId);
+        }
+        return referral;
     }
 }

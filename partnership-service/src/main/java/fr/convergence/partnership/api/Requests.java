@@ -17,6 +17,7 @@ final class Requests {
 
     static final String CODE = "[A-Za-z0-9_./-]{1,64}";
     static final String TEXT = "[^\\p{Cntrl}]{1,200}";
+    static final String TERRITORY = "[a-z0-9-]{2,40}";
 
     private Requests() {
     }
@@ -25,8 +26,9 @@ final class Requests {
                        @Email @Size(max = 200) String email, @Pattern(regexp = "[0-9 +().-]{4,30}") String phone) {
     }
 
+    /** {@code territory} is optional; when given it must be the caller's and this instance's (403 otherwise). */
     record PartnerBody(@NotNull @Pattern(regexp = TEXT) String name, @NotNull Set<PartnerDomain> domains,
-                       @Size(max = 50) List<@Valid ContactBody> contacts) {
+                       @Size(max = 50) List<@Valid ContactBody> contacts, @Pattern(regexp = TERRITORY) String territory) {
     }
 
     record AgreementBody(@NotNull LocalDate startsOn, LocalDate endsOn, @NotNull Set<PartnerDomain> scope) {
@@ -36,12 +38,13 @@ final class Requests {
     }
 
     record OfficerBody(@NotNull @Pattern(regexp = CODE) String officerId, @NotNull @Pattern(regexp = TEXT) String name,
-                       @Email @Size(max = 200) String email) {
+                       @Email @Size(max = 200) String email, @Pattern(regexp = TERRITORY) String territory) {
     }
 
     record ProposeReferral(@NotNull @Pattern(regexp = CODE) String participantId,
                            @NotNull @Pattern(regexp = CODE) String partnerId,
-                           @NotNull @Pattern(regexp = "[A-Z_]{2,40}") String domain, LocalDate proposedOn) {
+                           @NotNull @Pattern(regexp = "[A-Z_]{2,40}") String domain, LocalDate proposedOn,
+                           @Pattern(regexp = TERRITORY) String territory) {
     }
 
     record Step(LocalDate date) {

@@ -1,6 +1,7 @@
 package fr.convergence.partnership.config;
 
 import com.mongodb.client.MongoDatabase;
+import fr.convergence.contracts.Topics;
 import fr.convergence.kit.PlatformProperties;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
 import fr.convergence.partnership.application.FollowUpService;
@@ -140,7 +141,7 @@ class PartnershipConfig {
         PartnershipProperties.Consumer c = properties.consumer();
         String group = c.groupId() == null || c.groupId().isBlank()
                 ? "partnership-service." + platform.territory() : c.groupId();
-        return new PathwayEventConsumer(platform.kafkaBootstrapServers(), group,
+        return new PathwayEventConsumer(platform.kafkaBootstrapServers(), Topics.pathway(platform.territory()), group,
                 c.metadataMaxAgeMs() == null ? 5000 : c.metadataMaxAgeMs(), handler, deadLetters, meters);
     }
 

@@ -24,20 +24,23 @@ public class DeadLetterService {
         return store.list();
     }
 
-    /** Runs the parked record through the handler again; it stays parked, with the new reason, if it still fails. */
-    public PathwayEventHandler.Outcome retry(String id) {
+    /**
+     * Runs the parked record through the handler again; it stays parked, with the new reason, if it still fails.
+     * {@code by} (the administrator) is kept on the letter.
+     */
+    public PathwayEventHandler.Outcome retry(String id, String by) {
         Document letter = store.find(id).orElseThrow(() -> new NotFound("dead letter", id));
         if (!"PARKED".equals(letter.getString("status"))) {
             throw new StateConflict("dead-letter-not-parked", "dead letter " + id + " is " + letter.getString("status"));
         }
         try {
             PathwayEventHandler.Outcome outcome = handler.handle(letter.getString("topic"), letter.getString("value"));
-            store.reprocessed(id);
+            store.reprocessed(id, by);
             return outcome;
         } catch (MongoException unavailable) {
             throw unavailable;
         } catch (RuntimeException still) {
-            store.failedAgain(id, still.getMessage());
+            store.failedAgain(id, still.getMessage(), still instanceof PoisonEvent p ? p.detail() : null, by);
             throw new RuleViolation("dead-letter-still-failing", "value", "still failing: " + still.getMessage());
         }
     }

@@ -1,7 +1,6 @@
 package fr.convergence.partnership.consuming;
 
 import com.mongodb.MongoException;
-import fr.convergence.contracts.Topics;
 import fr.convergence.partnership.store.DeadLetterStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,13 +18,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * A plain KafkaConsumer on every territory's pathway topic (pattern subscription: a new territory's topic is picked
- * up within {@code metadata.max.age.ms}, no restart), group {@code partnership-service.<territory>}, manual commits
- * after each processed batch.
+ * A plain KafkaConsumer on its own territory's pathway topic only (the only one its principal may read, and the only
+ * one whose events may change this territory's data; the topic is picked up within {@code metadata.max.age.ms} if it
+ * is created later), group {@code partnership-service.<territory>}, manual commits after each processed batch.
  * <ul>
  *   <li>Poison (unparseable, incomplete, or failing for a non-infrastructure reason): parked in the dead letters
  *   with its reason, counted, and the consumer goes on.</li>
@@ -38,6 +38,7 @@ public class PathwayEventConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PathwayEventConsumer.class);
 
     private final KafkaConsumer<String, String> consumer;
+    private final String topic;
     private final PathwayEventHandler handler;
     private final DeadLetterStore deadLetters;
     private final Counter poisoned;
@@ -45,8 +46,8 @@ public class PathwayEventConsumer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public PathwayEventConsumer(String bootstrapServers, String groupId, int metadataMaxAgeMs, PathwayEventHandler handler,
-                                DeadLetterStore deadLetters, MeterRegistry meters) {
+    public PathwayEventConsumer(String bootstrapServers, String topic, String groupId, int metadataMaxAgeMs,
+                                PathwayEventHandler handler, DeadLetterStore deadLetters, MeterRegistry meters) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
@@ -58,6 +59,7 @@ public class PathwayEventConsumer implements AutoCloseable {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         this.consumer = new KafkaConsumer<>(p);
+        this.topic = topic;
         this.handler = handler;
         this.deadLetters = deadLetters;
         this.poisoned = Counter.builder("partnership.pathway.events.dead_lettered")
@@ -76,7 +78,7 @@ public class PathwayEventConsumer implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(Topics.allTerritories("pathway", 1));
+            consumer.subscribe(List.of(topic));
             long pause = 500;
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
@@ -133,10 +135,12 @@ public class PathwayEventConsumer implements AutoCloseable {
         } catch (RuntimeException poison) {
             String reason = poison instanceof PoisonEvent ? poison.getMessage()
                     : "failed: " + poison.getClass().getSimpleName() + ": " + poison.getMessage();
+            String detail = poison instanceof PoisonEvent p ? p.detail() : null;
             deadLetters.park(DeadLetterStore.idOf(r.topic(), r.partition(), r.offset()), r.topic(), r.partition(),
-                    r.offset(), r.key(), r.value(), reason);
+                    r.offset(), r.key(), r.value(), reason, detail);
             poisoned.increment();
-            log.warn("dead-lettered {}:{}:{}: {}", r.topic(), r.partition(), r.offset(), reason);
+            log.warn("dead-lettered {}:{}:{}: {}{}", r.topic(), r.partition(), r.offset(), reason,
+                    detail == null ? "" : " (" + detail + ")");
         }
     }
 

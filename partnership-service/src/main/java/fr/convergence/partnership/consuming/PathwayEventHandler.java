@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * Applies one pathway event to this territory's needs and referrals.
  * <ul>
- *   <li>Only events of its own territory (topic AND envelope) change anything; other territories' topics are
- *   skipped unread; an own-topic event claiming another territory is poison.</li>
+ *   <li>Only events of its own territory (topic AND envelope) change anything: a record of another territory's
+ *   topic, or whose envelope names another territory than its topic, is poison ({@code territory-mismatch}).</li>
+ *   <li>Every event of the territory records the participant's ACI, which decides what ACI staff may see.</li>
  *   <li>Idempotent: the participant document records the applied event ids, written in the same conditional update
  *   as the needs; a redelivered event finds its id and changes nothing. Each need also remembers the pathway
  *   sequence that last changed it, so an older event (a retried dead letter) never overrides a newer one.</li>
@@ -42,7 +43,7 @@ public class PathwayEventHandler {
     private static final int ATTEMPTS = 5;
     public static final String SYSTEM_ACTOR = "partnership-service";
 
-    public enum Outcome { APPLIED, DUPLICATE, IGNORED_TYPE, OTHER_TERRITORY }
+    public enum Outcome { APPLIED, DUPLICATE, IGNORED_TYPE }
 
     private final String territory;
     private final ParticipantStore participants;
@@ -68,12 +69,19 @@ public class PathwayEventHandler {
         } catch (IllegalArgumentException e) {
             throw new PoisonEvent("not a pathway contract topic: " + topic);
         }
+        // Only this territory's topic is subscribed; a record of another one (a misrouted subscription, a retried
+        // letter) must still never change this territory's data.
         if (!topicTerritory.equals(territory)) {
-            return Outcome.OTHER_TERRITORY;
+            throw PoisonEvent.territoryMismatch("a record of " + topicTerritory + "'s topic reached the instance of "
+                    + territory);
         }
         PathwayEventMessage event = parse(value);
-        if (!territory.equals(event.territory())) {
-            throw new PoisonEvent("territory mismatch: topic of " + territory + " carries an event of " + event.territory());
+        if (!topicTerritory.equals(event.territory())) {
+            throw PoisonEvent.territoryMismatch("the topic of " + topicTerritory + " carries an event of "
+                    + event.territory());
+        }
+        if (event.aciId() != null) {
+            participants.recordAci(territory, event.participantId(), event.aciId(), event.recordedAt());
         }
         String previous = org.slf4j.MDC.get(Correlation.MDC_KEY);
         Correlation.set(event.correlationId() == null ? Correlation.newId() : Correlation.sanitise(event.correlationId()));
@@ -113,6 +121,9 @@ public class PathwayEventHandler {
         require(e.participantId(), "participantId");
         if (!CODE.matcher(e.participantId()).matches()) {
             throw new PoisonEvent("participantId is not a pseudonymous code");
+        }
+        if (e.aciId() != null && !CODE.matcher(e.aciId()).matches()) {
+            throw new PoisonEvent("aciId is not a code");
         }
         return e;
     }

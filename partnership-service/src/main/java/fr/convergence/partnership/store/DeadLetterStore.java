@@ -31,10 +31,13 @@ public class DeadLetterStore {
         return topic + ":" + partition + ":" + offset;
     }
 
-    public void park(String id, String topic, int partition, long offset, String key, String value, String reason) {
+    /** Parks a record; {@code detail} explains a reason given as a code (null otherwise). */
+    public void park(String id, String topic, int partition, long offset, String key, String value, String reason,
+                     String detail) {
         letters.updateOne(new Document(ID, id), new Document("$set", new Document("topic", topic)
                         .append("partition", partition).append("offset", offset).append("key", key).append("value", value)
-                        .append("reason", reason).append("status", "PARKED").append("parkedAt", Instant.now().toString()))
+                        .append("reason", reason).append("detail", detail).append("status", "PARKED")
+                        .append("parkedAt", Instant.now().toString()))
                         .append("$inc", new Document("attempts", 1)),
                 new UpdateOptions().upsert(true));
     }
@@ -43,14 +46,15 @@ public class DeadLetterStore {
         return Optional.ofNullable(letters.find(new Document(ID, id)).first());
     }
 
-    public void failedAgain(String id, String reason) {
+    public void failedAgain(String id, String reason, String detail, String by) {
         letters.updateOne(new Document(ID, id), new Document("$set", new Document("reason", reason)
-                .append("lastRetryAt", Instant.now().toString())).append("$inc", new Document("attempts", 1)));
+                .append("detail", detail).append("lastRetryAt", Instant.now().toString()).append("lastRetryBy", by))
+                .append("$inc", new Document("attempts", 1)));
     }
 
-    public void reprocessed(String id) {
+    public void reprocessed(String id, String by) {
         letters.updateOne(new Document(ID, id), new Document("$set", new Document("status", "REPROCESSED")
-                .append("lastRetryAt", Instant.now().toString())));
+                .append("lastRetryAt", Instant.now().toString()).append("lastRetryBy", by)));
     }
 
     public List<Document> list() {

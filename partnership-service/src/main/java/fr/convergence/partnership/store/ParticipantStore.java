@@ -10,9 +10,11 @@ import fr.convergence.partnership.domain.NeedStatus;
 import fr.convergence.partnership.domain.PartnerDomain;
 import org.bson.Document;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public class ParticipantStore {
     /** What the consumer needs of a participant. */
     public record ParticipantState(String territory, String participantId, long version, Set<String> appliedEventIds,
                                    Map<String, Need> needs, List<Document> referrals, LocalDate exitedOn,
-                                   String exitedPathwayId) {
+                                   String exitedPathwayId, String aciId) {
     }
 
     public ParticipantState load(String territory, String participantId) {
@@ -59,6 +61,25 @@ public class ParticipantStore {
     public java.util.Optional<ParticipantState> find(String territory, String participantId) {
         return java.util.Optional.ofNullable(participants.find(new Document(ID, Keys.participant(territory, participantId))).first())
                 .map(ParticipantStore::toState);
+    }
+
+    /**
+     * Records the ACI a pathway event places the participant in (what lets a CIP see them), creating the document if
+     * needed. An event recorded before the one that set the current ACI does not override it (a retried dead letter
+     * must not move a participant back to an ACI they left); without a recording instant it only fills a gap.
+     */
+    public void recordAci(String territory, String participantId, String aciId, Instant recordedAt) {
+        String id = Keys.participant(territory, participantId);
+        participants.updateOne(new Document(ID, id), new Document("$setOnInsert", new Document("territory", territory)
+                .append("participantId", participantId).append(VERSION, 0L)), new UpdateOptions().upsert(true));
+        Document newer = recordedAt == null ? new Document("aciId", new Document("$exists", false))
+                : new Document("$or", List.of(new Document("aciRecordedAt", new Document("$exists", false)),
+                new Document("aciRecordedAt", new Document("$lte", Date.from(recordedAt)))));
+        Document set = new Document("aciId", aciId);
+        if (recordedAt != null) {
+            set.append("aciRecordedAt", Date.from(recordedAt));
+        }
+        participants.updateOne(new Document("$and", List.of(new Document(ID, id), newer)), new Document("$set", set));
     }
 
     /**
@@ -141,6 +162,6 @@ public class ParticipantStore {
                 : rawReferrals.values().stream().map(v -> (Document) v).toList();
         return new ParticipantState(d.getString("territory"), d.getString("participantId"), version(d),
                 Set.copyOf(d.getList("appliedEventIds", String.class, List.of())), needs, referrals, date(d, "exitedOn"),
-                d.getString("exitedPathwayId"));
+                d.getString("exitedPathwayId"), d.getString("aciId"));
     }
 }

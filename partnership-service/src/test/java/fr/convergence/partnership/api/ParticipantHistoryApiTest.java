@@ -1,9 +1,10 @@
 package fr.convergence.partnership.api;
 
-import fr.convergence.partnership.Http;
+import com.mongodb.client.MongoDatabase;
 import fr.convergence.partnership.IntegrationTestBase;
 import fr.convergence.partnership.KafkaTopics;
 import fr.convergence.partnership.store.ReferralStore;
+import fr.convergence.testing.Http;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,11 @@ class ParticipantHistoryApiTest extends IntegrationTestBase {
     @Autowired
     ReferralStore referrals;
 
+    @Autowired
+    MongoDatabase database;
+
     private Http.Response history(String participantId) {
-        return http.get("/api/partnerships/participants/" + participantId + "/history",
-                "X-User-Id", "auditor-1", "X-Purpose", "audit");
+        return auditor.with("X-Purpose", "audit").get("/api/partnerships/participants/" + participantId + "/history");
     }
 
     private static List<String> field(JsonNode items, String name) {
@@ -40,11 +43,11 @@ class ParticipantHistoryApiTest extends IntegrationTestBase {
         String partner = partnerWithAgreement("Habitat et Humanisme Rhône", "HOUSING", "HEALTH");
         String housing = propose(participant, partner, "HOUSING");               // proposed 10 days ago
         String health = propose(participant, partner, "HEALTH");                 // proposed 10 days ago, after
-        assertThat(http.post("/api/partnerships/referrals/" + health + "/decline",
+        assertThat(officer.post("/api/partnerships/referrals/" + health + "/decline",
                 "{\"date\":\"%s\",\"reason\":\"FULL\"}".formatted(TODAY.minusDays(9))).status()).isEqualTo(200);
-        assertThat(http.post("/api/partnerships/referrals/" + housing + "/accept",
+        assertThat(officer.post("/api/partnerships/referrals/" + housing + "/accept",
                 "{\"date\":\"%s\"}".formatted(TODAY.minusDays(8))).status()).isEqualTo(200);
-        assertThat(http.post("/api/partnerships/referrals/" + housing + "/complete",
+        assertThat(officer.post("/api/partnerships/referrals/" + housing + "/complete",
                 "{\"date\":\"%s\",\"outcome\":\"HOUSED\"}".formatted(TODAY.minusDays(1))).status()).isEqualTo(200);
 
         Http.Response r = history(participant);
@@ -78,7 +81,7 @@ class ParticipantHistoryApiTest extends IntegrationTestBase {
         eventually().until(() -> !Boolean.TRUE.equals(referrals.outboxCollection().load(referral).getBoolean("pending")));
         referrals.outboxCollection().collection().updateOne(new Document("_id", referral),
                 new Document("$unset", new Document("published", "")));
-        assertThat(http.post("/api/partnerships/referrals/" + referral + "/accept",
+        assertThat(officer.post("/api/partnerships/referrals/" + referral + "/accept",
                 "{\"date\":\"%s\"}".formatted(TODAY.minusDays(5))).status()).isEqualTo(200);
 
         JsonNode items = history(participant).body().get("items");
@@ -98,17 +101,31 @@ class ParticipantHistoryApiTest extends IntegrationTestBase {
     }
 
     @Test
-    void theAuditorAndThePurposeAreRequired() {
+    void anAuditorAndThePurposeAreRequired() {
         String partner = partnerWithAgreement("Mission Locale Lyon", "EMPLOYMENT");
         propose(participant, partner, "EMPLOYMENT");
         String path = "/api/partnerships/participants/" + participant + "/history";
-        assertThat(http.get(path, "X-Purpose", "audit").status()).isEqualTo(401);
-        Http.Response noPurpose = http.get(path, "X-User-Id", "auditor-1");
+        assertThat(new Http(port).with("X-Purpose", "audit").get(path).status()).isEqualTo(401);
+        Http.Response notAnAuditor = officer.with("X-Purpose", "audit").get(path);
+        assertThat(notAnAuditor.status()).isEqualTo(403);
+        assertThat(notAnAuditor.isProblem()).isTrue();
+        Http.Response noPurpose = auditor.get(path);
         assertThat(noPurpose.status()).isEqualTo(400);
         assertThat(noPurpose.text("field")).isEqualTo("purpose");
-        Http.Response byParameter = http.get(path + "?purpose=audit", "X-User-Id", "auditor-1");
+        Http.Response byParameter = auditor.get(path + "?purpose=audit");
         assertThat(byParameter.status()).as(byParameter.raw()).isEqualTo(200);
         assertThat(byParameter.body().get("items").size()).isEqualTo(1);
+    }
+
+    @Test
+    void eachReadIsRecordedWithTheAuditorOfTheToken() {
+        String partner = partnerWithAgreement("Maison de la Veille Sociale", "RIGHTS");
+        propose(participant, partner, "RIGHTS");
+        assertThat(history(participant).status()).isEqualTo(200);
+        Document read = database.getCollection("history_reads").find(new Document("participantId", participant)).first();
+        assertThat(read).isNotNull();
+        assertThat(read.getString("by")).isEqualTo("auditor-1");
+        assertThat(read.getString("purpose")).isEqualTo("audit");
     }
 
     private List<String> publishedIds() {

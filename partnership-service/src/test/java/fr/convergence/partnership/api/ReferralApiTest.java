@@ -1,9 +1,9 @@
 package fr.convergence.partnership.api;
 
 import fr.convergence.contracts.ContractSchemas;
-import fr.convergence.partnership.Http;
 import fr.convergence.partnership.IntegrationTestBase;
 import fr.convergence.partnership.KafkaTopics;
+import fr.convergence.testing.Http;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +32,7 @@ class ReferralApiTest extends IntegrationTestBase {
 
     @Test
     void servesTheBarrierToPartnerDomainTableFromItsReferenceData() {
-        Http.Response table = http.get("/api/partnerships/barrier-domains");
+        Http.Response table = officer.get("/api/partnerships/barrier-domains");
         assertThat(table.status()).isEqualTo(200);
         assertThat(table.body().get("LANGUAGE_LITERACY").asString()).isEqualTo("LANGUAGE");
         assertThat(table.body().get("DEBT_FINANCE").asString()).isEqualTo("DEBT");
@@ -44,15 +44,15 @@ class ReferralApiTest extends IntegrationTestBase {
         String partner = partnerWithAgreement("Forum Réfugiés Lyon", "HOUSING", "RIGHTS");
         String referral = propose(participant, partner, "HOUSING");
 
-        Http.Response accepted = http.post("/api/partnerships/referrals/" + referral + "/accept",
+        Http.Response accepted = officer.post("/api/partnerships/referrals/" + referral + "/accept",
                 "{\"date\":\"%s\"}".formatted(TODAY.minusDays(8)));
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
         assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
-        Http.Response completed = http.post("/api/partnerships/referrals/" + referral + "/complete",
+        Http.Response completed = officer.post("/api/partnerships/referrals/" + referral + "/complete",
                 "{\"date\":\"%s\",\"outcome\":\"HOUSED\"}".formatted(TODAY.minusDays(1)));
         assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
 
-        Http.Response read = http.get("/api/partnerships/referrals/" + referral);
+        Http.Response read = officer.get("/api/partnerships/referrals/" + referral);
         assertThat(read.text("status")).isEqualTo("COMPLETED");
         assertThat(read.text("outcome")).isEqualTo("HOUSED");
         assertThat(read.body().get("history").size()).isEqualTo(3);
@@ -75,14 +75,14 @@ class ReferralApiTest extends IntegrationTestBase {
     void aDeclinedReferralIsPublishedAndCannotBeAcceptedAnymore() {
         String partner = partnerWithAgreement("Alis Santé", "HEALTH");
         String referral = propose(participant, partner, "HEALTH");
-        assertThat(http.post("/api/partnerships/referrals/" + referral + "/decline", "{\"reason\":\"OUT_OF_AREA\"}")
+        assertThat(officer.post("/api/partnerships/referrals/" + referral + "/decline", "{\"reason\":\"OUT_OF_AREA\"}")
                 .status()).isEqualTo(200);
 
-        Http.Response refused = http.post("/api/partnerships/referrals/" + referral + "/accept", "{}");
+        Http.Response refused = officer.post("/api/partnerships/referrals/" + referral + "/accept", "{}");
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.text("rule")).isEqualTo("referral-transition");
-        assertThat(http.get("/api/partnerships/referrals/" + referral).text("status")).isEqualTo("DECLINED");
+        assertThat(officer.get("/api/partnerships/referrals/" + referral).text("status")).isEqualTo("DECLINED");
         eventually().until(() -> typesFor(participant, referral).size() >= 2);
         assertThat(typesFor(participant, referral)).containsExactly("ReferralProposed", "ReferralDeclined");
     }
@@ -91,7 +91,7 @@ class ReferralApiTest extends IntegrationTestBase {
     void completingAProposedReferralIsAConflict() {
         String partner = partnerWithAgreement("Mission Locale", "EMPLOYMENT");
         String referral = propose(participant, partner, "EMPLOYMENT");
-        Http.Response r = http.post("/api/partnerships/referrals/" + referral + "/complete", "{\"outcome\":\"JOB_FOUND\"}");
+        Http.Response r = officer.post("/api/partnerships/referrals/" + referral + "/complete", "{\"outcome\":\"JOB_FOUND\"}");
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.text("rule")).isEqualTo("referral-transition");
     }
@@ -99,7 +99,7 @@ class ReferralApiTest extends IntegrationTestBase {
     @Test
     void aPartnerThatDoesNotCoverTheDomainIsRefusedWith422NamingTheField() {
         String partner = partnerWithAgreement("Addictions Lyon", "ADDICTION");
-        Http.Response r = http.post("/api/partnerships/referrals",
+        Http.Response r = officer.post("/api/partnerships/referrals",
                 "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"HOUSING\"}".formatted(participant, partner));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.text("rule")).isEqualTo("partner-does-not-cover-domain");
@@ -109,7 +109,7 @@ class ReferralApiTest extends IntegrationTestBase {
     @Test
     void aBarrierDomainNameIsMappedToItsPartnerDomain() {
         String partner = partnerWithAgreement("Langues Pour Tous", "LANGUAGE");
-        Http.Response r = http.post("/api/partnerships/referrals",
+        Http.Response r = officer.post("/api/partnerships/referrals",
                 "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"LANGUAGE_LITERACY\"}".formatted(participant, partner));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         assertThat(r.text("domain")).isEqualTo("LANGUAGE");
@@ -117,13 +117,13 @@ class ReferralApiTest extends IntegrationTestBase {
 
     @Test
     void anExpiredAgreementIsRefusedWith422() {
-        Http.Response partner = http.post("/api/partnerships/partners",
+        Http.Response partner = coordinator.post("/api/partnerships/partners",
                 "{\"name\":\"Ancien partenaire\",\"domains\":[\"DEBT\"]}");
         String id = partner.text("id");
-        assertThat(http.post("/api/partnerships/partners/" + id + "/agreements",
+        assertThat(coordinator.post("/api/partnerships/partners/" + id + "/agreements",
                 "{\"startsOn\":\"%s\",\"endsOn\":\"%s\",\"scope\":[\"DEBT\"]}".formatted(TODAY.minusYears(2),
                         TODAY.minusMonths(1))).status()).isEqualTo(201);
-        Http.Response r = http.post("/api/partnerships/referrals",
+        Http.Response r = officer.post("/api/partnerships/referrals",
                 "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"DEBT\"}".formatted(participant, id));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.text("rule")).isEqualTo("agreement-expired");
@@ -133,7 +133,7 @@ class ReferralApiTest extends IntegrationTestBase {
     @Test
     void aDateInTheFutureIsRefusedWith422() {
         String partner = partnerWithAgreement("Secours Populaire", "DEBT");
-        Http.Response r = http.post("/api/partnerships/referrals",
+        Http.Response r = officer.post("/api/partnerships/referrals",
                 "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"DEBT\",\"proposedOn\":\"%s\"}"
                         .formatted(participant, partner, TODAY.plusDays(2)));
         assertThat(r.status()).isEqualTo(422);
@@ -142,24 +142,25 @@ class ReferralApiTest extends IntegrationTestBase {
     }
 
     @Test
-    void anActWithoutAUserIsRefused() {
-        Http.Response r = http.postAnonymous("/api/partnerships/partners", "{\"name\":\"X\",\"domains\":[\"HEALTH\"]}");
+    void anActWithoutATokenIsRefused() {
+        Http.Response r = new Http(port).post("/api/partnerships/partners", "{\"name\":\"X\",\"domains\":[\"HEALTH\"]}");
         assertThat(r.status()).isEqualTo(401);
-        assertThat(r.text("field")).isEqualTo("X-User-Id");
+        assertThat(r.isProblem()).isTrue();
+        assertThat(r.rule()).isEqualTo("authentication-required");
     }
 
     @Test
     void partnerChangesAndAgreementsArePublishedKeyedByPartner() {
         String partner = partnerWithAgreement("CCAS Villeurbanne", "RIGHTS");
-        Http.Response changed = http.put("/api/partnerships/partners/" + partner,
+        Http.Response changed = coordinator.put("/api/partnerships/partners/" + partner,
                 "{\"name\":\"CCAS de Villeurbanne\",\"domains\":[\"RIGHTS\",\"HOUSING\"],\"contacts\":[]}");
         assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
-        String agreement = http.get("/api/partnerships/partners/" + partner).body().get("agreements").get(0)
+        String agreement = coordinator.get("/api/partnerships/partners/" + partner).body().get("agreements").get(0)
                 .get("id").asString();
-        Http.Response ended = http.post("/api/partnerships/partners/" + partner + "/agreements/" + agreement + "/end",
+        Http.Response ended = coordinator.post("/api/partnerships/partners/" + partner + "/agreements/" + agreement + "/end",
                 "{\"endedOn\":\"%s\"}".formatted(TODAY));
         assertThat(ended.status()).as(ended.raw()).isEqualTo(200);
-        assertThat(http.post("/api/partnerships/partners/" + partner + "/agreements/" + agreement + "/end", "{}")
+        assertThat(coordinator.post("/api/partnerships/partners/" + partner + "/agreements/" + agreement + "/end", "{}")
                 .status()).isEqualTo(409);
 
         eventually().until(() -> typesFor(partner, null).size() >= 4);
@@ -176,47 +177,47 @@ class ReferralApiTest extends IntegrationTestBase {
         String partner = partnerWithAgreement("Réseau Santé Précarité " + participant, "HEALTH", "ADDICTION");
         String r1 = propose(participant, partner, "HEALTH");
         propose(participant, partner, "ADDICTION");
-        http.post("/api/partnerships/referrals/" + r1 + "/accept", "{}");
+        officer.post("/api/partnerships/referrals/" + r1 + "/accept", "{}");
 
-        Http.Response health = http.get("/api/partnerships/partners?domain=HEALTH&size=200");
+        Http.Response health = officer.get("/api/partnerships/partners?domain=HEALTH&size=200");
         assertThat(StreamSupport.stream(health.body().get("items").spliterator(), false)
                 .map(p -> p.get("partnerId").asString())).contains(partner);
-        Http.Response employment = http.get("/api/partnerships/partners?domain=EMPLOYMENT&size=200");
+        Http.Response employment = officer.get("/api/partnerships/partners?domain=EMPLOYMENT&size=200");
         assertThat(StreamSupport.stream(employment.body().get("items").spliterator(), false)
                 .map(p -> p.get("partnerId").asString())).doesNotContain(partner);
-        Http.Response network = http.get("/api/partnerships/network");
+        Http.Response network = officer.get("/api/partnerships/network");
         assertThat(network.body().get("ADDICTION").toString()).contains(partner);
 
-        Http.Response referrals = http.get("/api/partnerships/partners/" + partner + "/referrals?size=1");
+        Http.Response referrals = officer.get("/api/partnerships/partners/" + partner + "/referrals?size=1");
         assertThat(referrals.body().get("total").asInt()).isEqualTo(2);
         assertThat(referrals.body().get("items").size()).isEqualTo(1);
-        Http.Response accepted = http.get("/api/partnerships/partners/" + partner + "/referrals?status=ACCEPTED");
+        Http.Response accepted = officer.get("/api/partnerships/partners/" + partner + "/referrals?status=ACCEPTED");
         assertThat(accepted.body().get("items").get(0).get("referralId").asString()).isEqualTo(r1);
     }
 
     @Test
     void aFollowUpGroupHoldsRolesWithStartAndEnd() {
         String base = "/api/partnerships/participants/" + participant + "/follow-up-group";
-        Http.Response cip = http.post(base + "/members",
+        Http.Response cip = officer.post(base + "/members",
                 "{\"role\":\"CIP\",\"name\":\"Karim B.\",\"organisation\":\"ACI Lyon 1\",\"startsOn\":\"%s\"}"
                         .formatted(TODAY.minusMonths(3)));
         assertThat(cip.status()).as(cip.raw()).isEqualTo(201);
-        assertThat(http.post(base + "/members", "{\"role\":\"SOCIAL_WORKER\",\"name\":\"Anne D.\",\"organisation\":\"SIAO 69\"}")
+        assertThat(officer.post(base + "/members", "{\"role\":\"SOCIAL_WORKER\",\"name\":\"Anne D.\",\"organisation\":\"SIAO 69\"}")
                 .status()).isEqualTo(201);
-        Http.Response second = http.post(base + "/members", "{\"role\":\"CIP\",\"name\":\"Other\"}");
+        Http.Response second = officer.post(base + "/members", "{\"role\":\"CIP\",\"name\":\"Other\"}");
         assertThat(second.status()).isEqualTo(422);
         assertThat(second.text("rule")).isEqualTo("one-referent-at-a-time");
 
-        Http.Response left = http.post(base + "/members/" + cip.text("memberId") + "/end",
+        Http.Response left = officer.post(base + "/members/" + cip.text("memberId") + "/end",
                 "{\"endsOn\":\"%s\"}".formatted(TODAY.minusDays(1)));
         assertThat(left.status()).as(left.raw()).isEqualTo(200);
-        assertThat(http.post(base + "/members", "{\"role\":\"CIP\",\"name\":\"New CIP\"}").status()).isEqualTo(201);
-        assertThat(http.get(base).body().get("members").size()).isEqualTo(3);
+        assertThat(officer.post(base + "/members", "{\"role\":\"CIP\",\"name\":\"New CIP\"}").status()).isEqualTo(201);
+        assertThat(officer.get(base).body().get("members").size()).isEqualTo(3);
     }
 
     @Test
     void theInstanceTellsWhichTerritoryItServes() {
-        Http.Response r = http.get("/api/partnerships/territory");
+        Http.Response r = officer.get("/api/partnerships/territory");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text("territory")).isEqualTo("lyon");
     }

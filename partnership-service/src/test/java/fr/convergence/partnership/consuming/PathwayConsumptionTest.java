@@ -1,11 +1,10 @@
 package fr.convergence.partnership.consuming;
 
 import com.mongodb.client.MongoDatabase;
-import fr.convergence.partnership.Http;
 import fr.convergence.partnership.IntegrationTestBase;
 import fr.convergence.partnership.KafkaTopics;
 import fr.convergence.partnership.store.DeadLetterStore;
-import io.micrometer.core.instrument.MeterRegistry;
+import fr.convergence.testing.Http;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +25,8 @@ class PathwayConsumptionTest extends IntegrationTestBase {
     @Autowired
     MongoDatabase database;
 
-    @Autowired
-    MeterRegistry meters;
-
     private List<JsonNode> openNeeds(String domain) {
-        Http.Response r = http.get("/api/partnerships/needs?domain=" + domain + "&size=200");
+        Http.Response r = officer.get("/api/partnerships/needs?domain=" + domain + "&size=200");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return StreamSupport.stream(r.body().get("items").spliterator(), false).toList();
     }
@@ -97,13 +93,16 @@ class PathwayConsumptionTest extends IntegrationTestBase {
     void anEventOfAnotherTerritoryChangesNothing() {
         KafkaTopics.produce("convergence.paris.pathway.v1", participant,
                 barrierAssessed("paris", participant, pathwayId, 0, "HOUSING", "PARTNER", TODAY));
+        // a marker of our own territory, produced after it: once it is applied, the consumer had its chance
+        KafkaTopics.produce(LYON_PATHWAY, participant,
+                barrierAssessed("lyon", participant, pathwayId, 1, "HEALTH", "PARTNER", TODAY));
 
-        // proof the consumer saw it (this is the only test producing to another territory's topic)
-        eventually().until(() -> meters.get("partnership.pathway.events").tag("outcome", "other_territory")
-                .counter().count() >= 1);
-        assertThat(needsOf(participant).body().get("needs").size()).isZero();
-        assertThat(needsOf(participant).body().get("version").asLong()).isZero();
+        eventually().until(() -> "OPEN".equals(needStatus(participant, "HEALTH")));
+        assertThat(needStatus(participant, "HOUSING")).isEqualTo("NONE");
+        assertThat(needsOf(participant).body().get("version").asLong()).as("only the marker applied").isEqualTo(1);
         assertThat(inQueue("HOUSING", participant)).isFalse();
+        // paris's topic is not even read by lyon's instance (its principal may not read it either)
+        assertThat(deadLettersOf(participant)).isEmpty();
     }
 
     @Test
@@ -115,8 +114,30 @@ class PathwayConsumptionTest extends IntegrationTestBase {
 
         eventually().until(() -> "OPEN".equals(needStatus(participant, "HEALTH")));
         assertThat(needStatus(participant, "HOUSING")).isEqualTo("NONE");
-        assertThat(deadLettersOf(participant)).singleElement()
-                .satisfies(d -> assertThat(d.get("reason").asString()).contains("territory mismatch"));
+        assertThat(needsOf(participant).body().get("version").asLong()).isEqualTo(1);
+        assertThat(deadLettersOf(participant)).singleElement().satisfies(d -> {
+            assertThat(d.get("reason").asString()).isEqualTo("territory-mismatch");
+            assertThat(d.get("detail").asString()).contains("paris");
+            assertThat(d.get("status").asString()).isEqualTo("PARKED");
+        });
+    }
+
+    @Test
+    void aRecordOfAnotherTerritorysTopicNeverAppliesEvenWhenRetried() {
+        // as if a misconfigured subscription had parked paris's record here: a retry must not apply it to lyon
+        String value = barrierAssessed("paris", participant, pathwayId, 0, "HOUSING", "PARTNER", TODAY);
+        String id = DeadLetterStore.idOf("convergence.paris.pathway.v1", 0,
+                2_000_000L + Math.abs(participant.hashCode() % 100_000));
+        new DeadLetterStore(database).park(id, "convergence.paris.pathway.v1", 0, 0, participant, value, "test", null);
+
+        Http.Response retry = admin.post("/api/partnerships/dead-letters/" + id + "/retry", "");
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(422);
+        assertThat(deadLettersOf(participant)).singleElement().satisfies(d -> {
+            assertThat(d.get("reason").asString()).isEqualTo("territory-mismatch");
+            assertThat(d.get("status").asString()).isEqualTo("PARKED");
+            assertThat(d.get("lastRetryBy").asString()).isEqualTo("admin-national");
+        });
+        assertThat(needStatus(participant, "HOUSING")).isEqualTo("NONE");
     }
 
     @Test
@@ -131,7 +152,7 @@ class PathwayConsumptionTest extends IntegrationTestBase {
             assertThat(d.get("reason").asString()).startsWith("unparseable");
             assertThat(d.get("status").asString()).isEqualTo("PARKED");
         });
-        Http.Response prometheus = http.get("/actuator/prometheus");
+        Http.Response prometheus = new Http(port).get("/actuator/prometheus");
         assertThat(prometheus.raw()).containsPattern("partnership_pathway_events_dead_lettered_total\\S* [1-9]");
     }
 
@@ -143,7 +164,7 @@ class PathwayConsumptionTest extends IntegrationTestBase {
         eventually().until(() -> !deadLettersOf(participant).isEmpty());
         String id = deadLettersOf(participant).get(0).get("_id").asString();
 
-        Http.Response retry = http.post("/api/partnerships/dead-letters/" + id + "/retry", "");
+        Http.Response retry = admin.post("/api/partnerships/dead-letters/" + id + "/retry", "");
         assertThat(retry.status()).as(retry.raw()).isEqualTo(422);
         assertThat(retry.body().get("rule").asString()).isEqualTo("dead-letter-still-failing");
         assertThat(deadLettersOf(participant).get(0).get("status").asString()).isEqualTo("PARKED");
@@ -154,13 +175,13 @@ class PathwayConsumptionTest extends IntegrationTestBase {
         // parked earlier (e.g. while the mapping table lacked an entry); now valid
         String value = barrierAssessed("lyon", participant, pathwayId, 0, "HOUSING", "PARTNER", TODAY);
         String id = DeadLetterStore.idOf(LYON_PATHWAY, 0, 1_000_000L + Math.abs(participant.hashCode() % 100_000));
-        new DeadLetterStore(database).park(id, LYON_PATHWAY, 0, 0, participant, value, "mapping missing");
+        new DeadLetterStore(database).park(id, LYON_PATHWAY, 0, 0, participant, value, "mapping missing", null);
 
-        Http.Response retry = http.post("/api/partnerships/dead-letters/" + id + "/retry", "");
+        Http.Response retry = admin.post("/api/partnerships/dead-letters/" + id + "/retry", "");
         assertThat(retry.status()).as(retry.raw()).isEqualTo(200);
         assertThat(needStatus(participant, "HOUSING")).isEqualTo("OPEN");
         assertThat(deadLettersOf(participant).get(0).get("status").asString()).isEqualTo("REPROCESSED");
-        assertThat(http.post("/api/partnerships/dead-letters/" + id + "/retry", "").status()).isEqualTo(409);
+        assertThat(admin.post("/api/partnerships/dead-letters/" + id + "/retry", "").status()).isEqualTo(409);
     }
 
     @Test
@@ -174,9 +195,9 @@ class PathwayConsumptionTest extends IntegrationTestBase {
 
         String proposed = propose(participant, partner, "HOUSING");
         String accepted = propose(participant, partner, "HEALTH");
-        assertThat(http.post("/api/partnerships/referrals/" + accepted + "/accept", "{}").status()).isEqualTo(200);
+        assertThat(officer.post("/api/partnerships/referrals/" + accepted + "/accept", "{}").status()).isEqualTo(200);
         String declined = propose(participant, partner, "HOUSING");
-        assertThat(http.post("/api/partnerships/referrals/" + declined + "/decline", "{\"reason\":\"FULL\"}").status())
+        assertThat(officer.post("/api/partnerships/referrals/" + declined + "/decline", "{\"reason\":\"FULL\"}").status())
                 .isEqualTo(200);
 
         KafkaTopics.produce(LYON_PATHWAY, participant, exited("lyon", participant, pathwayId, 2, TODAY.minusDays(1)));
@@ -188,13 +209,13 @@ class PathwayConsumptionTest extends IntegrationTestBase {
         assertThat(status(proposed)).isEqualTo("CANCELLED");
         assertThat(status(accepted)).isEqualTo("CANCELLED");
         assertThat(status(declined)).isEqualTo("DECLINED");
-        assertThat(http.get("/api/partnerships/referrals/" + proposed).body().get("reason").asString())
+        assertThat(officer.get("/api/partnerships/referrals/" + proposed).body().get("reason").asString())
                 .isEqualTo("PARTICIPANT_EXITED");
 
         eventually().until(() -> cancelledOnTopic().containsAll(List.of(proposed, accepted)));
         assertThat(cancelledOnTopic()).doesNotContain(declined);
 
-        Http.Response late = http.post("/api/partnerships/referrals",
+        Http.Response late = officer.post("/api/partnerships/referrals",
                 "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"HOUSING\"}".formatted(participant, partner));
         assertThat(late.status()).isEqualTo(422);
         assertThat(late.body().get("rule").asString()).isEqualTo("participant-exited");
@@ -205,7 +226,7 @@ class PathwayConsumptionTest extends IntegrationTestBase {
         String partner = partnerWithAgreement("Mission Locale Lyon", "EMPLOYMENT");
         KafkaTopics.produce(LYON_PATHWAY, participant, exited("lyon", participant, pathwayId, 7, TODAY.minusDays(30)));
         eventually().until(() -> !needsOf(participant).body().get("exitedOn").isNull());
-        assertThat(http.post("/api/partnerships/referrals", "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"EMPLOYMENT\"}"
+        assertThat(officer.post("/api/partnerships/referrals", "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"EMPLOYMENT\"}"
                 .formatted(participant, partner)).status()).isEqualTo(422);
 
         String next = java.util.UUID.randomUUID().toString();
@@ -215,12 +236,12 @@ class PathwayConsumptionTest extends IntegrationTestBase {
                         "plannedEnd":"%s","weeklyHours":4.0,"hoursDerogation":false}""".formatted(participant, TODAY.plusMonths(6))));
 
         eventually().until(() -> needsOf(participant).body().get("exitedOn").isNull());
-        assertThat(http.post("/api/partnerships/referrals", "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"EMPLOYMENT\"}"
+        assertThat(officer.post("/api/partnerships/referrals", "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"EMPLOYMENT\"}"
                 .formatted(participant, partner)).status()).isEqualTo(201);
     }
 
     private String status(String referralId) {
-        return http.get("/api/partnerships/referrals/" + referralId).body().get("status").asString();
+        return officer.get("/api/partnerships/referrals/" + referralId).body().get("status").asString();
     }
 
     private List<String> cancelledOnTopic() {
@@ -235,7 +256,7 @@ class PathwayConsumptionTest extends IntegrationTestBase {
     }
 
     private List<JsonNode> deadLettersOf(String key) {
-        Http.Response r = http.get("/api/partnerships/dead-letters?size=200");
+        Http.Response r = admin.get("/api/partnerships/dead-letters?size=200");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return StreamSupport.stream(r.body().get("items").spliterator(), false)
                 .filter(d -> d.get("key") != null && key.equals(d.get("key").asString())).toList();

@@ -49,7 +49,7 @@ class OutboxRecoveryTest extends IntegrationTestBase {
         assertThat(stored(referral.id()).getList("outbox", Document.class)).isEmpty();
         assertThat(referrals.ofPartner(partnerId)).singleElement()
                 .satisfies(s -> assertThat(s.getString("referralId")).isEqualTo(referral.id()));
-        assertThat(http.get("/api/partnerships/participants/" + participant + "/referrals").body().size()).isEqualTo(1);
+        assertThat(officer.get("/api/partnerships/participants/" + participant + "/referrals").body().size()).isEqualTo(1);
     }
 
     @Test
