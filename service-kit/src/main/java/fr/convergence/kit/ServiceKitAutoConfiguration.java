@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
+import fr.convergence.kit.web.BodySizeLimitFilter;
 import fr.convergence.kit.web.CorrelationIdFilter;
 import fr.convergence.kit.web.ProblemHandler;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,15 @@ public class ServiceKitAutoConfiguration {
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+            @org.springframework.beans.factory.annotation.Value("${convergence.max-request-bytes:1048576}") long maxBytes,
+            tools.jackson.databind.json.JsonMapper json) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
