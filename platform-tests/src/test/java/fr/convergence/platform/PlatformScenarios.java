@@ -221,6 +221,70 @@ abstract class PlatformScenarios {
         });
     }
 
+    /**
+     * Issue 6: the services enforce the access rules themselves, not only the gateway. A participant of one ACI is
+     * absent for the staff of another, a national analyst gets no personal field, a territorial auditor does not see
+     * another territory, and a call without a valid token gets 401 problem+json at the gateway and at every service.
+     */
+    @Test
+    void eachRoleSeesOnlyWhatItMayThroughTheGatewayAndAtEveryService() {
+        Api cip = as("cip-aci-paris-1");
+        Api.Reply registered = cip.post("/api/participants", """
+                {"firstName":"Apolline","lastName":"Vérancourt","birthDate":"1984-02-03","referentId":"cip-paris-1","aciId":"aci-paris-1"}""");
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String pid = registered.body().get("participantId").asText();
+        assertThat(cip.get("/api/participants/" + pid).raw()).contains("Vérancourt");
+
+        assertThat(as("cip-aci-paris-2").get("/api/participants/" + pid).status()).isEqualTo(404);
+        Api.Reply analystView = as("analyst").get("/api/participants/" + pid);
+        assertThat(analystView.status()).isEqualTo(200);
+        assertThat(analystView.raw()).doesNotContain("Vérancourt").doesNotContain("Apolline").doesNotContain("1984");
+        assertThat(as("cdp-paris").get("/api/participants/" + pid).status()).isEqualTo(403);
+        assertThat(as("auditor-lyon").get("/api/audit/participants/" + pid + "/history").status()).isEqualTo(404);
+        assertThat(as("auditor-paris").get("/api/audit/participants/" + pid + "/history").status()).isEqualTo(200);
+        assertThat(as("coordinator-paris").get("/api/reporting/national").status()).isEqualTo(403);
+
+        fr.convergence.testing.TestIssuer foreignIssuer = fr.convergence.testing.TestIssuer.get();
+        for (String base : java.util.List.of(platform.url("gateway"), platform.url("participant"),
+                platform.url("pathway"), platform.url("partnership"), platform.url("reporting"))) {
+            for (Api caller : java.util.List.of(new Api(base), new Api(base).withToken("not-a-token"),
+                    new Api(base).withToken(foreignIssuer.foreign("national-analyst", null, null)))) {
+                Api.Reply refused = caller.get(base.equals(platform.url("participant")) ? "/api/participants/" + pid
+                        : base.equals(platform.url("reporting")) ? "/api/reporting/national" : "/api/pathways");
+                assertThat(refused.status()).as(base + " " + refused.raw()).isEqualTo(401);
+                assertThat(refused.body().get("rule").asText()).isEqualTo("authentication-required");
+            }
+        }
+    }
+
+    /**
+     * Issue 6: each demo user signs in to the dashboard through the gateway and the identity provider's login form,
+     * in a real browser, and is offered only the figures their role allows.
+     */
+    @Test
+    void demoUsersSignInToTheDashboardAndSeeOnlyTheirScope() throws Exception {
+        String dashboard = platform.url("gateway") + "/api/reporting/dashboard";
+        try (Browser analyst = new Browser()) {
+            analyst.signInAt(dashboard, "analyst", "demo");
+            assertThat(analyst.dashboardChoices()).startsWith("national").contains("paris");
+        }
+        try (Browser coordinator = new Browser()) {
+            coordinator.signInAt(dashboard, "coordinator-paris", "demo");
+            assertThat(coordinator.dashboardChoices()).containsExactly("paris");
+        }
+        try (Browser cip = new Browser()) {
+            cip.signInAt(dashboard, "cip-aci-paris-1", "demo");
+            assertThat(cip.dashboardChoices()).containsExactly("paris/aci-paris-1");
+        }
+        try (Browser stranger = new Browser()) {
+            stranger.driver.get(dashboard);
+            stranger.driver.findElement(org.openqa.selenium.By.id("username")).sendKeys("analyst");
+            stranger.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("wrong");
+            stranger.driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+            assertThat(stranger.driver.getCurrentUrl()).contains("/login?error");
+        }
+    }
+
     private static Api.Reply hire(Api pathways, String aci) {
         return pathways.post("/api/pathways", """
                 {"participantId":"PSN-%s","aciId":"%s","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
