@@ -233,13 +233,14 @@ abstract class PlatformScenarios {
                 {"firstName":"Apolline","lastName":"Vérancourt","birthDate":"1984-02-03","referentId":"cip-paris-1","aciId":"aci-paris-1"}""");
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         String pid = registered.body().get("participantId").asText();
-        assertThat(cip.get("/api/participants/" + pid).raw()).contains("Vérancourt");
+        String purpose = "?purpose=suivi-parcours";
+        assertThat(cip.get("/api/participants/" + pid + purpose).raw()).contains("Vérancourt");
 
-        assertThat(as("cip-aci-paris-2").get("/api/participants/" + pid).status()).isEqualTo(404);
+        assertThat(as("cip-aci-paris-2").get("/api/participants/" + pid + purpose).status()).isEqualTo(404);
         Api.Reply analystView = as("analyst").get("/api/participants/" + pid);
         assertThat(analystView.status()).isEqualTo(200);
         assertThat(analystView.raw()).doesNotContain("Vérancourt").doesNotContain("Apolline").doesNotContain("1984");
-        assertThat(as("cdp-paris").get("/api/participants/" + pid).status()).isEqualTo(403);
+        assertThat(as("cdp-paris").get("/api/participants/" + pid + purpose).status()).isEqualTo(403);
         assertThat(as("auditor-lyon").get("/api/audit/participants/" + pid + "/history").status()).isEqualTo(404);
         assertThat(as("auditor-paris").get("/api/audit/participants/" + pid + "/history").status()).isEqualTo(200);
         assertThat(as("coordinator-paris").get("/api/reporting/national").status()).isEqualTo(403);
@@ -249,7 +250,7 @@ abstract class PlatformScenarios {
                 platform.url("pathway"), platform.url("partnership"), platform.url("reporting"))) {
             for (Api caller : java.util.List.of(new Api(base), new Api(base).withToken("not-a-token"),
                     new Api(base).withToken(foreignIssuer.foreign("national-analyst", null, null)))) {
-                Api.Reply refused = caller.get(base.equals(platform.url("participant")) ? "/api/participants/" + pid
+                Api.Reply refused = caller.get(base.equals(platform.url("participant")) ? "/api/participants/" + pid + purpose
                         : base.equals(platform.url("reporting")) ? "/api/reporting/national" : "/api/pathways");
                 assertThat(refused.status()).as(base + " " + refused.raw()).isEqualTo(401);
                 assertThat(refused.body().get("rule").asText()).isEqualTo("authentication-required");
