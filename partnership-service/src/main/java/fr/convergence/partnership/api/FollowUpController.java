@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The concerted follow-up group of a participant: CIP referent, outside social workers, chargé de partenariat.
  * Read and run by the participant's CIP (own ACI) and the territory's partnership officers and coordinator; a
- * participant the caller does not see is answered 404.
+ * participant the caller does not see is answered 404, and so is a member added or ended for a participant the
+ * territory never heard of (no pathway event, no referral): a mistyped id creates nothing.
  */
 @RestController
 @RequestMapping("/api/partnerships/participants/{participantId}/follow-up-group")
@@ -45,15 +46,15 @@ class FollowUpController {
     @PreAuthorize(FOLLOW_UP_ROLES)
     FollowUpGroup.Member join(@PathVariable String participantId, @Valid @RequestBody Requests.JoinGroup body,
                               Caller caller) {
-        access.participant(caller, participantId);
+        access.knownParticipant(caller, participantId);
         return groups.join(participantId, body.role(), body.name(), body.organisation(), body.startsOn());
     }
 
     @PostMapping("/members/{memberId}/end")
     @PreAuthorize(FOLLOW_UP_ROLES)
     FollowUpGroup leave(@PathVariable String participantId, @PathVariable String memberId,
-                        @Valid @RequestBody(required = false) Requests.LeaveGroup body, Caller caller) {
-        access.participant(caller, participantId);
-        return groups.leave(participantId, memberId, body == null ? null : body.endsOn());
+                        @Valid @RequestBody Requests.LeaveGroup body, Caller caller) {
+        access.knownParticipant(caller, participantId);
+        return groups.leave(participantId, memberId, body.endsOn());
     }
 }

@@ -96,9 +96,9 @@ class PartnersController {
     @PostMapping("/partners/{partnerId}/agreements/{agreementId}/end")
     @PreAuthorize(MANAGERS)
     Agreement end(@PathVariable String partnerId, @PathVariable String agreementId,
-                  @Valid @RequestBody(required = false) Requests.EndAgreement body, Caller caller) {
+                  @Valid @RequestBody Requests.EndAgreement body, Caller caller) {
         access.object(caller, "partner", partnerId);
-        return partners.end(partnerId, agreementId, body == null ? null : body.endedOn(), caller.userId());
+        return partners.end(partnerId, agreementId, body.endedOn(), caller.userId());
     }
 
     /** The network, optionally for one domain, by name, paged. */

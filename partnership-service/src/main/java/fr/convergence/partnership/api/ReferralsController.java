@@ -69,18 +69,18 @@ class ReferralsController {
 
     @PostMapping("/referrals/{referralId}/accept")
     @PreAuthorize(STEP_ROLES)
-    Referral accept(@PathVariable String referralId, @Valid @RequestBody(required = false) Requests.Step body,
+    Referral accept(@PathVariable String referralId, @Valid @RequestBody Requests.Step body,
                     Caller caller) {
         visible(referralId, caller);
-        return referrals.accept(referralId, body == null ? null : body.date(), caller.userId());
+        return referrals.accept(referralId, body.date(), caller.userId());
     }
 
     @PostMapping("/referrals/{referralId}/decline")
     @PreAuthorize(STEP_ROLES)
-    Referral decline(@PathVariable String referralId, @Valid @RequestBody(required = false) Requests.Decline body,
+    Referral decline(@PathVariable String referralId, @Valid @RequestBody Requests.Decline body,
                      Caller caller) {
         visible(referralId, caller);
-        return referrals.decline(referralId, body == null ? null : body.date(), body == null ? null : body.reason(),
+        return referrals.decline(referralId, body.date(), body.reason(),
                 caller.userId());
     }
 
@@ -93,10 +93,10 @@ class ReferralsController {
 
     @PostMapping("/referrals/{referralId}/cancel")
     @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER')")
-    Referral cancel(@PathVariable String referralId, @Valid @RequestBody(required = false) Requests.Cancel body,
+    Referral cancel(@PathVariable String referralId, @Valid @RequestBody Requests.Cancel body,
                     Caller caller) {
         visible(referralId, caller);
-        return referrals.cancel(referralId, body == null ? null : body.date(), body == null ? null : body.reason(),
+        return referrals.cancel(referralId, body.date(), body.reason(),
                 caller.userId());
     }
 

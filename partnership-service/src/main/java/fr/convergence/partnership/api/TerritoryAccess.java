@@ -59,9 +59,27 @@ class TerritoryAccess {
         }
     }
 
-    /** A participant the caller may see: 404 otherwise, exactly like an unknown participant. */
+    /**
+     * A participant the caller may see: 400 for an id that is no pseudonymous code (field {@code participantId}),
+     * 404 otherwise, exactly like an unknown participant.
+     */
     void participant(Caller caller, String participantId) {
+        if (participantId == null || !participantId.matches(Requests.CODE)) {
+            throw ApiException.badRequest("participantId", "participantId must be a pseudonymous code matching "
+                    + Requests.CODE);
+        }
         if (!seesParticipant(caller, participantId)) {
+            throw new NotFound("participant", participantId);
+        }
+    }
+
+    /**
+     * A participant the caller may see AND the territory knows (from a pathway event or a referral), for a write that
+     * creates something about them: 404 for an id the territory never heard of, so a mistyped id creates nothing.
+     */
+    void knownParticipant(Caller caller, String participantId) {
+        participant(caller, participantId);
+        if (participants.find(territory, participantId).isEmpty()) {
             throw new NotFound("participant", participantId);
         }
     }

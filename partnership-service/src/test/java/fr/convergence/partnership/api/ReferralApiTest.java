@@ -198,6 +198,15 @@ class ReferralApiTest extends IntegrationTestBase {
     @Test
     void aFollowUpGroupHoldsRolesWithStartAndEnd() {
         String base = "/api/partnerships/participants/" + participant + "/follow-up-group";
+        // a participant the territory never heard of gets no group (a mistyped id creates nothing)
+        Http.Response unknown = officer.post(base + "/members", "{\"role\":\"CIP\",\"name\":\"Karim B.\"}");
+        assertThat(unknown.status()).as(unknown.raw()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        // known from the pathway, as in production
+        KafkaTopics.produce(LYON_PATHWAY, participant, fr.convergence.partnership.PathwayEvents.barrierAssessed("lyon",
+                participant, pathwayId, 0, "HOUSING", "PARTNER", TODAY));
+        eventually().until(() -> needsOf(participant).body().get("version").asLong() > 0);
+
         Http.Response cip = officer.post(base + "/members",
                 "{\"role\":\"CIP\",\"name\":\"Karim B.\",\"organisation\":\"ACI Lyon 1\",\"startsOn\":\"%s\"}"
                         .formatted(TODAY.minusMonths(3)));
