@@ -6,15 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -51,20 +48,22 @@ public class IntegrationEventPublisher implements AutoCloseable {
                 .description("producers discarded after a failed publication").register(meters);
     }
 
-    /** Sends all records in order and waits for the broker's acknowledgement of each. */
+    /**
+     * Sends the records one after the other, each only once the broker has acknowledged the one before. Why not
+     * all at once: a partition's records then travel in several batches, and when the broker restarts a later
+     * batch can be written while an earlier one expires (seen in the reliability suite: 0, 3..19, then 1, 2 on
+     * the log). One record in flight per stream means a failure leaves nothing after it on the log; the retry
+     * resumes from the first unacknowledged record, so a stream's first occurrences stay in order.
+     */
     public void publish(List<OutgoingRecord> records) throws PublicationFailedException {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         KafkaProducer<String, String> current = producer;
         try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             for (OutgoingRecord r : records) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(r.topic(), r.key(), r.json());
                 record.headers().add(Correlation.HEADER, r.correlationId().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(EVENT_ID_HEADER, r.eventId().getBytes(StandardCharsets.UTF_8));
-                acks.add(current.send(record));
-            }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                current.send(record).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
             published.increment(records.size());
         } catch (InterruptedException e) {
