@@ -4,6 +4,8 @@ import fr.convergence.reporting.support.ReportingIntegrationTest;
 import fr.convergence.testing.Http;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BadParameterTest extends ReportingIntegrationTest {
@@ -38,5 +40,22 @@ class BadParameterTest extends ReportingIntegrationTest {
     @Test
     void anExportWithABadMonthIsRejectedNamingTo() {
         assertRejected("/api/reporting/exports/indicators.xlsx?to=march", "to");
+    }
+
+    /** Refused by Tomcat (encoded slash or NUL, over-long line) or Spring Security's firewall (encoded ';'). */
+    @Test
+    void aUrlRefusedBeforeAnyControllerStillAnswersProblemJson() {
+        for (String path : List.of("/api/reporting/territories/a%2Fb", "/api/reporting/territories/%00",
+                "/api/reporting/territories/a%3Bb", "/api/reporting/territories/" + "a".repeat(10_000))) {
+            Http.Response response = analyst.get(path);
+            assertThat(response.status()).as(path.substring(0, Math.min(60, path.length()))).isEqualTo(400);
+            assertThat(response.isProblem()).as(response.raw()).isTrue();
+            assertThat(response.rule()).isEqualTo("malformed-request");
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDoesNotPublishTheCallerAsAParameter() {
+        assertThat(anonymous.get("/v3/api-docs").raw()).doesNotContain("\"name\":\"caller\"");
     }
 }
