@@ -80,15 +80,26 @@ class PathwayCommandsController {
         }
         String pathwayId = UUID.randomUUID().toString();
         participantPathways.add(r.participantId(), pathwayId); // before hiring: an audit must never miss a pathway
-        openPathways.claim(r.participantId(), pathwayId, queries::isOpen).ifPresent(blocking -> {
-            // the rule spans ACIs, so the conflict itself is told; the blocking pathway's id only to whoever sees it
-            boolean visible = queries.locate(blocking).filter(p -> PathwayAccess.sees(caller, p.territory(), p.aciId()))
-                    .isPresent();
-            throw ApiException.conflict("one-open-pathway", "participant " + r.participantId()
-                    + " already has an open pathway" + (visible ? " " + blocking : ""));
-        });
-        send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(), territory, r.aciId(),
-                r.programme(), r.plannedEnd(), r.weeklyHours(), Boolean.TRUE.equals(r.hoursDerogation())), caller);
+        try {
+            openPathways.claim(r.participantId(), pathwayId, queries::isOpen).ifPresent(blocking -> {
+                // the rule spans ACIs, so the conflict is told; the blocking pathway's id only to whoever sees it
+                boolean visible = queries.locate(blocking)
+                        .filter(p -> PathwayAccess.sees(caller, p.territory(), p.aciId())).isPresent();
+                throw ApiException.conflict("one-open-pathway", "participant " + r.participantId()
+                        + " already has an open pathway" + (visible ? " " + blocking : ""));
+            });
+            send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(), territory,
+                    r.aciId(), r.programme(), r.plannedEnd(), r.weeklyHours(),
+                    Boolean.TRUE.equals(r.hoursDerogation())), caller);
+        } catch (RuntimeException refused) {
+            // a refused hire leaves nothing behind; only a crash can (readers and the next hire skip such leftovers).
+            // If the stream exists after all, the hire happened and its index entry and claim must stay.
+            if (queries.locate(pathwayId).isEmpty()) {
+                openPathways.release(r.participantId(), pathwayId);
+                participantPathways.forget(r.participantId(), pathwayId);
+            }
+            throw refused;
+        }
         return ResponseEntity.created(URI.create("/api/pathways/" + pathwayId)).body(queries.current(pathwayId));
     }
 

@@ -60,10 +60,10 @@ class AuditController {
                               Map<String, Map<String, Object>> chains) {
     }
 
-    @GetMapping("/participants/{id}/history")
+    @GetMapping("/participants/{participantId}/history")
     @PreAuthorize(AUDITORS)
     @Operation(summary = "Every event of a participant across services, in order, paged")
-    HistoryPage history(@PathVariable @Pattern(regexp = ID) String id,
+    HistoryPage history(@PathVariable("participantId") @Pattern(regexp = ID) String id,
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                         Caller caller) {
@@ -73,29 +73,29 @@ class AuditController {
         return new HistoryPage(id, all.subList(from, to), page, size, all.size(), audit.verify(id, caller.territory()));
     }
 
-    @GetMapping("/participants/{id}/state")
+    @GetMapping("/participants/{participantId}/state")
     @PreAuthorize(AUDITORS)
     @Operation(summary = "Each pathway's state as of a past date, by replaying its events up to that date")
-    Map<String, Object> state(@PathVariable @Pattern(regexp = ID) String id,
+    Map<String, Object> state(@PathVariable("participantId") @Pattern(regexp = ID) String id,
                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                               Caller caller) {
         return Map.of("participantId", id, "asOf", asOf.toString(), "pathways",
                 audit.stateAsOf(id, asOf, caller.territory(), caller.userId()));
     }
 
-    @GetMapping("/participants/{id}/verification")
+    @GetMapping("/participants/{participantId}/verification")
     @PreAuthorize(AUDITORS)
     @Operation(summary = "Recompute every pathway's SHA-256 chain; report the first broken link")
-    Map<String, Object> verification(@PathVariable @Pattern(regexp = ID) String id, Caller caller) {
+    Map<String, Object> verification(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) {
         Map<String, Map<String, Object>> chains = audit.verify(id, caller.territory());
         boolean intact = chains.values().stream().allMatch(c -> Boolean.TRUE.equals(c.get("intact")));
         return Map.of("participantId", id, "intact", intact, "pathways", chains);
     }
 
-    @GetMapping(value = "/participants/{id}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(value = "/participants/{participantId}/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(AUDITORS)
     @Operation(summary = "The full history for an audit file, with chain heads and a digest of its content")
-    ResponseEntity<String> exportJson(@PathVariable @Pattern(regexp = ID) String id, Caller caller) throws Exception {
+    ResponseEntity<String> exportJson(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) throws Exception {
         List<HistoryEntry> all = audit.history(id, caller.territory(), caller.userId(), "export json");
         String items = json.writeValueAsString(all);
         Map<String, Object> export = new LinkedHashMap<>();
@@ -109,10 +109,10 @@ class AuditController {
                 .body(json.writeValueAsString(export));
     }
 
-    @GetMapping(value = "/participants/{id}/export.html", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(value = "/participants/{participantId}/export.html", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize(AUDITORS)
     @Operation(summary = "A printable view of the history")
-    String exportHtml(@PathVariable @Pattern(regexp = ID) String id, Caller caller) {
+    String exportHtml(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) {
         return AuditPrintView.render(id, audit.history(id, caller.territory(), caller.userId(), "export html"),
                 audit.verify(id, caller.territory()));
     }

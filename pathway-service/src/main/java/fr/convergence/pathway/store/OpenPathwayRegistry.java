@@ -27,6 +27,11 @@ public class OpenPathwayRegistry {
         claims.createIndex(Indexes.ascending("_id", "pathwayId"), new IndexOptions().unique(true).name("claim"));
     }
 
+    /** Gives up a claim for a pathway whose hire was refused, unless another hire took the claim over since. */
+    public void release(String participantId, String pathwayId) {
+        claims.deleteOne(new Document("_id", participantId).append("pathwayId", pathwayId));
+    }
+
     /**
      * Claims the participant for {@code pathwayId}. Returns the id of the pathway that blocks the claim, if any.
      *

@@ -1,6 +1,7 @@
 package fr.convergence.pathway.api;
 
 import fr.convergence.testing.Http;
+import fr.convergence.testing.StoreDigest;
 import fr.convergence.testing.TestInfrastructure;
 import fr.convergence.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,9 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PathwayApiTest {
 
+    static final String DATABASE = TestInfrastructure.uniqueDatabase("pathway_api");
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, TestInfrastructure.uniqueDatabase("pathway_api"), "paris");
+        TestInfrastructure.register(registry, DATABASE, "paris");
     }
 
     @LocalServerPort
@@ -96,6 +101,43 @@ class PathwayApiTest {
                  "plannedEnd":"%s","weeklyHours":26}""".formatted(participant, START, START.plusMonths(12)));
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.body().get("rule").asString()).isEqualTo("one-open-pathway");
+    }
+
+    @Test
+    void aRefusedHireLeavesNothingBehind() {
+        openPhc();
+        String before = StoreDigest.of(TestInfrastructure.mongoUri(), DATABASE, Set.of());
+        // refused by the one-open-pathway claim (409), then by a programme rule for another participant (422)
+        Http.Response blocked = http.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":26}""".formatted(participant, START, START.plusMonths(12)));
+        assertThat(blocked.status()).as(blocked.raw()).isEqualTo(409);
+        Http.Response broken = http.post("/api/pathways", """
+                {"participantId":"PSN-%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":99}""".formatted(UUID.randomUUID().toString().substring(0, 8), START,
+                START.plusMonths(12)));
+        assertThat(broken.status()).as(broken.raw()).isEqualTo(422);
+        assertThat(StoreDigest.of(TestInfrastructure.mongoUri(), DATABASE, Set.of())).isEqualTo(before);
+    }
+
+    @Test
+    void answersAddressesRefusedBeforeTheApiWith400ProblemJson() {
+        // an encoded slash (Tomcat), an encoded semicolon (the security firewall), a request line over the limit
+        for (String path : List.of("/api/pathways/..%2Fetc%2Fpasswd", "/api/pathways/a%3Bb", "/api/pathways/%2500",
+                "/api/pathways/" + "a".repeat(10_000))) {
+            Http.Response r = http.get(path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.isProblem()).as(r.raw()).isTrue();
+            assertThat(r.rule()).isEqualTo("malformed");
+        }
+    }
+
+    @Test
+    void answersABlankBarrierDomainWith400NamingIt() {
+        String id = openPhc();
+        Http.Response r = http.post("/api/pathways/" + id + "/barriers/%20/lift", "{\"date\":\"%s\"}".formatted(START));
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        assertThat(r.field()).isEqualTo("domain");
     }
 
     @Test
@@ -217,6 +259,9 @@ class PathwayApiTest {
     void exposesHealthMetricsAndOpenApi() {
         assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(http.get("/actuator/prometheus").raw()).contains("convergence_events_published");
-        assertThat(http.get("/v3/api-docs").raw()).contains("/api/pathways/{id}/exit");
+        String openApi = http.get("/v3/api-docs").raw();
+        assertThat(openApi).contains("/api/pathways/{id}/exit");
+        // the caller comes from the token: no client sends it as a parameter
+        assertThat(openApi).doesNotContain("\"name\":\"caller\"");
     }
 }
