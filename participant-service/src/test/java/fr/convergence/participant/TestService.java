@@ -16,10 +16,20 @@ public final class TestService {
     }
 
     public static void register(DynamicPropertyRegistry registry, String prefix) {
-        String database = TestInfrastructure.uniqueDatabase(prefix);
+        registerDatabase(registry, TestInfrastructure.uniqueDatabase(prefix));
+    }
+
+    /** Like {@link #register}, for a test that reads the databases itself: data in {@code database}, keys in
+     *  {@link #keyDatabase}. */
+    public static void registerDatabase(DynamicPropertyRegistry registry, String database) {
         TestInfrastructure.register(registry, database, "paris");
         registry.add("participant.master-key", () -> MASTER_KEY);
-        registry.add("participant.key-database", () -> database + "_keys");
+        registry.add("participant.key-database", () -> keyDatabase(database));
+    }
+
+    /** Where the service under test keeps the participants' keys, apart from their data. */
+    public static String keyDatabase(String database) {
+        return database + "_keys";
     }
 
     /** A name no other test uses, so that searches only see the calling test's people. */

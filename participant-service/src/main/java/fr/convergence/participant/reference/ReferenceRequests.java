@@ -13,18 +13,21 @@ import java.util.List;
 final class ReferenceRequests {
 
     static final String TERRITORY_CODE = "[a-z0-9-]{2,40}";
+    /** Names are published in events and shown on every screen: one line, no control character. */
+    static final String ONE_LINE = "\\P{Cc}*";
+    static final String NO_CONTROL = "must not contain control characters";
 
     private ReferenceRequests() {
     }
 
     record CreateTerritory(@NotNull @Pattern(regexp = TERRITORY_CODE) String code,
-                           @NotBlank @Size(max = 100) String name) {
+                           @NotBlank @Size(max = 100) @Pattern(regexp = ONE_LINE, message = NO_CONTROL) String name) {
     }
 
-    record ChangeTerritory(@NotBlank @Size(max = 100) String name) {
+    record ChangeTerritory(@NotBlank @Size(max = 100) @Pattern(regexp = ONE_LINE, message = NO_CONTROL) String name) {
     }
 
-    record AciDetails(@NotBlank @Size(max = 150) String name,
+    record AciDetails(@NotBlank @Size(max = 150) @Pattern(regexp = ONE_LINE, message = NO_CONTROL) String name,
                       @NotNull @ValidSiret String siret,
                       @NotEmpty List<@NotNull Programme> programmes,
                       boolean localCoordination) {

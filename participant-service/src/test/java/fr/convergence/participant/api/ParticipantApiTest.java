@@ -129,6 +129,21 @@ class ParticipantApiTest {
     }
 
     @Test
+    void refusesControlCharactersInNamesNamingTheFieldButKeepsLineBreaksInAnAddress() {
+        long before = database.getCollection("participants").countDocuments();
+        Http.Response r = cip.post("/api/participants", registerBody("Anne", lastName + "\\u0000", "aci-paris-1"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        assertThat(r.field()).isEqualTo("lastName");
+        assertThat(database.getCollection("participants").countDocuments()).isEqualTo(before);
+
+        Http.Response lines = cip.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1")
+                .replace("1 rue de la Paix, Paris", "1 rue de la Paix\\n75002 Paris"));
+        assertThat(lines.status()).as(lines.raw()).isEqualTo(201);
+        assertThat(cip.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1")
+                .replace("1 rue de la Paix, Paris", "1 rue\\u001b[2J")).field()).isEqualTo("address");
+    }
+
+    @Test
     void refusesABirthDateInTheFutureWith400() {
         Http.Response r = cip.post("/api/participants", registerBody("Anne", lastName, "aci-paris-1")
                 .replace("1985-04-12", "2999-01-01"));
@@ -389,6 +404,22 @@ class ParticipantApiTest {
         Http anonymous = new Http(port);
         assertThat(anonymous.get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(anonymous.get("/v3/api-docs").raw()).contains("/api/participants/{id}/move")
-                .contains("/api/participants/territories");
+                .contains("/api/participants/territories")
+                // the Caller comes from the token: it is no parameter a client could send
+                .doesNotContain("\"caller\"");
+    }
+
+    @Test
+    void answersPathsRefusedBeforeTheApiWithProblemJson() {
+        // ';' and an encoded '%' are refused by the security firewall, an encoded '/' and a NUL by Tomcat itself,
+        // a 10 000-character id by Tomcat's header limit: all 400 problem+json, never an HTML or Boot error page
+        for (String path : List.of("/api/participants/a%3Bb", "/api/participants/%2500", "/api/participants/a%2Fb",
+                "/api/participants/%00", "/api/participants/" + "a".repeat(10_000))) {
+            Http.Response r = reader.get(path);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.isProblem()).as("%s: %s", path, r.raw()).isTrue();
+            assertThat(r.rule()).isEqualTo("malformed");
+            assertThat(r.field()).isEqualTo("path");
+        }
     }
 }

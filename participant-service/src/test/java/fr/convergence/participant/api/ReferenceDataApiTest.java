@@ -105,6 +105,19 @@ class ReferenceDataApiTest {
     }
 
     @Test
+    void refusesControlCharactersInReferenceNamesNamingTheField() {
+        String code = createTerritory(newCode());
+        Http.Response rename = http.put("/api/participants/territories/" + code, "{\"name\":\"Somme\\nBis\"}");
+        assertThat(rename.status()).as(rename.raw()).isEqualTo(400);
+        assertThat(rename.field()).isEqualTo("name");
+        Http.Response aci = http.post("/api/participants/territories/" + code + "/acis",
+                aci("Chantier\\u0000Nord", VALID_SIRET, "[\"PHC\"]", false));
+        assertThat(aci.status()).as(aci.raw()).isEqualTo(400);
+        assertThat(aci.field()).isEqualTo("name");
+        assertThat(http.get("/api/participants/territories/" + code).text("name")).isEqualTo("Somme");
+    }
+
+    @Test
     void refusesADuplicateTerritoryWith409() {
         String code = createTerritory(newCode());
         Http.Response r = http.post("/api/participants/territories", "{\"code\":\"%s\",\"name\":\"Again\"}".formatted(code));
