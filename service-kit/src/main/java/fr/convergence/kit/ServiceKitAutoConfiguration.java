@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 /** Shared wiring of every servlet service. */
 @AutoConfiguration
 @EnableConfigurationProperties(PlatformProperties.class)
-@Import({ProblemHandler.class, fr.convergence.kit.security.SecurityKitConfiguration.class})
+@Import({ProblemHandler.class, fr.convergence.kit.security.SecurityKitConfiguration.class,
+        fr.convergence.kit.web.ContainerRefusals.class})
 public class ServiceKitAutoConfiguration {
 
     @Bean

@@ -106,6 +106,15 @@ public class ProblemHandler {
                 List.of(Map.of("field", field, "rule", "malformed", "message", "missing or malformed")), request);
     }
 
+    /** A path variable that converts to nothing (a blank segment, e.g. {@code /barriers/%20/lift}). */
+    @ExceptionHandler(org.springframework.web.bind.MissingPathVariableException.class)
+    ResponseEntity<ProblemDetail> blankPathVariable(org.springframework.web.bind.MissingPathVariableException e,
+                                                    HttpServletRequest request) {
+        String field = e.getVariableName();
+        return problem(HttpStatus.BAD_REQUEST, "malformed", "path segment '" + field + "' is blank or malformed",
+                List.of(Map.of("field", field, "rule", "malformed", "message", "blank or malformed")), request);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media-type", "send application/json", List.of(), request);
