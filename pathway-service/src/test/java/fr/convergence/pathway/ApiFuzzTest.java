@@ -13,10 +13,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,19 +103,8 @@ class ApiFuzzTest {
     }
 
     /** Route → the first role of {@link #ROLE_PREFERENCE} the access matrix allows on the caller's own objects. */
-    private static Map<String, String> rolesByRoute() throws IOException {
-        JsonNode routes;
-        try (InputStream in = ApiFuzzTest.class.getClassLoader().getResourceAsStream("access-matrix.yml")) {
-            routes = YAMLMapper.builder().build().readTree(in).get("routes");
-        }
-        Map<String, String> roles = new LinkedHashMap<>();
-        for (String route : routes.propertyNames()) {
-            JsonNode expect = routes.get(route).get("expect");
-            ROLE_PREFERENCE.stream()
-                    .filter(role -> expect.has(role) && "allow".equals(expect.get(role).get(0).asString()))
-                    .findFirst().ifPresent(role -> roles.put(route, role));
-        }
-        return roles;
+    private static Map<String, String> rolesByRoute() {
+        return AccessMatrix.load("pathway-service", "access-matrix.yml").allowedRoleByRoute(ROLE_PREFERENCE);
     }
 
     /**

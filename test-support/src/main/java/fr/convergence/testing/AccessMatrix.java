@@ -158,6 +158,22 @@ public final class AccessMatrix {
         assertThat(failures).as("access matrix of %s", service).isEmpty();
     }
 
+    /**
+     * For each route, the first role of {@code preference} the matrix allows on the caller's own objects: the caller
+     * a fuzzer uses so that bad input gets past authorization into validation and the domain. A route no preferred
+     * role may call is missing from the map.
+     */
+    public Map<String, String> allowedRoleByRoute(List<String> preference) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        JsonNode routes = table.get("routes");
+        for (String route : routes.propertyNames()) {
+            JsonNode expect = routes.get(route).get("expect");
+            preference.stream().filter(role -> expect.has(role) && "allow".equals(expect.get(role).get(0).asString()))
+                    .findFirst().ifPresent(role -> roles.put(route, role));
+        }
+        return roles;
+    }
+
     /** A token for the matrix's caller of this role, as its {@code callers} section describes. */
     public String token(String role) {
         JsonNode caller = table.path("callers").path(role);

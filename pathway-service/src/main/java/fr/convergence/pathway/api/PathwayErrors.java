@@ -14,7 +14,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.MissingPathVariableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -30,16 +29,6 @@ class PathwayErrors {
             ConcurrencyException.class, CommandExecutionException.class})
     ResponseEntity<ProblemDetail> translate(RuntimeException e, HttpServletRequest request) {
         return ProblemHandler.render(translated(e), request);
-    }
-
-    /**
-     * A path value that converts to nothing (a blank barrier domain: {@code /barriers/%20/lift}) is the caller's
-     * malformed input, not a missing route variable (Spring's default would be a 500).
-     */
-    @ExceptionHandler(MissingPathVariableException.class)
-    ResponseEntity<ProblemDetail> blankPathValue(MissingPathVariableException e, HttpServletRequest request) {
-        return ProblemHandler.render(ApiException.badRequest(e.getVariableName(),
-                "'" + e.getVariableName() + "' in the path is blank or not one of its allowed values"), request);
     }
 
     static ApiException translated(Throwable e) {

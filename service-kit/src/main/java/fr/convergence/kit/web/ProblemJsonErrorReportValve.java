@@ -36,12 +36,14 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
             case 413 -> "size";
             default -> status >= 500 ? "internal" : "refused";
         };
-        String detail = status == 400 || status == 414 || status == 431
+        String detail = status == 400 || status == 414 || status == 431 // the request line, not the body
                 ? "the request line or headers are malformed or too long (e.g. an encoded '/' or NUL in the path)"
                 : known == null ? "refused" : known.getReasonPhrase();
+        boolean requestLine = status == 400 || status == 414 || status == 431;
         String body = "{\"type\":\"https://convergence-france.org/problems/" + rule + "\",\"title\":\""
                 + (known == null ? "Error" : known.getReasonPhrase()) + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail.replace("\"", "'") + "\",\"rule\":\"" + rule + "\"}";
+                + ",\"detail\":\"" + detail.replace("\"", "'") + "\",\"rule\":\"" + rule + "\""
+                + (requestLine ? ",\"field\":\"path\"" : "") + "}";
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
