@@ -29,12 +29,16 @@ final class Browser implements AutoCloseable {
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        // Return from navigation at DOMContentLoaded and wait explicitly for what matters: a slow sign-in round trip
+        // on a loaded 2-core machine must not block a click for minutes.
+        options.setPageLoadStrategy(org.openqa.selenium.PageLoadStrategy.EAGER);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + Files.createTempDirectory("platform-chromium"), "--lang=fr-FR",
                 "--window-size=1280,2000");
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build(), options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
     }
 
     /**
@@ -43,17 +47,33 @@ final class Browser implements AutoCloseable {
      */
     void signInAt(String url, String user, String password) {
         driver.get(url);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         WebElement username = wait.until(d -> d.findElement(By.id("username")));
         username.sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(d -> d.getCurrentUrl().startsWith(url));
+        try {
+            wait.until(d -> d.getCurrentUrl().startsWith(url));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("sign-in of " + user + " did not come back to " + url + "; the browser is at "
+                    + driver.getCurrentUrl(), e);
+        }
+    }
+
+    /** Tries to sign in with a wrong password; returns where the browser ends up (the login page, with an error). */
+    String signInRefused(String url, String user, String password) {
+        driver.get(url);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+        wait.until(d -> d.findElement(By.id("username"))).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> d.getCurrentUrl().contains("error"));
+        return driver.getCurrentUrl();
     }
 
     /** The dashboard's scope choices once it has loaded its figures. */
     List<String> dashboardChoices() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         wait.until(d -> {
             String loaded = d.findElement(By.tagName("body")).getDomAttribute("data-loaded");
             return loaded != null && !loaded.isEmpty();

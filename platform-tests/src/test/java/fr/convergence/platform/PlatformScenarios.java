@@ -278,11 +278,7 @@ abstract class PlatformScenarios {
             assertThat(cip.dashboardChoices()).containsExactly("paris/aci-paris-1");
         }
         try (Browser stranger = new Browser()) {
-            stranger.driver.get(dashboard);
-            stranger.driver.findElement(org.openqa.selenium.By.id("username")).sendKeys("analyst");
-            stranger.driver.findElement(org.openqa.selenium.By.id("password")).sendKeys("wrong");
-            stranger.driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
-            assertThat(stranger.driver.getCurrentUrl()).contains("/login?error");
+            assertThat(stranger.signInRefused(dashboard, "analyst", "wrong")).contains("/login?error");
         }
     }
 
