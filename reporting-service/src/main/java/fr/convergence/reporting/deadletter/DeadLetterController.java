@@ -44,7 +44,7 @@ public class DeadLetterController {
     public Map<String, Object> retry(@PathVariable String id) {
         DeadLetter letter = deadLetters.find(id).orElseThrow(() -> ApiException.notFound("dead letter", id));
         try {
-            ApplyOutcome outcome = RecordHandler.apply(letter.topic(), letter.value(),
+            ApplyOutcome outcome = RecordHandler.applyNow(letter.topic(), letter.value(),
                     projections.projector(active.current()));
             deadLetters.remove(id);
             return Map.of("id", id, "outcome", outcome.name());

@@ -5,13 +5,23 @@ import fr.convergence.reporting.projection.InvalidEventException;
 import fr.convergence.reporting.projection.ReferralEvent;
 import fr.convergence.reporting.store.ApplyOutcome;
 import fr.convergence.reporting.store.Projector;
+import fr.convergence.kit.web.Correlation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Routes one record to the projector by its stream. An event that cannot be parsed or applied is parked in
  * the dead letters and the consumer goes on; a store failure (MongoDB down) is not the event's fault and is
  * thrown so that the consumer retries from its last commit.
+ *
+ * <p>A polled batch is one unit of work ({@link #handleBatch}): each record is folded onto the projector's
+ * buffer (a failing one changes nothing there and goes to the dead letters), then the buffer is written with a
+ * few bulk commands, before the caller commits the offsets.
  */
 @Component
 public class RecordHandler {
@@ -22,6 +32,30 @@ public class RecordHandler {
         this.deadLetters = deadLetters;
     }
 
+    /**
+     * Handles every record of a polled batch against the projector's buffer, then flushes it: once this returns,
+     * the batch is stored and its offsets may be committed. A store failure propagates (nothing committed).
+     *
+     * @return each record's outcome, in order
+     */
+    public List<ApplyOutcome> handleBatch(Iterable<ConsumerRecord<String, String>> records, Projector projector) {
+        List<ApplyOutcome> outcomes = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            // the producer's correlation id follows the event into this service's logs
+            Header correlation = record.headers().lastHeader(Correlation.HEADER);
+            Correlation.set(correlation == null ? "kafka:" + record.topic() + ":" + record.offset()
+                    : new String(correlation.value(), StandardCharsets.UTF_8));
+            try {
+                outcomes.add(handle(record, projector));
+            } finally {
+                Correlation.clear();
+            }
+        }
+        projector.flush();
+        return outcomes;
+    }
+
+    /** Folds one record onto the projector's buffer (see {@link #handleBatch}); the caller flushes. */
     public ApplyOutcome handle(ConsumerRecord<String, String> record, Projector projector) {
         try {
             return apply(record.topic(), record.value(), projector);
@@ -31,7 +65,20 @@ public class RecordHandler {
         }
     }
 
-    /** Parses and applies one value; throws {@link InvalidEventException} when it cannot. */
+    /**
+     * Parses, applies and writes one value at once, for callers outside the consumer loop (dead-letter retry);
+     * throws {@link InvalidEventException} when it cannot, leaving the projector's buffer as it was.
+     */
+    public static ApplyOutcome applyNow(String topic, String value, Projector projector) {
+        // one hold of the projector's lock: the live consumer cannot discard this record between apply and flush
+        synchronized (projector) {
+            ApplyOutcome outcome = apply(topic, value, projector);
+            projector.flush();
+            return outcome;
+        }
+    }
+
+    /** Parses and folds one value onto the projector's buffer; throws {@link InvalidEventException} when it cannot. */
     public static ApplyOutcome apply(String topic, String value, Projector projector) {
         if (Streams.PATHWAY.matcher(topic).matches()) {
             return projector.applyPathway(EventParser.pathway(topic, value));

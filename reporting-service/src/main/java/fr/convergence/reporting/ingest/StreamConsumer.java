@@ -25,9 +25,10 @@ import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
- * A poll loop on its own thread over every territory's streams (pattern subscription), applying each record
- * and committing after the batch is applied (at-least-once; the projections make redelivery harmless). On a
- * store or broker failure it closes the consumer and starts again from the last commit.
+ * A poll loop on its own thread over every territory's streams (pattern subscription). Each polled batch is one
+ * unit of work: its records are folded onto the projector's buffer, the buffer is written, then the offsets are
+ * committed (at-least-once; the projections make redelivery harmless). On a store or broker failure it drops
+ * the unwritten buffer, closes the consumer and starts again from the last commit.
  */
 public class StreamConsumer implements Runnable {
 
@@ -41,7 +42,7 @@ public class StreamConsumer implements Runnable {
         default void onAssigned(KafkaConsumer<String, String> consumer, Collection<TopicPartition> partitions) {
         }
 
-        /** Called for each record once handled. */
+        /** Called for each record once its batch is written and committed. */
         default void handled(ConsumerRecord<String, String> record, ApplyOutcome outcome) {
         }
     }
@@ -93,29 +94,26 @@ public class StreamConsumer implements Runnable {
                 c.subscribe(Streams.ALL, new Listener(c));
                 while (running) {
                     ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
-                    for (ConsumerRecord<String, String> record : records) {
-                        // the producer's correlation id follows the event into this service's logs
-                        org.apache.kafka.common.header.Header correlation = record.headers()
-                                .lastHeader(fr.convergence.kit.web.Correlation.HEADER);
-                        fr.convergence.kit.web.Correlation.set(correlation == null ? "kafka:" + record.topic() + ":" + record.offset()
-                                : new String(correlation.value(), java.nio.charset.StandardCharsets.UTF_8));
-                        try {
-                            hooks.handled(record, handler.handle(record, projector));
-                        } finally {
-                            fr.convergence.kit.web.Correlation.clear();
-                        }
-                    }
                     if (!records.isEmpty()) {
+                        // one unit of work per batch: applied to the projector's buffer, written, then committed
+                        List<ApplyOutcome> outcomes = handler.handleBatch(records, projector);
                         c.commitSync();
+                        int i = 0;
+                        for (ConsumerRecord<String, String> record : records) {
+                            hooks.handled(record, outcomes.get(i++));
+                        }
                     }
                     hooks.afterBatch(c, records.count());
                 }
                 onClose.accept(c);
             } catch (WakeupException e) {
+                projector.discard(); // empty unless woken mid-batch: those records come again
                 if (running) {
                     log.warn("consumer woken up while running; restarting");
                 }
             } catch (RuntimeException e) {
+                // the records of the unwritten batch come again from the last commit
+                projector.discard();
                 log.error("consumer {} failed; restarting from the last commit in 2 s",
                         config.get(ConsumerConfig.GROUP_ID_CONFIG), e);
                 sleep();

@@ -2,8 +2,13 @@ package fr.convergence.reporting.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import fr.convergence.reporting.indicators.Contribution;
 import fr.convergence.reporting.projection.Cell;
 import fr.convergence.reporting.projection.Contributions;
@@ -16,33 +21,61 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Applies events to one generation's collections. Every read and write is by exact {@code _id} (the only index
- * the MongoDB stand-in uses). Order of writes, chosen so that a crash anywhere is repaired by redelivery:
+ * Applies events to one generation's collections, through a unit of work: {@code apply*} folds an event onto
+ * the buffered state (a pathway's facts are read once, then kept; cell share changes are merged per cell;
+ * parked inserts and deletes are buffered too), {@link #flush()} writes the whole buffer with a handful of
+ * commands. Every read and write is by exact {@code _id} (the only index the MongoDB stand-in uses).
+ *
+ * <p>Per event, as before: read the pathway's facts (buffered, else stored); skip the event if its sequence is
+ * not above them, park it if it is ahead; otherwise fold it, derive the pathway's contributions before and
+ * after, and record its share ({@code p.<pathwayId>}) in the cells that changed — replaced, never added to.
+ *
+ * <p>Flush order, chosen so that a crash anywhere is repaired by redelivery (the events since the last commit
+ * come again and write the same shares, since the pathway documents still hold the old sequence):
  * <ol>
- * <li>read the pathway document (facts + last sequence); skip the event if its sequence is not above it;</li>
- * <li>fold the event, derive the pathway's contributions before and after, and {@code $set}/{@code $unset}
- * its share ({@code p.<pathwayId>}) in the cells that changed — idempotent, since a share is replaced, never
- * added to;</li>
- * <li>write the pathway document with the new sequence, last: if we crash before, the event comes again
- * and step 2 writes the same shares.</li>
+ * <li>cells (one unordered {@code bulkWrite}: each cell appears once, with every pathway share that changed);</li>
+ * <li>parked inserts (a parked event must be stored before its offset is committed);</li>
+ * <li>pathway documents with their new sequence (one {@code bulkWrite} of replace-upserts), and referrals;</li>
+ * <li>parked deletes, last: a parked event applied in this unit is only forgotten once the sequence that
+ * covers it is stored (if we crash before, the leftover is never looked up again).</li>
  * </ol>
- * Synchronized because the live consumer and a dead-letter retry may apply to the same generation.
+ * A record whose handling fails changes nothing: its result is computed aside and merged into the buffer only
+ * on success. A failed flush keeps the buffer (writes are idempotent: the next flush writes it again);
+ * {@link #discard()} drops it when its consumer restarts from its last commit.
+ *
+ * <p>Synchronized because the live consumer and a dead-letter retry may apply to the same generation: the
+ * retry flushes at once (which also writes the consumer's pending work: harmless, it is what the consumer
+ * would write before committing).
  */
 public class Projector {
 
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final Generation generation;
     private final MongoCollection<Document> pathways;
     private final MongoCollection<Document> cells;
     private final MongoCollection<Document> parked;
     private final MongoCollection<Document> referrals;
+
+    // the unit of work (guarded by this)
+    private final Map<String, PathwayFacts> pathwayBuffer = new LinkedHashMap<>();
+    private final Map<String, CellShares> cellBuffer = new LinkedHashMap<>();
+    private final Map<String, Document> parkedInserts = new LinkedHashMap<>();
+    private final Set<String> parkedDeletes = new LinkedHashSet<>();
+    private final Map<String, ReferralState> referralBuffer = new LinkedHashMap<>();
 
     public Projector(MongoDatabase database, Generation generation) {
         this.generation = generation;
@@ -56,8 +89,9 @@ public class Projector {
         return generation;
     }
 
+    /** Folds one pathway event onto the buffer; nothing is written until {@link #flush()}. */
     public synchronized ApplyOutcome applyPathway(PathwayEvent event) {
-        PathwayFacts before = load(event.pathwayId());
+        PathwayFacts before = facts(event.pathwayId());
         // before the sequence checks: a foreign event is neither a harmless duplicate nor worth parking
         PathwayFolding.requireSameTerritory(before, event);
         if (event.sequence() <= before.lastSequence) {
@@ -65,63 +99,62 @@ public class Projector {
         }
         if (event.sequence() > before.lastSequence + 1) {
             // Kafka keeps one participant's order, so a gap means a lost or dead-lettered event: wait for it.
-            parked.replaceOne(new Document("_id", parkedId(event.pathwayId(), event.sequence())),
-                    StoreCodec.toDocument(event).append("_id", parkedId(event.pathwayId(), event.sequence())),
-                    new ReplaceOptions().upsert(true));
+            String id = parkedId(event.pathwayId(), event.sequence());
+            parkedDeletes.remove(id);
+            parkedInserts.put(id, StoreCodec.toDocument(event).append("_id", id));
             log.warn("pathway {} event {} parked: expected sequence {}, got {}", event.pathwayId(), event.eventId(),
                     before.lastSequence + 1, event.sequence());
             return ApplyOutcome.PARKED;
         }
-        PathwayFacts after = apply(before, event);
-        drainParked(after);
+        // computed aside, merged only once everything succeeded: a failing record leaves the buffer as it was
+        Map<String, CellShares> changes = new LinkedHashMap<>();
+        PathwayFacts current = fold(before, event, changes);
+        List<String> drained = new ArrayList<>();
+        while (true) {
+            // the parked successors that are now next in sequence, each looked up by its exact id
+            String id = parkedId(current.pathwayId, current.lastSequence + 1);
+            Document next = parkedEvent(id);
+            if (next == null) {
+                break;
+            }
+            next = new Document(next);
+            next.remove("_id");
+            PathwayEvent successor = StoreCodec.fromDocument(next, PathwayEvent.class);
+            current = fold(current, successor, changes);
+            drained.add(id);
+        }
+        changes.forEach((cellId, shares) -> cellBuffer.merge(cellId, shares, CellShares::then));
+        pathwayBuffer.put(current.pathwayId, current);
+        for (String id : drained) {
+            parkedInserts.remove(id);
+            parkedDeletes.add(id);
+            log.info("pathway {} parked event {} applied", current.pathwayId, id);
+        }
         return ApplyOutcome.APPLIED;
     }
 
-    private PathwayFacts apply(PathwayFacts before, PathwayEvent event) {
+    private static PathwayFacts fold(PathwayFacts before, PathwayEvent event, Map<String, CellShares> changes) {
         PathwayFacts after = PathwayFolding.apply(before, event);
-        writeShares(event.pathwayId(), Contributions.of(before), Contributions.of(after));
-        pathways.replaceOne(new Document("_id", event.pathwayId()),
-                StoreCodec.toDocument(after).append("_id", event.pathwayId()), new ReplaceOptions().upsert(true));
+        Map<Cell, Contribution> was = Contributions.of(before);
+        Map<Cell, Contribution> now = Contributions.of(after);
+        String field = "p." + StoreCodec.fieldSafe(event.pathwayId());
+        Set<Cell> touched = new HashSet<>(was.keySet());
+        touched.addAll(now.keySet());
+        for (Cell cell : touched) {
+            Contribution old = was.get(cell);
+            Contribution share = now.get(cell);
+            if (!Objects.equals(old, share)) {
+                changes.computeIfAbsent(cell.id(), id -> new CellShares(cell)).shares.put(field, share);
+            }
+        }
         return after;
     }
 
-    /** Applies the parked successors that are now next in sequence, each looked up by its exact id. */
-    private void drainParked(PathwayFacts facts) {
-        PathwayFacts current = facts;
-        while (true) {
-            String id = parkedId(current.pathwayId, current.lastSequence + 1);
-            Document next = parked.find(new Document("_id", id)).first();
-            if (next == null) {
-                return;
-            }
-            next.remove("_id");
-            PathwayEvent event = StoreCodec.fromDocument(next, PathwayEvent.class);
-            current = apply(current, event);
-            parked.deleteOne(new Document("_id", id));
-            log.info("pathway {} parked event at sequence {} applied", current.pathwayId, event.sequence());
+    private PathwayFacts facts(String pathwayId) {
+        PathwayFacts buffered = pathwayBuffer.get(pathwayId);
+        if (buffered != null) {
+            return buffered; // never mutated: folding copies
         }
-    }
-
-    private void writeShares(String pathwayId, Map<Cell, Contribution> before, Map<Cell, Contribution> after) {
-        String field = "p." + StoreCodec.fieldSafe(pathwayId);
-        Set<Cell> touched = new HashSet<>(before.keySet());
-        touched.addAll(after.keySet());
-        for (Cell cell : touched) {
-            Contribution old = before.get(cell);
-            Contribution now = after.get(cell);
-            if (Objects.equals(old, now)) {
-                continue;
-            }
-            Document update = now == null
-                    ? new Document("$unset", new Document(field, ""))
-                    : new Document("$set", new Document(field, ContributionCodec.write(now))
-                    .append("territory", cell.territory()).append("aciId", cell.aciId())
-                    .append("programme", cell.programme()).append("month", cell.month()));
-            cells.updateOne(new Document("_id", cell.id()), update, new UpdateOptions().upsert(true));
-        }
-    }
-
-    private PathwayFacts load(String pathwayId) {
         Document doc = pathways.find(new Document("_id", pathwayId)).first();
         if (doc == null) {
             return PathwayFacts.empty(pathwayId);
@@ -130,23 +163,132 @@ public class Projector {
         return StoreCodec.fromDocument(doc, PathwayFacts.class);
     }
 
+    private Document parkedEvent(String id) {
+        if (parkedDeletes.contains(id)) {
+            return null;
+        }
+        Document buffered = parkedInserts.get(id);
+        return buffered != null ? buffered : parked.find(new Document("_id", id)).first();
+    }
+
+    /** Folds one referral event onto the buffer (a status never goes back); written by {@link #flush()}. */
     public synchronized ApplyOutcome applyReferral(ReferralEvent event) {
-        Document doc = referrals.find(new Document("_id", event.referralId())).first();
-        ReferralState before = null;
-        if (doc != null) {
-            doc.remove("_id");
-            before = StoreCodec.fromDocument(doc, ReferralState.class);
+        ReferralState before = referralBuffer.get(event.referralId());
+        if (before == null) {
+            Document doc = referrals.find(new Document("_id", event.referralId())).first();
+            if (doc != null) {
+                doc.remove("_id");
+                before = StoreCodec.fromDocument(doc, ReferralState.class);
+            }
         }
         ReferralState after = ReferralState.apply(before, event);
         if (after.equals(before)) {
             return ApplyOutcome.DUPLICATE;
         }
-        referrals.replaceOne(new Document("_id", event.referralId()),
-                StoreCodec.toDocument(after).append("_id", event.referralId()), new ReplaceOptions().upsert(true));
+        referralBuffer.put(event.referralId(), after);
         return ApplyOutcome.APPLIED;
+    }
+
+    /** Whether anything applied since the last flush is still only in memory. */
+    public synchronized boolean pending() {
+        return !(pathwayBuffer.isEmpty() && cellBuffer.isEmpty() && parkedInserts.isEmpty()
+                && parkedDeletes.isEmpty() && referralBuffer.isEmpty());
+    }
+
+    /**
+     * Writes the buffer, in the crash-safe order (cells, parked inserts, pathways and referrals, parked
+     * deletes), one command per collection and step. The buffer is cleared only once all of it is written.
+     */
+    public synchronized void flush() {
+        if (!pending()) {
+            return;
+        }
+        writeCells();
+        bulk(parked, parkedInserts.entrySet().stream().<WriteModel<Document>>map(e ->
+                new ReplaceOneModel<>(new Document("_id", e.getKey()), e.getValue(), UPSERT)).toList());
+        bulk(pathways, pathwayBuffer.entrySet().stream().<WriteModel<Document>>map(e ->
+                new ReplaceOneModel<>(new Document("_id", e.getKey()),
+                        StoreCodec.toDocument(e.getValue()).append("_id", e.getKey()), UPSERT)).toList());
+        bulk(referrals, referralBuffer.entrySet().stream().<WriteModel<Document>>map(e ->
+                new ReplaceOneModel<>(new Document("_id", e.getKey()),
+                        StoreCodec.toDocument(e.getValue()).append("_id", e.getKey()), UPSERT)).toList());
+        bulk(parked, parkedDeletes.stream().<WriteModel<Document>>map(id ->
+                new DeleteOneModel<>(new Document("_id", id))).toList());
+        clear();
+    }
+
+    /** Drops what is buffered: its consumer restarts from its last commit, so those records come again. */
+    public synchronized void discard() {
+        clear();
+    }
+
+    /** Test hook: a crash right after the cell writes (the buffer, in memory, is lost with the process). */
+    synchronized void flushCellsThenCrash() {
+        writeCells();
+        clear();
+    }
+
+    private void writeCells() {
+        List<WriteModel<Document>> writes = new ArrayList<>(cellBuffer.size());
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        for (Map.Entry<String, CellShares> e : cellBuffer.entrySet()) {
+            writes.add(new UpdateOneModel<>(new Document("_id", e.getKey()), e.getValue().update(), upsert));
+        }
+        bulk(cells, writes);
+    }
+
+    private static void bulk(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            collection.bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    private void clear() {
+        pathwayBuffer.clear();
+        cellBuffer.clear();
+        parkedInserts.clear();
+        parkedDeletes.clear();
+        referralBuffer.clear();
     }
 
     private static String parkedId(String pathwayId, long sequence) {
         return pathwayId + "|" + sequence;
+    }
+
+    /** The merged share changes of one cell: {@code p.<pathwayId>} → its new share, or null to remove it. */
+    private static final class CellShares {
+        private final Cell cell;
+        private final Map<String, Contribution> shares = new HashMap<>();
+
+        CellShares(Cell cell) {
+            this.cell = cell;
+        }
+
+        /** This cell's changes followed by {@code later}'s: the later share of a pathway wins. */
+        CellShares then(CellShares later) {
+            shares.putAll(later.shares);
+            return this;
+        }
+
+        Document update() {
+            Document set = new Document();
+            Document unset = new Document();
+            shares.forEach((field, share) -> {
+                if (share == null) {
+                    unset.append(field, "");
+                } else {
+                    set.append(field, ContributionCodec.write(share));
+                }
+            });
+            Document update = new Document();
+            if (!set.isEmpty()) {
+                update.append("$set", set.append("territory", cell.territory()).append("aciId", cell.aciId())
+                        .append("programme", cell.programme()).append("month", cell.month()));
+            }
+            if (!unset.isEmpty()) {
+                update.append("$unset", unset);
+            }
+            return update;
+        }
     }
 }
