@@ -50,7 +50,7 @@ class BadParameterTest extends ReportingIntegrationTest {
             Http.Response response = analyst.get(path);
             assertThat(response.status()).as(path.substring(0, Math.min(60, path.length()))).isEqualTo(400);
             assertThat(response.isProblem()).as(response.raw()).isTrue();
-            assertThat(response.rule()).isEqualTo("malformed-request");
+            assertThat(response.rule()).isEqualTo("malformed");
         }
     }
 
