@@ -114,8 +114,8 @@ class PlatformReliabilityTest {
     @Test
     @Order(1)
     void crashLoopAcrossEveryProcessLosesNothingAndCountsNothingTwice() throws Exception {
-        int kills = Integer.getInteger("reliability.kills", 8);
-        int seconds = Integer.getInteger("reliability.seconds", 60);
+        int kills = Integer.getInteger("reliability.kills", 7);
+        int seconds = Integer.getInteger("reliability.seconds", 45);
         Random random = new Random(Long.getLong("reliability.seed", 20261122L));
         for (int c = 0; c < CLIENTS; c++) {
             platform.signIn().token("cip-" + aciOf(c)); // signed in before the faults: sign-in is not under test
