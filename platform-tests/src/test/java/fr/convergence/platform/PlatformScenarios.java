@@ -233,6 +233,11 @@ abstract class PlatformScenarios {
                 {"firstName":"Apolline","lastName":"Vérancourt","birthDate":"1984-02-03","referentId":"cip-paris-1","aciId":"aci-paris-1"}""");
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         String pid = registered.body().get("participantId").asText();
+        // a pathway in paris: what puts the person in the paris auditor's scope
+        Api.Reply hired = cip.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
+                .formatted(pid, START, START.plusMonths(6)));
+        assertThat(hired.status()).as(hired.raw()).isEqualTo(201);
         String purpose = "?purpose=suivi-parcours";
         assertThat(cip.get("/api/participants/" + pid + purpose).raw()).contains("Vérancourt");
 
