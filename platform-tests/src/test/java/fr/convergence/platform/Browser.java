@@ -1,7 +1,6 @@
 package fr.convergence.platform;
 
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -46,17 +45,27 @@ final class Browser implements AutoCloseable {
      * person types their user name and password, and comes back signed in.
      */
     void signInAt(String url, String user, String password) {
-        driver.get(url);
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
-        WebElement username = wait.until(d -> d.findElement(By.id("username")));
-        username.sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type=submit]")).click();
-        try {
-            wait.until(d -> d.getCurrentUrl().startsWith(url));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("sign-in of " + user + " did not come back to " + url + "; the browser is at "
-                    + driver.getCurrentUrl(), e);
+        // Two attempts: on a loaded 2-core machine Chromium's renderer has been seen to stall on the login POST
+        // (chromedriver: "timed out receiving message from renderer"); a second navigation resumes the sign-in
+        // (or finds the provider's session already open) instead of failing the run on a browser hiccup.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driver.get(url);
+                WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+                wait.until(d -> d.getCurrentUrl().startsWith(url) || !d.findElements(By.id("username")).isEmpty());
+                if (!driver.getCurrentUrl().startsWith(url)) {
+                    driver.findElement(By.id("username")).sendKeys(user);
+                    driver.findElement(By.id("password")).sendKeys(password);
+                    driver.findElement(By.cssSelector("button[type=submit]")).click();
+                }
+                wait.until(d -> d.getCurrentUrl().startsWith(url));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                if (attempt >= 2) {
+                    throw new AssertionError("sign-in of " + user + " did not come back to " + url
+                            + "; the browser is at " + driver.getCurrentUrl(), e);
+                }
+            }
         }
     }
 
