@@ -44,6 +44,13 @@ public class ServiceKitAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    ServedTerritories servedTerritories(PlatformProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${convergence.territories:${TERRITORIES:}}") String territories) {
+        return new ServedTerritories(properties.territory(), territories);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     MongoClient mongoClient(PlatformProperties properties) {

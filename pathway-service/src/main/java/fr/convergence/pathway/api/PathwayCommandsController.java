@@ -1,7 +1,7 @@
 package fr.convergence.pathway.api;
 
 import fr.convergence.kit.security.Caller;
-import fr.convergence.pathway.config.ServedTerritories;
+import fr.convergence.kit.ServedTerritories;
 import org.springframework.http.HttpStatus;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.kit.web.Correlation;
