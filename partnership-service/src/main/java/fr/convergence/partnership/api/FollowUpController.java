@@ -37,8 +37,7 @@ class FollowUpController {
     @GetMapping
     @PreAuthorize(FOLLOW_UP_ROLES)
     FollowUpGroup get(@PathVariable String participantId, Caller caller) {
-        access.participant(caller, participantId);
-        return groups.get(participantId);
+        return groups.get(access.participant(caller, participantId), participantId);
     }
 
     @PostMapping("/members")
@@ -46,15 +45,15 @@ class FollowUpController {
     @PreAuthorize(FOLLOW_UP_ROLES)
     FollowUpGroup.Member join(@PathVariable String participantId, @Valid @RequestBody Requests.JoinGroup body,
                               Caller caller) {
-        access.knownParticipant(caller, participantId);
-        return groups.join(participantId, body.role(), body.name(), body.organisation(), body.startsOn());
+        String territory = access.knownParticipant(caller, participantId);
+        return groups.join(territory, participantId, body.role(), body.name(), body.organisation(), body.startsOn());
     }
 
     @PostMapping("/members/{memberId}/end")
     @PreAuthorize(FOLLOW_UP_ROLES)
     FollowUpGroup leave(@PathVariable String participantId, @PathVariable String memberId,
                         @Valid @RequestBody Requests.LeaveGroup body, Caller caller) {
-        access.knownParticipant(caller, participantId);
-        return groups.leave(participantId, memberId, body.endsOn());
+        String territory = access.knownParticipant(caller, participantId);
+        return groups.leave(territory, participantId, memberId, body.endsOn());
     }
 }

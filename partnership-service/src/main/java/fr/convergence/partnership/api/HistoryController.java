@@ -40,8 +40,8 @@ class HistoryController {
         if (!participantId.matches(Requests.CODE)) {
             throw ApiException.badRequest("participantId", "participantId must match " + Requests.CODE);
         }
-        access.participant(caller, participantId);
-        return history.of(participantId, caller.userId(), purpose(purposeHeader, purposeParam));
+        String territory = access.participant(caller, participantId);
+        return history.of(territory, participantId, caller.userId(), purpose(purposeHeader, purposeParam));
     }
 
     private static String purpose(String header, String parameter) {

@@ -1,6 +1,5 @@
 package fr.convergence.partnership.api;
 
-import fr.convergence.kit.PlatformProperties;
 import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.partnership.domain.Need;
@@ -33,13 +32,11 @@ class NeedsController {
 
     private final ParticipantStore participants;
     private final TerritoryAccess access;
-    private final String territory;
     private final Clock clock;
 
-    NeedsController(ParticipantStore participants, TerritoryAccess access, PlatformProperties platform, Clock clock) {
+    NeedsController(ParticipantStore participants, TerritoryAccess access, Clock clock) {
         this.participants = participants;
         this.access = access;
-        this.territory = platform.territory();
         this.clock = clock;
     }
 
@@ -52,13 +49,14 @@ class NeedsController {
     @PreAuthorize("hasAnyRole('PARTNERSHIP_OFFICER','COORDINATOR')")
     Page<OpenNeed> open(@RequestParam(required = false) PartnerDomain domain,
                         @RequestParam(defaultValue = "0") int minDaysOpen,
+                        @RequestParam(required = false) String territory,
                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                         Caller caller) {
-        access.list(caller);
+        String scope = access.list(caller, territory);
         if (minDaysOpen < 0) {
             throw ApiException.badRequest("minDaysOpen", "minDaysOpen must be >= 0");
         }
-        List<OpenNeed> all = openNeeds(domain == null ? List.of(PartnerDomain.values()) : List.of(domain)).stream()
+        List<OpenNeed> all = openNeeds(scope, domain == null ? List.of(PartnerDomain.values()) : List.of(domain)).stream()
                 .filter(n -> n.daysOpen() >= minDaysOpen)
                 .sorted(Comparator.comparing(OpenNeed::daysOpen).reversed()
                         .thenComparing(OpenNeed::participantId).thenComparing(OpenNeed::barrierDomain))
@@ -69,8 +67,8 @@ class NeedsController {
     /** Open needs counted by partner domain and age band (days open). */
     @GetMapping("/needs/summary")
     @PreAuthorize("hasAnyRole('PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST')")
-    Map<PartnerDomain, Map<String, Integer>> summary(Caller caller) {
-        access.list(caller);
+    Map<PartnerDomain, Map<String, Integer>> summary(@RequestParam(required = false) String territory, Caller caller) {
+        String scope = access.list(caller, territory);
         Map<PartnerDomain, Map<String, Integer>> result = new EnumMap<>(PartnerDomain.class);
         for (PartnerDomain d : PartnerDomain.values()) {
             Map<String, Integer> bands = new LinkedHashMap<>();
@@ -78,7 +76,7 @@ class NeedsController {
             bands.put("8-30", 0);
             bands.put("31-90", 0);
             bands.put("91+", 0);
-            for (OpenNeed n : openNeeds(List.of(d))) {
+            for (OpenNeed n : openNeeds(scope, List.of(d))) {
                 long days = n.daysOpen();
                 String band = days <= 7 ? "0-7" : days <= 30 ? "8-30" : days <= 90 ? "31-90" : "91+";
                 bands.merge(band, 1, Integer::sum);
@@ -92,7 +90,7 @@ class NeedsController {
     @GetMapping("/participants/{participantId}/needs")
     @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
     Map<String, Object> ofParticipant(@PathVariable String participantId, Caller caller) {
-        access.participant(caller, participantId);
+        String territory = access.participant(caller, participantId);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("participantId", participantId);
         participants.find(territory, participantId).ifPresentOrElse(p -> {
@@ -107,7 +105,7 @@ class NeedsController {
         return view;
     }
 
-    private List<OpenNeed> openNeeds(List<PartnerDomain> domains) {
+    private List<OpenNeed> openNeeds(String territory, List<PartnerDomain> domains) {
         LocalDate today = LocalDate.now(clock);
         List<OpenNeed> all = new ArrayList<>();
         for (PartnerDomain d : domains) {

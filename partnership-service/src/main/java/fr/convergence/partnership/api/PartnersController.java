@@ -7,7 +7,6 @@ import fr.convergence.partnership.domain.Partner;
 import fr.convergence.partnership.domain.PartnerDomain;
 import fr.convergence.partnership.store.PartnerStore;
 import fr.convergence.partnership.store.ReferralStore;
-import fr.convergence.kit.PlatformProperties;
 import fr.convergence.kit.security.Caller;
 import jakarta.validation.Valid;
 import org.bson.Document;
@@ -47,15 +46,12 @@ class PartnersController {
 
     private final ReferralStore referrals;
     private final TerritoryAccess access;
-    private final String territory;
 
-    PartnersController(PartnerService partners, PartnerStore store, ReferralStore referrals, TerritoryAccess access,
-                       PlatformProperties platform) {
+    PartnersController(PartnerService partners, PartnerStore store, ReferralStore referrals, TerritoryAccess access) {
         this.partners = partners;
         this.store = store;
         this.referrals = referrals;
         this.access = access;
-        this.territory = platform.territory();
     }
 
     /** A partner in the network listing: whether an agreement covers each of its domains today. */
@@ -66,22 +62,23 @@ class PartnersController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(MANAGERS)
     Partner register(@Valid @RequestBody Requests.PartnerBody body, Caller caller) {
-        access.write(caller, body.territory());
-        return partners.register(body.name(), body.domains(), contacts(body), caller.userId());
+        String territory = access.write(caller, body.territory());
+        return partners.register(territory, body.name(), body.domains(), contacts(body), caller.userId());
     }
 
     @GetMapping("/partners/{partnerId}")
     @PreAuthorize(READERS)
     Partner get(@PathVariable String partnerId, Caller caller) {
-        access.object(caller, "partner", partnerId);
-        return partners.get(partnerId);
+        return visible(partnerId, caller);
     }
 
     @PutMapping("/partners/{partnerId}")
     @PreAuthorize(MANAGERS)
     Partner change(@PathVariable String partnerId, @Valid @RequestBody Requests.PartnerBody body, Caller caller) {
-        access.object(caller, "partner", partnerId);
-        access.write(caller, body.territory());
+        visible(partnerId, caller);
+        if (body.territory() != null) {   // only managers of the partner's own territory get here
+            access.write(caller, body.territory());
+        }
         return partners.change(partnerId, body.name(), body.domains(), contacts(body), caller.userId());
     }
 
@@ -89,7 +86,7 @@ class PartnersController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(MANAGERS)
     Agreement sign(@PathVariable String partnerId, @Valid @RequestBody Requests.AgreementBody body, Caller caller) {
-        access.object(caller, "partner", partnerId);
+        visible(partnerId, caller);
         return partners.sign(partnerId, body.startsOn(), body.endsOn(), body.scope(), caller.userId());
     }
 
@@ -97,7 +94,7 @@ class PartnersController {
     @PreAuthorize(MANAGERS)
     Agreement end(@PathVariable String partnerId, @PathVariable String agreementId,
                   @Valid @RequestBody Requests.EndAgreement body, Caller caller) {
-        access.object(caller, "partner", partnerId);
+        visible(partnerId, caller);
         return partners.end(partnerId, agreementId, body.endedOn(), caller.userId());
     }
 
@@ -105,11 +102,12 @@ class PartnersController {
     @GetMapping("/partners")
     @PreAuthorize(READERS)
     Page<NetworkEntry> list(@RequestParam(required = false) PartnerDomain domain,
+                            @RequestParam(required = false) String territory,
                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                             Caller caller) {
-        access.list(caller);
+        String scope = access.list(caller, territory);
         LocalDate today = partners.today();
-        List<NetworkEntry> entries = partners.network().stream()
+        List<NetworkEntry> entries = partners.network(scope).stream()
                 .filter(p -> domain == null || p.domains().contains(domain))
                 .sorted(Comparator.comparing(Partner::name, String.CASE_INSENSITIVE_ORDER))
                 .map(p -> entry(p, today)).toList();
@@ -119,11 +117,11 @@ class PartnersController {
     /** The network by domain: for each partner domain, the partners covering it (one exact read). */
     @GetMapping("/network")
     @PreAuthorize(READERS)
-    Map<PartnerDomain, List<NetworkEntry>> network(Caller caller) {
-        access.list(caller);
+    Map<PartnerDomain, List<NetworkEntry>> network(@RequestParam(required = false) String territory, Caller caller) {
+        String scope = access.list(caller, territory);
         LocalDate today = partners.today();
         Map<PartnerDomain, List<NetworkEntry>> byDomain = new EnumMap<>(PartnerDomain.class);
-        List<Partner> all = partners.network().stream()
+        List<Partner> all = partners.network(scope).stream()
                 .sorted(Comparator.comparing(Partner::name, String.CASE_INSENSITIVE_ORDER)).toList();
         for (PartnerDomain d : PartnerDomain.values()) {
             byDomain.put(d, all.stream().filter(p -> p.domains().contains(d)).map(p -> entry(p, today)).toList());
@@ -137,8 +135,7 @@ class PartnersController {
     Page<Document> referrals(@PathVariable String partnerId, @RequestParam(required = false) String status,
                              @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
                              Caller caller) {
-        access.object(caller, "partner", partnerId);
-        partners.get(partnerId);
+        visible(partnerId, caller);
         List<Document> list = referrals.ofPartner(partnerId).stream()
                 .filter(r -> status == null || status.equals(r.getString("status")))
                 .sorted(Comparator.comparing((Document r) -> r.getString("proposedOn")).reversed()
@@ -148,20 +145,20 @@ class PartnersController {
     }
 
     /**
-     * The territory this instance serves: partners and referrals created here belong to it, whatever the caller
-     * means (one instance per territory). Lets a client behind the gateway check before writing.
+     * The territories this instance serves ({@code territory}: its home one), so that a client behind the gateway
+     * can check before writing: partners and referrals of another territory cannot be recorded here.
      */
     @GetMapping("/territory")
     @PreAuthorize(EVERY_ROLE)
-    Map<String, String> territory() {
-        return Map.of("territory", territory);
+    Map<String, Object> territory() {
+        return Map.of("territory", access.served().home(), "territories", List.copyOf(access.served().all()));
     }
 
     @PostMapping("/officers")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(MANAGERS)
     Document officer(@Valid @RequestBody Requests.OfficerBody body, Caller caller) {
-        access.write(caller, body.territory());
+        String territory = access.write(caller, body.territory());
         store.saveOfficer(territory, body.officerId(), body.name(), body.email());
         return new Document("officerId", body.officerId()).append("name", body.name()).append("email", body.email())
                 .append("territory", territory);
@@ -170,9 +167,15 @@ class PartnersController {
     /** Chargés de partenariat of the territory: they serve all its ACI. */
     @GetMapping("/officers")
     @PreAuthorize(MANAGERS)
-    List<Document> officers(Caller caller) {
-        access.list(caller);
-        return store.officers(territory);
+    List<Document> officers(@RequestParam(required = false) String territory, Caller caller) {
+        return store.officers(access.list(caller, territory));
+    }
+
+    /** The partner, if the caller sees it: same answer (404) for one of another territory as for none. */
+    private Partner visible(String partnerId, Caller caller) {
+        Partner partner = partners.get(partnerId);
+        access.object(caller, "partner", partnerId, partner.territory());
+        return partner;
     }
 
     private static NetworkEntry entry(Partner p, LocalDate today) {

@@ -1,6 +1,5 @@
 package fr.convergence.partnership.api;
 
-import fr.convergence.kit.PlatformProperties;
 import fr.convergence.kit.security.Caller;
 import fr.convergence.partnership.application.ReferralService;
 import fr.convergence.partnership.domain.DomainMapping;
@@ -39,15 +38,13 @@ class ReferralsController {
     private final ReferralService referrals;
     private final ParticipantStore participants;
     private final TerritoryAccess access;
-    private final String territory;
     private final DomainMapping mapping;
 
     ReferralsController(ReferralService referrals, ParticipantStore participants, TerritoryAccess access,
-                        PlatformProperties platform, DomainMapping mapping) {
+                        DomainMapping mapping) {
         this.referrals = referrals;
         this.participants = participants;
         this.access = access;
-        this.territory = platform.territory();
         this.mapping = mapping;
     }
 
@@ -55,9 +52,9 @@ class ReferralsController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER')")
     Referral propose(@Valid @RequestBody Requests.ProposeReferral body, Caller caller) {
-        access.write(caller, body.territory());
-        access.participantInBody(caller, body.participantId());
-        return referrals.propose(body.participantId(), body.partnerId(), body.domain(), body.proposedOn(),
+        String territory = access.write(caller, body.territory());
+        access.participantInBody(caller, territory, body.participantId());
+        return referrals.propose(territory, body.participantId(), body.partnerId(), body.domain(), body.proposedOn(),
                 caller.userId());
     }
 
@@ -104,7 +101,7 @@ class ReferralsController {
     @GetMapping("/participants/{participantId}/referrals")
     @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
     List<Document> ofParticipant(@PathVariable String participantId, Caller caller) {
-        access.participant(caller, participantId);
+        String territory = access.participant(caller, participantId);
         return participants.find(territory, participantId).map(p -> p.referrals().stream()
                 .sorted(Comparator.comparing((Document r) -> r.getString("proposedOn")).reversed()).toList())
                 .orElse(List.of());
@@ -125,9 +122,9 @@ class ReferralsController {
 
     /** The referral, if the caller sees it: same answer (404) for one of another territory or ACI as for none. */
     private Referral visible(String referralId, Caller caller) {
-        access.object(caller, "referral", referralId);
         Referral referral = referrals.get(referralId);
-        if (!access.seesParticipant(caller, referral.participantId())) {
+        access.object(caller, "referral", referralId, referral.territory());
+        if (!access.seesParticipant(caller, referral.territory(), referral.participantId())) {
             throw new NotFound("referral", referralId);
         }
         return referral;

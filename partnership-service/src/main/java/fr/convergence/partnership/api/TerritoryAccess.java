@@ -1,6 +1,6 @@
 package fr.convergence.partnership.api;
 
-import fr.convergence.kit.PlatformProperties;
+import fr.convergence.kit.ServedTerritories;
 import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.security.Role;
 import fr.convergence.kit.web.ApiException;
@@ -10,99 +10,135 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Object-level checks of this territory's instance (OWASP API1). Everything this instance holds belongs to the
- * territory it serves, so a caller of another territory sees none of it: its objects answer 404 like missing ones,
- * its lists and writes 403. ACI staff ({@code cip}) see only the participants of their own ACI, whose ACI this
- * service learns from the pathway events it consumes; a participant whose ACI is not known is not theirs.
+ * Object-level checks (OWASP API1) of an instance serving one territory or several (TERRITORIES, e.g. the local
+ * run). Every object belongs to one territory; a caller who does not work in it sees none of it: its objects answer
+ * 404 like missing ones, its lists and writes 403. ACI staff ({@code cip}) see only the participants of their own
+ * ACI, whose ACI this service learns from the pathway events it consumes; a participant whose ACI is not known is
+ * not theirs.
+ *
+ * <p>Which territory a request is about: the one it names ({@code territory} parameter or body field), else the
+ * caller's own; a national caller on an instance serving several must name one.
  */
 @Component
 class TerritoryAccess {
 
     static final String NOT_YOURS = "territory-not-yours";
 
-    private final String territory;
+    private final ServedTerritories served;
     private final ParticipantStore participants;
 
-    TerritoryAccess(PlatformProperties platform, ParticipantStore participants) {
-        this.territory = platform.territory();
+    TerritoryAccess(ServedTerritories served, ParticipantStore participants) {
+        this.served = served;
         this.participants = participants;
     }
 
-    String territory() {
-        return territory;
+    ServedTerritories served() {
+        return served;
     }
 
-    /** An object of this instance (partner, referral list …): 404 for a caller of another territory. */
-    void object(Caller caller, String kind, String id) {
-        if (!caller.seesTerritory(territory)) {
+    /** An object of {@code territory} (partner, referral …): 404 unless served here and seen by the caller. */
+    void object(Caller caller, String kind, String id, String territory) {
+        if (!served.serves(territory) || !caller.seesTerritory(territory)) {
             throw new NotFound(kind, id);
         }
     }
 
-    /** This territory's list or aggregate: asking for another territory's list is refused (403). */
-    void list(Caller caller) {
-        if (!caller.seesTerritory(territory)) {
-            throw notYours(null, "this instance serves " + territory + ", not your territory");
-        }
+    /** The territory whose list or aggregate is read ({@code requested} may be null): 403 if not the caller's. */
+    String list(Caller caller, String requested) {
+        return scope(caller, requested, requested == null ? null : "territory");
     }
 
     /**
-     * A write in this territory: the caller must work in it, and a territory the body names (optional) must be the
-     * caller's and this instance's.
+     * The territory a write lands in: the one the body names (optional), else the caller's. The caller must work in
+     * it and this instance must serve it (403 otherwise).
      */
-    void write(Caller caller, String bodyTerritory) {
+    String write(Caller caller, String bodyTerritory) {
+        return scope(caller, bodyTerritory, bodyTerritory == null ? null : "territory");
+    }
+
+    private String scope(Caller caller, String requested, String field) {
+        String territory = requested != null ? requested : caller.territory();
+        if (territory == null && !caller.national()) {   // a territorial token without its territory sees nothing
+            throw notYours(null, "your token names no territory");
+        }
+        if (territory == null) {
+            if (served.all().size() != 1) {
+                throw ApiException.badRequest("territory", "this instance serves " + served.all()
+                        + "; name the territory (parameter or body field territory)");
+            }
+            territory = served.home();
+        }
+        if (!served.serves(territory)) {
+            throw notYours(field, "this instance serves " + served.all() + ", not " + territory);
+        }
         if (!caller.seesTerritory(territory)) {
-            throw notYours(null, "this instance serves " + territory + ", not your territory");
+            throw notYours(field, "you do not work in territory " + territory);
         }
-        if (bodyTerritory != null && (!bodyTerritory.equals(territory) || !caller.seesTerritory(bodyTerritory))) {
-            throw notYours("territory", "you do not work in territory " + bodyTerritory);
-        }
+        return territory;
     }
 
     /**
-     * A participant the caller may see: 400 for an id that is no pseudonymous code (field {@code participantId}),
-     * 404 otherwise, exactly like an unknown participant.
+     * The territory of a participant the caller may see: 400 for an id that is no pseudonymous code (field
+     * {@code participantId}), 404 otherwise, exactly like an unknown participant. A territorial caller's participant
+     * is in their territory; a national caller's is in the served territory that knows them.
      */
-    void participant(Caller caller, String participantId) {
+    String participant(Caller caller, String participantId) {
         if (participantId == null || !participantId.matches(Requests.CODE)) {
             throw ApiException.badRequest("participantId", "participantId must be a pseudonymous code matching "
                     + Requests.CODE);
         }
-        if (!seesParticipant(caller, participantId)) {
+        String territory = territoryOf(caller, participantId);
+        if (territory == null || !seesParticipant(caller, territory, participantId)) {
             throw new NotFound("participant", participantId);
         }
+        return territory;
     }
 
     /**
      * A participant the caller may see AND the territory knows (from a pathway event or a referral), for a write that
      * creates something about them: 404 for an id the territory never heard of, so a mistyped id creates nothing.
      */
-    void knownParticipant(Caller caller, String participantId) {
-        participant(caller, participantId);
+    String knownParticipant(Caller caller, String participantId) {
+        String territory = participant(caller, participantId);
         if (participants.find(territory, participantId).isEmpty()) {
             throw new NotFound("participant", participantId);
         }
+        return territory;
     }
 
     /** A participant named in a write's body: 403 when the caller may not act for them (unknown or not theirs). */
-    void participantInBody(Caller caller, String participantId) {
-        if (!seesParticipant(caller, participantId)) {
+    void participantInBody(Caller caller, String territory, String participantId) {
+        if (!seesParticipant(caller, territory, participantId)) {
             throw notYours("participantId", "participant " + participantId + " is not one of your ACI");
         }
     }
 
     /** Whether the caller sees this participant of the territory (CIP: only when known to be of their ACI). */
-    boolean seesParticipant(Caller caller, String participantId) {
-        if (!caller.seesTerritory(territory)) {
+    boolean seesParticipant(Caller caller, String territory, String participantId) {
+        if (!served.serves(territory) || !caller.seesTerritory(territory)) {
             return false;
         }
         if (caller.role() != Role.CIP) {
             return true;
         }
-        // a CIP token without an ACI must not widen to the whole territory
         String aci = participants.find(territory, participantId).map(ParticipantStore.ParticipantState::aciId)
                 .orElse(null);
-        return caller.aciId() != null && aci != null && caller.seesAci(territory, aci);
+        return aci != null && caller.seesAci(territory, aci);
+    }
+
+    private String territoryOf(Caller caller, String participantId) {
+        if (caller.territory() != null) {
+            return caller.territory();
+        }
+        if (!caller.national()) {
+            return null;
+        }
+        for (String territory : served.all()) {   // a few exact reads; one when the instance serves one territory
+            if (participants.find(territory, participantId).isPresent()) {
+                return territory;
+            }
+        }
+        return served.all().size() == 1 ? served.home() : null;
     }
 
     private static ApiException notYours(String field, String detail) {

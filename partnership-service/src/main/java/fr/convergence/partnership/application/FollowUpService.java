@@ -14,35 +14,33 @@ import java.util.function.Function;
 /** The concerted follow-up groups (no integration events: they stay inside the territory's partnership service). */
 public class FollowUpService {
 
-    private final String territory;
     private final FollowUpStore store;
     private final Clock clock;
 
-    public FollowUpService(String territory, FollowUpStore store, Clock clock) {
-        this.territory = territory;
+    public FollowUpService(FollowUpStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }
 
-    public FollowUpGroup get(String participantId) {
+    public FollowUpGroup get(String territory, String participantId) {
         return store.load(territory, participantId).value();
     }
 
-    public FollowUpGroup.Member join(String participantId, FollowUpRole role, String name, String organisation,
+    public FollowUpGroup.Member join(String territory, String participantId, FollowUpRole role, String name, String organisation,
                                      LocalDate startsOn) {
         String memberId = UUID.randomUUID().toString();
         LocalDate today = LocalDate.now(clock);
-        FollowUpGroup after = save(participantId, g -> g.join(memberId, role, name, organisation,
+        FollowUpGroup after = save(territory, participantId, g -> g.join(memberId, role, name, organisation,
                 startsOn == null ? today : startsOn, today));
         return after.members().stream().filter(m -> m.memberId().equals(memberId)).findFirst().orElseThrow();
     }
 
-    public FollowUpGroup leave(String participantId, String memberId, LocalDate endsOn) {
+    public FollowUpGroup leave(String territory, String participantId, String memberId, LocalDate endsOn) {
         LocalDate today = LocalDate.now(clock);
-        return save(participantId, g -> g.leave(memberId, endsOn == null ? today : endsOn, today));
+        return save(territory, participantId, g -> g.leave(memberId, endsOn == null ? today : endsOn, today));
     }
 
-    private FollowUpGroup save(String participantId, Function<FollowUpGroup, FollowUpGroup> change) {
+    private FollowUpGroup save(String territory, String participantId, Function<FollowUpGroup, FollowUpGroup> change) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Versioned<FollowUpGroup> current = store.load(territory, participantId);
             FollowUpGroup next = change.apply(current.value());

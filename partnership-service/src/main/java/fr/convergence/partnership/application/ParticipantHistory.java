@@ -33,16 +33,14 @@ public class ParticipantHistory {
             .thenComparing(i -> i.path("stream").asString(""))
             .thenComparingLong(i -> i.path("sequence").asLong());
 
-    private final String territory;
     private final ParticipantStore participants;
     private final ReferralStore referrals;
     private final HistoryReadLog reads;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ParticipantHistory(String territory, ParticipantStore participants, ReferralStore referrals,
+    public ParticipantHistory(ParticipantStore participants, ReferralStore referrals,
                               HistoryReadLog reads, Clock clock) {
-        this.territory = territory;
         this.participants = participants;
         this.referrals = referrals;
         this.reads = reads;
@@ -50,7 +48,7 @@ public class ParticipantHistory {
     }
 
     /** 404 when the territory never heard of the participant (neither pathway event nor referral). */
-    public History of(String participantId, String auditor, String purpose) {
+    public History of(String territory, String participantId, String auditor, String purpose) {
         ParticipantStore.ParticipantState participant = participants.find(territory, participantId)
                 .orElseThrow(() -> new NotFound("participant", participantId));
         reads.record(territory, participantId, auditor, purpose, clock.instant(), Correlation.current());

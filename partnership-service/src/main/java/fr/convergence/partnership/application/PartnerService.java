@@ -1,5 +1,6 @@
 package fr.convergence.partnership.application;
 
+import fr.convergence.kit.ServedTerritories;
 import fr.convergence.kit.web.Correlation;
 import fr.convergence.kit.kafka.OutgoingRecord;
 import fr.convergence.partnership.domain.Agreement;
@@ -26,15 +27,15 @@ public class PartnerService {
 
     private static final int ATTEMPTS = 3;
 
-    private final String territory;
+    private final ServedTerritories served;
     private final PartnerStore partners;
     private final PartnershipContract contract;
     private final PartnershipOutbox outbox;
     private final Clock clock;
 
-    public PartnerService(String territory, PartnerStore partners, PartnershipContract contract, PartnershipOutbox outbox,
+    public PartnerService(ServedTerritories served, PartnerStore partners, PartnershipContract contract, PartnershipOutbox outbox,
                           Clock clock) {
-        this.territory = territory;
+        this.served = served;
         this.partners = partners;
         this.contract = contract;
         this.outbox = outbox;
@@ -45,7 +46,8 @@ public class PartnerService {
         return LocalDate.now(clock);
     }
 
-    public Partner register(String name, Set<PartnerDomain> domains, List<Contact> contacts, String by) {
+    /** A new partner of {@code territory} (one this instance serves). */
+    public Partner register(String territory, String name, Set<PartnerDomain> domains, List<Contact> contacts, String by) {
         Partner partner = Partner.register(UUID.randomUUID().toString(), territory, name, domains, contacts);
         partners.insert(partner, List.of(contract.partnerEvent("PartnerRegistered", partner, today(), by, Correlation.current())));
         committed(partner.id());
@@ -80,11 +82,11 @@ public class PartnerService {
     }
 
     public Partner get(String id) {
-        return partners.load(id).map(Versioned::value).filter(p -> p.territory().equals(territory))
+        return partners.load(id).map(Versioned::value).filter(p -> served.serves(p.territory()))
                 .orElseThrow(() -> new NotFound("partner", id));
     }
 
-    public List<Partner> network() {
+    public List<Partner> network(String territory) {
         return partners.network(territory);
     }
 
@@ -93,7 +95,7 @@ public class PartnerService {
 
     private Partner update(String id, BiFunction<Partner, LocalDate, Change> decide) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Versioned<Partner> current = partners.load(id).filter(v -> v.value().territory().equals(territory))
+            Versioned<Partner> current = partners.load(id).filter(v -> served.serves(v.value().territory()))
                     .orElseThrow(() -> new NotFound("partner", id));
             Change change = decide.apply(current.value(), today());
             if (partners.update(change.next(), current.version(), List.of(change.event()))) {

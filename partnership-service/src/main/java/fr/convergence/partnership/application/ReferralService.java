@@ -1,5 +1,6 @@
 package fr.convergence.partnership.application;
 
+import fr.convergence.kit.ServedTerritories;
 import fr.convergence.kit.web.Correlation;
 import fr.convergence.partnership.domain.DomainMapping;
 import fr.convergence.partnership.domain.NotFound;
@@ -28,7 +29,7 @@ public class ReferralService {
 
     private static final int ATTEMPTS = 3;
 
-    private final String territory;
+    private final ServedTerritories served;
     private final ReferralStore referrals;
     private final PartnerStore partners;
     private final ParticipantStore participants;
@@ -38,10 +39,10 @@ public class ReferralService {
     private final Set<String> outcomeCodes;
     private final Clock clock;
 
-    public ReferralService(String territory, ReferralStore referrals, PartnerStore partners, ParticipantStore participants,
+    public ReferralService(ServedTerritories served, ReferralStore referrals, PartnerStore partners, ParticipantStore participants,
                            PartnershipContract contract, PartnershipOutbox outbox, DomainMapping mapping,
                            Set<String> outcomeCodes, Clock clock) {
-        this.territory = territory;
+        this.served = served;
         this.referrals = referrals;
         this.partners = partners;
         this.participants = participants;
@@ -60,7 +61,9 @@ public class ReferralService {
         return outcomeCodes;
     }
 
-    public Referral propose(String participantId, String partnerId, String domainName, LocalDate proposedOn, String by) {
+    /** A referral in {@code territory} (one this instance serves): the partner must be of that territory. */
+    public Referral propose(String territory, String participantId, String partnerId, String domainName,
+                            LocalDate proposedOn, String by) {
         PartnerDomain domain = mapping.resolve(domainName).orElseThrow(() -> new RuleViolation("unknown-domain", "domain",
                 "domain " + domainName + " is neither a partner domain nor a mapped barrier domain"));
         Partner partner = partners.load(partnerId).map(Versioned::value)
@@ -109,13 +112,13 @@ public class ReferralService {
     }
 
     public Referral get(String id) {
-        return referrals.load(id).map(Versioned::value).filter(r -> r.territory().equals(territory))
+        return referrals.load(id).map(Versioned::value).filter(r -> served.serves(r.territory()))
                 .orElseThrow(() -> new NotFound("referral", id));
     }
 
     private Referral transition(String id, String by, Function<Referral, Referral> change) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Versioned<Referral> current = referrals.load(id).filter(v -> v.value().territory().equals(territory))
+            Versioned<Referral> current = referrals.load(id).filter(v -> served.serves(v.value().territory()))
                     .orElseThrow(() -> new NotFound("referral", id));
             Referral next = change.apply(current.value());
             if (next == current.value()) {

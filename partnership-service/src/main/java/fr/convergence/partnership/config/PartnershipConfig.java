@@ -3,6 +3,7 @@ package fr.convergence.partnership.config;
 import com.mongodb.client.MongoDatabase;
 import fr.convergence.contracts.Topics;
 import fr.convergence.kit.PlatformProperties;
+import fr.convergence.kit.ServedTerritories;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
 import fr.convergence.partnership.application.FollowUpService;
 import fr.convergence.partnership.application.ParticipantHistory;
@@ -30,12 +31,13 @@ import org.springframework.context.event.EventListener;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Wires stores, outbox, services and the pathway event consumer of this territory's instance. */
+/** Wires stores, outbox, services and the pathway event consumers of the territories this instance serves. */
 @Configuration
 class PartnershipConfig {
 
@@ -94,16 +96,16 @@ class PartnershipConfig {
     }
 
     @Bean
-    PartnerService partnerService(PlatformProperties platform, PartnerStore partners, PartnershipContract contract,
+    PartnerService partnerService(ServedTerritories served, PartnerStore partners, PartnershipContract contract,
                                   PartnershipOutbox outbox, Clock clock) {
-        return new PartnerService(platform.territory(), partners, contract, outbox, clock);
+        return new PartnerService(served, partners, contract, outbox, clock);
     }
 
     @Bean
-    ReferralService referralService(PlatformProperties platform, ReferralStore referrals, PartnerStore partners,
+    ReferralService referralService(ServedTerritories served, ReferralStore referrals, PartnerStore partners,
                                     ParticipantStore participants, PartnershipContract contract, PartnershipOutbox outbox,
                                     DomainMapping mapping, PartnershipProperties properties, Clock clock) {
-        return new ReferralService(platform.territory(), referrals, partners, participants, contract, outbox, mapping,
+        return new ReferralService(served, referrals, partners, participants, contract, outbox, mapping,
                 Set.copyOf(properties.outcomeCodes()), clock);
     }
 
@@ -113,20 +115,20 @@ class PartnershipConfig {
     }
 
     @Bean
-    ParticipantHistory participantHistory(PlatformProperties platform, ParticipantStore participants,
-                                          ReferralStore referrals, HistoryReadLog reads, Clock clock) {
-        return new ParticipantHistory(platform.territory(), participants, referrals, reads, clock);
+    ParticipantHistory participantHistory(ParticipantStore participants, ReferralStore referrals, HistoryReadLog reads,
+                                          Clock clock) {
+        return new ParticipantHistory(participants, referrals, reads, clock);
     }
 
     @Bean
-    FollowUpService followUpService(PlatformProperties platform, FollowUpStore store, Clock clock) {
-        return new FollowUpService(platform.territory(), store, clock);
+    FollowUpService followUpService(FollowUpStore store, Clock clock) {
+        return new FollowUpService(store, clock);
     }
 
     @Bean
-    PathwayEventHandler pathwayEventHandler(PlatformProperties platform, ParticipantStore participants,
+    PathwayEventHandler pathwayEventHandler(ServedTerritories served, ParticipantStore participants,
                                             ReferralService referrals, DomainMapping mapping) {
-        return new PathwayEventHandler(platform.territory(), participants, referrals, mapping);
+        return new PathwayEventHandler(served, participants, referrals, mapping);
     }
 
     @Bean
@@ -134,15 +136,39 @@ class PartnershipConfig {
         return new DeadLetterService(store, handler);
     }
 
+    /**
+     * One consumer per served territory, each in group {@code partnership-service.<territory>}: a territory's
+     * offsets stay the same whether it shares an instance or runs its own, and one territory's poison or backlog
+     * never holds up another's.
+     */
     @Bean(destroyMethod = "close")
-    PathwayEventConsumer pathwayEventConsumer(PlatformProperties platform, PartnershipProperties properties,
-                                              PathwayEventHandler handler, DeadLetterStore deadLetters,
-                                              MeterRegistry meters) {
+    PathwayEventConsumers pathwayEventConsumers(PlatformProperties platform, ServedTerritories served,
+                                                PartnershipProperties properties, PathwayEventHandler handler,
+                                                DeadLetterStore deadLetters, MeterRegistry meters) {
         PartnershipProperties.Consumer c = properties.consumer();
-        String group = c.groupId() == null || c.groupId().isBlank()
-                ? "partnership-service." + platform.territory() : c.groupId();
-        return new PathwayEventConsumer(platform.kafkaBootstrapServers(), Topics.pathway(platform.territory()), group,
-                c.metadataMaxAgeMs() == null ? 5000 : c.metadataMaxAgeMs(), handler, deadLetters, meters);
+        boolean named = c.groupId() != null && !c.groupId().isBlank();
+        List<PathwayEventConsumer> consumers = new ArrayList<>();
+        for (String territory : served.all()) {
+            String group = !named ? "partnership-service." + territory
+                    : served.all().size() == 1 ? c.groupId() : c.groupId() + "." + territory;
+            consumers.add(new PathwayEventConsumer(platform.kafkaBootstrapServers(), Topics.pathway(territory), group,
+                    c.metadataMaxAgeMs() == null ? 5000 : c.metadataMaxAgeMs(), handler, deadLetters, meters));
+        }
+        return new PathwayEventConsumers(consumers);
+    }
+
+    /** The served territories' consumers, started and closed together. */
+    record PathwayEventConsumers(List<PathwayEventConsumer> all) implements AutoCloseable {
+        void start() {
+            all.forEach(PathwayEventConsumer::start);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            for (PathwayEventConsumer consumer : all) {
+                consumer.close();
+            }
+        }
     }
 
     /** Once the web server is up: publish what a crash left pending (one scan), then start consuming. */
@@ -152,7 +178,7 @@ class PartnershipConfig {
         outbox.recoverPending();
         PartnershipProperties properties = ready.getApplicationContext().getBean(PartnershipProperties.class);
         if (!Boolean.FALSE.equals(properties.consumer().enabled())) {
-            ready.getApplicationContext().getBean(PathwayEventConsumer.class).start();
+            ready.getApplicationContext().getBean(PathwayEventConsumers.class).start();
         } else {
             log.info("pathway event consumer disabled (partnership.consumer.enabled=false)");
         }

@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A plain KafkaConsumer on its own territory's pathway topic only (the only one its principal may read, and the only
- * one whose events may change this territory's data; the topic is picked up within {@code metadata.max.age.ms} if it
- * is created later), group {@code partnership-service.<territory>}, manual commits after each processed batch.
+ * A plain KafkaConsumer on one served territory's pathway topic (the only one whose events may change that
+ * territory's data; the topic is picked up within {@code metadata.max.age.ms} if it is created later), group
+ * {@code partnership-service.<territory>}, manual commits after each processed batch.
  * <ul>
  *   <li>Poison (unparseable, incomplete, or failing for a non-infrastructure reason): parked in the dead letters
  *   with its reason, counted, and the consumer goes on.</li>
@@ -69,7 +69,7 @@ public class PathwayEventConsumer implements AutoCloseable {
                     .tag("outcome", o.name().toLowerCase(java.util.Locale.ROOT))
                     .description("pathway events consumed, by outcome").register(meters));
         }
-        this.thread = new Thread(this::run, "pathway-event-consumer");
+        this.thread = new Thread(this::run, "pathway-event-consumer-" + topic);
     }
 
     public void start() {

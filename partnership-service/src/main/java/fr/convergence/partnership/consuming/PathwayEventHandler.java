@@ -1,6 +1,7 @@
 package fr.convergence.partnership.consuming;
 
 import fr.convergence.contracts.Topics;
+import fr.convergence.kit.ServedTerritories;
 import fr.convergence.kit.web.Correlation;
 import fr.convergence.partnership.application.ReferralService;
 import fr.convergence.partnership.domain.DomainMapping;
@@ -23,10 +24,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Applies one pathway event to this territory's needs and referrals.
+ * Applies one pathway event to its territory's needs and referrals.
  * <ul>
- *   <li>Only events of its own territory (topic AND envelope) change anything: a record of another territory's
- *   topic, or whose envelope names another territory than its topic, is poison ({@code territory-mismatch}).</li>
+ *   <li>Only events of a territory this instance serves (topic AND envelope) change anything: a record of another
+ *   territory's topic, or whose envelope names another territory than its topic, is poison
+ *   ({@code territory-mismatch}). The event then changes its own territory's data only.</li>
  *   <li>Every event of the territory records the participant's ACI, which decides what ACI staff may see.</li>
  *   <li>Idempotent: the participant document records the applied event ids, written in the same conditional update
  *   as the needs; a redelivered event finds its id and changes nothing. Each need also remembers the pathway
@@ -45,7 +47,7 @@ public class PathwayEventHandler {
 
     public enum Outcome { APPLIED, DUPLICATE, IGNORED_TYPE }
 
-    private final String territory;
+    private final ServedTerritories served;
     private final ParticipantStore participants;
     private final ReferralService referrals;
     private final DomainMapping mapping;
@@ -54,9 +56,9 @@ public class PathwayEventHandler {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    public PathwayEventHandler(String territory, ParticipantStore participants, ReferralService referrals,
+    public PathwayEventHandler(ServedTerritories served, ParticipantStore participants, ReferralService referrals,
                                DomainMapping mapping) {
-        this.territory = territory;
+        this.served = served;
         this.participants = participants;
         this.referrals = referrals;
         this.mapping = mapping;
@@ -69,11 +71,11 @@ public class PathwayEventHandler {
         } catch (IllegalArgumentException e) {
             throw new PoisonEvent("not a pathway contract topic: " + topic);
         }
-        // Only this territory's topic is subscribed; a record of another one (a misrouted subscription, a retried
-        // letter) must still never change this territory's data.
-        if (!topicTerritory.equals(territory)) {
+        // Only the served territories' topics are subscribed; a record of another one (a misrouted subscription, a
+        // retried letter) must still never change any data here.
+        if (!served.serves(topicTerritory)) {
             throw PoisonEvent.territoryMismatch("a record of " + topicTerritory + "'s topic reached the instance of "
-                    + territory);
+                    + served.all());
         }
         PathwayEventMessage event = parse(value);
         if (!topicTerritory.equals(event.territory())) {
@@ -81,7 +83,7 @@ public class PathwayEventHandler {
                     + event.territory());
         }
         if (event.aciId() != null) {
-            participants.recordAci(territory, event.participantId(), event.aciId(), event.recordedAt());
+            participants.recordAci(event.territory(), event.participantId(), event.aciId(), event.recordedAt());
         }
         String previous = org.slf4j.MDC.get(Correlation.MDC_KEY);
         Correlation.set(event.correlationId() == null ? Correlation.newId() : Correlation.sanitise(event.correlationId()));
@@ -136,9 +138,9 @@ public class PathwayEventHandler {
 
     private Outcome apply(PathwayEventMessage e) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            ParticipantState state = participants.load(territory, e.participantId());
+            ParticipantState state = participants.load(e.territory(), e.participantId());
             if (state.appliedEventIds().contains(e.eventId())) {
-                participants.syncQueue(territory, e.participantId(), state.needs().values());
+                participants.syncQueue(e.territory(), e.participantId(), state.needs().values());
                 return Outcome.DUPLICATE;
             }
             List<Need> changed = new ArrayList<>();
@@ -162,7 +164,7 @@ public class PathwayEventHandler {
                 default -> throw new IllegalStateException(e.type());
             }
             if (participants.apply(state, changed, e.eventId(), exitedOn, e.pathwayId(), clearExit)) {
-                participants.syncQueue(territory, e.participantId(), changed);
+                participants.syncQueue(e.territory(), e.participantId(), changed);
                 return Outcome.APPLIED;
             }
             log.debug("participant {} changed concurrently; reloading", e.participantId());
