@@ -42,6 +42,10 @@ public class StreamConsumer implements Runnable {
         default void onAssigned(KafkaConsumer<String, String> consumer, Collection<TopicPartition> partitions) {
         }
 
+        /** Called once a batch is written and committed, with how long that took since the poll returned it. */
+        default void written(int records, long nanos) {
+        }
+
         /** Called for each record once its batch is written and committed. */
         default void handled(ConsumerRecord<String, String> record, ApplyOutcome outcome) {
         }
@@ -95,9 +99,11 @@ public class StreamConsumer implements Runnable {
                 while (running) {
                     ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(200));
                     if (!records.isEmpty()) {
+                        long start = System.nanoTime();
                         // one unit of work per batch: applied to the projector's buffer, written, then committed
                         List<ApplyOutcome> outcomes = handler.handleBatch(records, projector);
                         c.commitSync();
+                        hooks.written(records.count(), System.nanoTime() - start);
                         int i = 0;
                         for (ConsumerRecord<String, String> record : records) {
                             hooks.handled(record, outcomes.get(i++));

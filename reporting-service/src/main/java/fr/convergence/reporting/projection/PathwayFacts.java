@@ -41,6 +41,12 @@ public class PathwayFacts {
     /** Barrier domain → latest handling; a lifted barrier still counts: the person was concerned. */
     public Map<String, String> barriers = new LinkedHashMap<>();
     public String lastEventDate;
+    /**
+     * Bookkeeping of the store, not a fact: the highest sequence of this pathway parked while waiting for a missing
+     * predecessor (-1: none), so that applying an event looks for parked successors only when there can be one.
+     * {@code null} in documents written before it existed: unknown, so always looked for.
+     */
+    public Long parkedUpTo;
 
     public record HoursStep(String from, double hours) {
     }
@@ -48,6 +54,7 @@ public class PathwayFacts {
     public static PathwayFacts empty(String pathwayId) {
         PathwayFacts f = new PathwayFacts();
         f.pathwayId = pathwayId;
+        f.parkedUpTo = -1L;
         return f;
     }
 
@@ -81,6 +88,7 @@ public class PathwayFacts {
         c.firstBarrierDate = firstBarrierDate;
         c.barriers = new LinkedHashMap<>(barriers);
         c.lastEventDate = lastEventDate;
+        c.parkedUpTo = parkedUpTo;
         return c;
     }
 }

@@ -102,6 +102,11 @@ public class Projector {
             String id = parkedId(event.pathwayId(), event.sequence());
             parkedDeletes.remove(id);
             parkedInserts.put(id, StoreCodec.toDocument(event).append("_id", id));
+            if (before.parkedUpTo != null && before.parkedUpTo < event.sequence()) {
+                PathwayFacts marked = before.copy();   // written after the parked insert (flush order)
+                marked.parkedUpTo = event.sequence();
+                pathwayBuffer.put(marked.pathwayId, marked);
+            }
             log.warn("pathway {} event {} parked: expected sequence {}, got {}", event.pathwayId(), event.eventId(),
                     before.lastSequence + 1, event.sequence());
             return ApplyOutcome.PARKED;
@@ -110,8 +115,9 @@ public class Projector {
         Map<String, CellShares> changes = new LinkedHashMap<>();
         PathwayFacts current = fold(before, event, changes);
         List<String> drained = new ArrayList<>();
-        while (true) {
-            // the parked successors that are now next in sequence, each looked up by its exact id
+        // the parked successors that are now next in sequence, each looked up by its exact id; none can exist past
+        // parkedUpTo, which spares the lookup for the (usual) pathway that never had a gap
+        while (current.parkedUpTo == null || current.lastSequence < current.parkedUpTo) {
             String id = parkedId(current.pathwayId, current.lastSequence + 1);
             Document next = parkedEvent(id);
             if (next == null) {

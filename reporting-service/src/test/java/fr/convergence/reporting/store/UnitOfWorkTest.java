@@ -205,6 +205,27 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void aPathwayStoredBeforeParkedUpToExistedStillDrainsItsParkedSuccessors() {
+        Generation g = new Generation(1);
+        Generation reference = new Generation(2);
+        List<String> r = richPathway("aci-1", "CVG", "2026-01-10").records();
+        handler.handleBatch(records(List.of(r.get(0), r.get(2), r.get(3))), new Projector(db, g)); // 2 and 3 wait
+        String pathwayId = db.getCollection(g.pathways()).find().first().getString("_id");
+        // as a document written by the previous version: no parkedUpTo (unknown, so parked events are looked for)
+        db.getCollection(g.pathways()).updateOne(new Document("_id", pathwayId),
+                new Document("$unset", new Document("parkedUpTo", "")));
+
+        List<ApplyOutcome> outcomes = handler.handleBatch(records(List.of(r.get(1))), new Projector(db, g));
+
+        assertThat(outcomes).containsExactly(ApplyOutcome.APPLIED);
+        assertThat(stored(g).get("parked")).isEqualTo(List.of());
+        Document facts = db.getCollection(g.pathways()).find(new Document("_id", pathwayId)).first();
+        assertThat(facts.get("lastSequence", Number.class).longValue()).isEqualTo(3L);
+        oneByOne(records(r.subList(0, 4)), new Projector(db, reference));
+        assertThat(stored(g).get("cells")).isEqualTo(stored(reference).get("cells"));
+    }
+
+    @Test
     void redeliveryOfAFlushedBatchChangesNothing() {
         Generation g = new Generation(1);
         List<ConsumerRecord<String, String>> batch = mixedBatch();
