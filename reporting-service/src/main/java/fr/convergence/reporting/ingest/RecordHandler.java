@@ -39,6 +39,7 @@ public class RecordHandler {
      * @return each record's outcome, in order
      */
     public List<ApplyOutcome> handleBatch(Iterable<ConsumerRecord<String, String>> records, Projector projector) {
+        projector.prefetch(pathwayIds(records));
         List<ApplyOutcome> outcomes = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             // the producer's correlation id follows the event into this service's logs
@@ -53,6 +54,21 @@ public class RecordHandler {
         }
         projector.flush();
         return outcomes;
+    }
+
+    /** The pathways a batch's records are about (a record that does not parse is left to the main pass). */
+    private static List<String> pathwayIds(Iterable<ConsumerRecord<String, String>> records) {
+        List<String> ids = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (Streams.PATHWAY.matcher(record.topic()).matches()) {
+                try {
+                    ids.add(EventParser.pathway(record.topic(), record.value()).pathwayId());
+                } catch (RuntimeException unparsable) {
+                    // dead-lettered by the main pass, with its reason
+                }
+            }
+        }
+        return ids;
     }
 
     /** Folds one record onto the projector's buffer (see {@link #handleBatch}); the caller flushes. */

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,6 +64,7 @@ public class Projector {
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final Document ABSENT = new Document();
 
     private final Generation generation;
     private final MongoCollection<Document> pathways;
@@ -76,6 +78,9 @@ public class Projector {
     private final Map<String, Document> parkedInserts = new LinkedHashMap<>();
     private final Set<String> parkedDeletes = new LinkedHashSet<>();
     private final Map<String, ReferralState> referralBuffer = new LinkedHashMap<>();
+    /** Stored pathway documents read ahead for a batch (one query instead of one per pathway); never stale: every
+     * write to the store goes through {@link #flush()}, which drops them. */
+    private final Map<String, Document> prefetched = new HashMap<>();
 
     public Projector(MongoDatabase database, Generation generation) {
         this.generation = generation;
@@ -156,12 +161,27 @@ public class Projector {
         return after;
     }
 
+    /** Reads the stored documents of these pathways in one query, for the records of a batch about to be applied. */
+    public synchronized void prefetch(Collection<String> pathwayIds) {
+        List<String> missing = pathwayIds.stream().distinct()
+                .filter(id -> !pathwayBuffer.containsKey(id) && !prefetched.containsKey(id)).toList();
+        if (missing.size() < 2) {
+            return;   // one exact read later costs the same
+        }
+        for (Document doc : pathways.find(new Document("_id", new Document("$in", missing)))) {
+            prefetched.put(doc.getString("_id"), doc);
+        }
+        missing.forEach(id -> prefetched.putIfAbsent(id, ABSENT));
+    }
+
     private PathwayFacts facts(String pathwayId) {
         PathwayFacts buffered = pathwayBuffer.get(pathwayId);
         if (buffered != null) {
             return buffered; // never mutated: folding copies
         }
-        Document doc = pathways.find(new Document("_id", pathwayId)).first();
+        Document read = prefetched.get(pathwayId);
+        Document doc = read == ABSENT ? null
+                : read != null ? new Document(read) : pathways.find(new Document("_id", pathwayId)).first();
         if (doc == null) {
             return PathwayFacts.empty(pathwayId);
         }
@@ -250,6 +270,7 @@ public class Projector {
     }
 
     private void clear() {
+        prefetched.clear();
         pathwayBuffer.clear();
         cellBuffer.clear();
         parkedInserts.clear();

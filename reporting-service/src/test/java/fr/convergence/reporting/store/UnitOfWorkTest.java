@@ -226,6 +226,21 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void consecutiveBatchesOnOneProjectorReadWhatThePreviousOneWrote() {
+        Generation batched = new Generation(1);
+        Generation single = new Generation(2);
+        List<ConsumerRecord<String, String>> all = mixedBatch();
+        Projector projector = new Projector(db, batched);   // one projector, as the live consumer keeps
+
+        for (int from = 0; from < all.size(); from += 5) {  // every batch reads ahead several stored pathways
+            handler.handleBatch(all.subList(from, Math.min(all.size(), from + 5)), projector);
+        }
+        oneByOne(all, new Projector(db, single));
+
+        assertThat(stored(batched)).isEqualTo(stored(single));
+    }
+
+    @Test
     void redeliveryOfAFlushedBatchChangesNothing() {
         Generation g = new Generation(1);
         List<ConsumerRecord<String, String>> batch = mixedBatch();
