@@ -57,14 +57,35 @@ public final class DemoDataLoader {
         System.exit(failures == 0 ? 0 : 1);
     }
 
+    /** Each territory's ACI ids, in order, from participant-service's reference data (the one home of the ACI). */
+    private Map<String, List<String>> acisByTerritory() {
+        ApiClient.Reply reply = api.get("/api/participants/territories", "analyst");
+        if (!reply.ok()) {
+            throw new IllegalStateException("reading the territories → " + reply.status() + " " + reply.raw());
+        }
+        Map<String, List<String>> acis = new java.util.HashMap<>();
+        for (var territory : reply.body()) {
+            List<String> ids = new ArrayList<>();
+            territory.path("acis").forEach(a -> ids.add(a.path("id").asText()));
+            acis.put(territory.path("code").asText(), ids.stream().sorted(java.util.Comparator
+                    .comparingInt((String id) -> id.length()).thenComparing(id -> id)).toList());
+        }
+        return acis;
+    }
+
     int load(double scale) throws Exception {
         List<Runnable> people = new ArrayList<>();
+        Map<String, List<String>> acis = acisByTerritory();
         for (Territories t : Territories.ALL) {
             partners.ensure(t.code());
+            List<String> ofTerritory = acis.getOrDefault(t.code(), List.of());
+            if (ofTerritory.isEmpty()) {
+                throw new IllegalStateException("participant-service lists no ACI for " + t.code());
+            }
             int count = Math.max(1, (int) Math.round(t.participants() * scale));
             for (int i = 0; i < count; i++) {
                 long seed = (t.code().hashCode() * 31L) + i;
-                String aci = "aci-" + t.code() + "-" + (1 + i % t.acis());
+                String aci = ofTerritory.get(i % ofTerritory.size());
                 people.add(() -> onePerson(t.code(), aci, new Random(seed)));
             }
         }

@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The partner side of the demo (partnership-service): each territory's network, and referrals for barriers that
  * a partner handles, through the gateway like the rest of the loader.
  *
- * <p>A partnership-service instance serves ONE territory (its {@code TERRITORY}; partners and referrals get that
- * territory whatever the caller intends). The local run starts a single instance, so only the territory it serves
- * gets partners and referrals; the others are skipped with a note instead of landing in the wrong network.
+ * <p>A partnership-service instance serves the territories of its {@code TERRITORIES} (the local run's serves all
+ * eight). A territory the instance behind the gateway does not serve is skipped with a note: its coordinator could
+ * not record partners there.
  */
 final class PartnerNetwork {
 
@@ -59,7 +59,7 @@ final class PartnerNetwork {
     private volatile List<String> outcomes = List.of();
     /** Pathway barrier domain → partner domain, as partnership-service's own table says. */
     private volatile Map<String, String> barrierToPartner = Map.of();
-    private volatile String served;
+    private volatile Set<String> served;
 
     PartnerNetwork(ApiClient api) {
         this.api = api;
@@ -182,23 +182,29 @@ final class PartnerNetwork {
     private boolean serves(String territory) {
         if (served == null) {
             String why;
+            Set<String> listed = new HashSet<>();
             try {
                 ApiClient.Reply reply = api.get(API + "/territory", officer(territory));
-                served = reply.ok() ? reply.body().path("territory").asText() : "";
+                if (reply.ok()) {
+                    reply.body().path("territories").forEach(t -> listed.add(t.asText()));
+                    if (listed.isEmpty() && reply.body().hasNonNull("territory")) {   // an instance of one territory
+                        listed.add(reply.body().path("territory").asText());
+                    }
+                }
                 why = reply.status() + " " + reply.raw();
             } catch (IllegalStateException unreachable) {
-                served = "";
                 why = unreachable.getMessage();
             }
-            if (served.isEmpty()) {
-                System.out.printf("    partners: skipped, partnership-service did not say which territory it serves "
+            if (listed.isEmpty()) {
+                System.out.printf("    partners: skipped, partnership-service did not say which territories it serves "
                         + "(%s)%n", why);
             }
+            served = Set.copyOf(listed);
         }
-        if (!served.equals(territory)) {
+        if (!served.contains(territory)) {
             if (!served.isEmpty()) {
-                System.out.printf("    partners: partnership-service serves %s only; no partner network nor "
-                        + "referrals for %s%n", served, territory);
+                System.out.printf("    partners: partnership-service serves %s; no partner network nor referrals for "
+                        + "%s%n", served, territory);
             }
             return false;
         }
