@@ -43,7 +43,8 @@ public class SecurityKitConfiguration {
         // Keys are fetched on the first token and cached, so a service starts before its identity provider.
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
-        return decoder;
+        return settings.verifiedTokenCache() > 0
+                ? new VerifiedTokens(decoder, settings.verifiedTokenCache(), java.time.Clock.systemUTC()) : decoder;
     }
 
     @Bean
