@@ -1,5 +1,6 @@
 package fr.convergence.gateway;
 
+import fr.convergence.tokens.ReactiveVerifiedTokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -43,11 +45,13 @@ class GatewaySecurity {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${convergence.security.issuer}") String issuer,
-                                  @Value("${convergence.security.jwk-set-uri}") String jwkSetUri) {
+                                  @Value("${convergence.security.jwk-set-uri}") String jwkSetUri,
+                                  @Value("${convergence.security.verified-token-cache:5000}") int keep) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
                 jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-        return decoder;
+        // each distinct bearer token is verified once and kept until it expires, as in every service
+        return keep > 0 ? new ReactiveVerifiedTokens(decoder, keep, Clock.systemUTC()) : decoder;
     }
 
     @Bean

@@ -44,7 +44,7 @@ public class SecurityKitConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
         return settings.verifiedTokenCache() > 0
-                ? new VerifiedTokens(decoder, settings.verifiedTokenCache(), java.time.Clock.systemUTC()) : decoder;
+                ? new fr.convergence.tokens.VerifiedTokens(decoder, settings.verifiedTokenCache(), java.time.Clock.systemUTC()) : decoder;
     }
 
     @Bean

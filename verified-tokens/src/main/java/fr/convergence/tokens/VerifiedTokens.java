@@ -1,13 +1,10 @@
-package fr.convergence.kit.security;
+package fr.convergence.tokens;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Verifies each distinct token once per instance, then serves it from memory until it expires. A client sends the
@@ -20,51 +17,26 @@ import java.util.Map;
 public final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder delegate;
-    private final Clock clock;
-    private final Map<String, Jwt> verified;
+    private final TokenMemory memory;
 
     /** @param capacity how many distinct tokens to keep (least recently used dropped first) */
     public VerifiedTokens(JwtDecoder delegate, int capacity, Clock clock) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be at least 1");
-        }
         this.delegate = delegate;
-        this.clock = clock;
-        this.verified = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.memory = new TokenMemory(capacity, clock);
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Instant now = clock.instant();
-        Jwt known;
-        synchronized (verified) {
-            known = verified.get(token);
-        }
-        if (known != null && valid(known, now)) {
+        Jwt known = memory.known(token);
+        if (known != null) {
             return known;
         }
         Jwt jwt = delegate.decode(token);   // throws for a bad token: nothing is kept
-        if (jwt.getExpiresAt() != null) {   // a token without expiry is checked every time
-            synchronized (verified) {
-                verified.put(token, jwt);
-            }
-        }
+        memory.keep(token, jwt);
         return jwt;
     }
 
     int size() {
-        synchronized (verified) {
-            return verified.size();
-        }
-    }
-
-    private static boolean valid(Jwt jwt, Instant now) {
-        return jwt.getExpiresAt() != null && now.isBefore(jwt.getExpiresAt())
-                && (jwt.getNotBefore() == null || !now.isBefore(jwt.getNotBefore()));
+        return memory.size();
     }
 }

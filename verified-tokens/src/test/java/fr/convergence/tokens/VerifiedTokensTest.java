@@ -1,4 +1,4 @@
-package fr.convergence.kit.security;
+package fr.convergence.tokens;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -104,5 +104,31 @@ class VerifiedTokensTest {
 
         assertThat(tokens.size()).isEqualTo(2);
         assertThat(verifiedByDelegate).containsExactly("good-1", "good-2", "good-3", "good-2");
+    }
+
+    @Test
+    void theGatewaysReactiveDecoderKeepsTokensTheSameWay() {
+        ReactiveVerifiedTokens tokens = new ReactiveVerifiedTokens(
+                token -> reactor.core.publisher.Mono.fromCallable(() -> delegate.decode(token)), 10, clock);
+
+        Jwt first = tokens.decode("good-1").block();
+        Jwt again = tokens.decode("good-1").block();
+        now.set(NOW.plusSeconds(300));
+        tokens.decode("good-1").block();
+
+        assertThat(again).isSameAs(first);
+        assertThat(verifiedByDelegate).containsExactly("good-1", "good-1");
+    }
+
+    @Test
+    void theGatewaysReactiveDecoderNeverKeepsARefusedToken() {
+        ReactiveVerifiedTokens tokens = new ReactiveVerifiedTokens(
+                token -> reactor.core.publisher.Mono.fromCallable(() -> delegate.decode(token)), 10, clock);
+
+        assertThatThrownBy(() -> tokens.decode("forged").block()).isInstanceOf(BadJwtException.class);
+        assertThatThrownBy(() -> tokens.decode("forged").block()).isInstanceOf(BadJwtException.class);
+
+        assertThat(tokens.size()).isZero();
+        assertThat(verifiedByDelegate).containsExactly("forged", "forged");
     }
 }
