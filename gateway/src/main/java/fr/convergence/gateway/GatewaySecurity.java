@@ -1,6 +1,7 @@
 package fr.convergence.gateway;
 
 import fr.convergence.tokens.ReactiveVerifiedTokens;
+import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -22,8 +24,11 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -47,8 +52,13 @@ class GatewaySecurity {
     ReactiveJwtDecoder jwtDecoder(@Value("${convergence.security.issuer}") String issuer,
                                   @Value("${convergence.security.jwk-set-uri}") String jwkSetUri,
                                   @Value("${convergence.security.verified-token-cache:5000}") int keep) {
+        // Bounded key fetches: a token with an unknown key id makes the decoder fetch the provider's keys again, and
+        // without a response timeout a stalled provider connection held that request until the client gave up.
+        HttpClient keys = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
+                .responseTimeout(Duration.ofSeconds(5));
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
-                jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri).build();
+                        jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri)
+                .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keys)).build()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
         // each distinct bearer token is verified once and kept until it expires, as in every service
         return keep > 0 ? new ReactiveVerifiedTokens(decoder, keep, Clock.systemUTC()) : decoder;
