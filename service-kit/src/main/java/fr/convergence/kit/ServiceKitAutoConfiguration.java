@@ -9,6 +9,8 @@ import com.mongodb.client.MongoDatabase;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
 import fr.convergence.kit.web.BodySizeLimitFilter;
 import fr.convergence.kit.web.CorrelationIdFilter;
+import fr.convergence.kit.web.IdempotencyKeyFilter;
+import fr.convergence.kit.web.IdempotencyKeys;
 import fr.convergence.kit.web.ProblemHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,6 +21,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Shared wiring of every servlet service. */
@@ -41,6 +45,24 @@ public class ServiceKitAutoConfiguration {
             tools.jackson.databind.json.JsonMapper json) {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /**
+     * {@code Idempotency-Key} on writes, remembered in the service's own database. Ordered after Spring Security's
+     * filter chain (order -100) so that the key is scoped by the authenticated user.
+     */
+    @Bean
+    FilterRegistrationBean<IdempotencyKeyFilter> idempotencyKeyFilter(MongoDatabase database,
+            tools.jackson.databind.json.JsonMapper json, MeterRegistry meters,
+            @org.springframework.beans.factory.annotation.Value("${convergence.max-request-bytes:1048576}") long maxBytes,
+            @org.springframework.beans.factory.annotation.Value("${convergence.idempotency.in-doubt-after:PT2M}") Duration inDoubtAfter,
+            @org.springframework.beans.factory.annotation.Value("${convergence.idempotency.retention:P7D}") Duration retention) {
+        IdempotencyKeys keys = new IdempotencyKeys(database.getCollection("idempotency_keys"), inDoubtAfter, retention,
+                Clock.systemUTC());
+        FilterRegistrationBean<IdempotencyKeyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyKeyFilter(keys, json, meters, maxBytes));
+        registration.setOrder(0);
         return registration;
     }
 

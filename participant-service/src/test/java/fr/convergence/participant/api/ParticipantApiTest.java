@@ -67,6 +67,20 @@ class ParticipantApiTest {
         return r.text("participantId");
     }
 
+    @Test
+    void aRegistrationRepeatedWithItsIdempotencyKeyRegistersOnePerson() {
+        Http keyed = cip.with("Idempotency-Key", "demo:paris:" + lastName);
+        Http.Response first = keyed.post("/api/participants", registerBody("Lou", lastName, "aci-paris-1"));
+        Http.Response again = keyed.post("/api/participants", registerBody("Lou", lastName, "aci-paris-1"));
+
+        assertThat(first.status()).as(first.raw()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(again.text("participantId")).isEqualTo(first.text("participantId"));
+        assertThat(search("{\"aciId\":\"aci-paris-1\",\"lastName\":\"%s\"}".formatted(lastName))
+                .get("items").size()).isEqualTo(1);
+    }
+
     JsonNode search(String json) {
         Http.Response r = reader.post("/api/participants/search", json);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
