@@ -5,20 +5,28 @@
 #   ./run.sh            build what is missing, start, load demo data once, print the URLs
 #   ./run.sh --rebuild  rebuild the jars first
 #   ./run.sh --no-demo  do not load demo data
+#   ./run.sh --reset-demo  delete the data directory (every person, event and key) and load the demo afresh
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 DATA=${CONVERGENCE_DATA:-$ROOT/.data}
 LOGS=$DATA/logs
 mkdir -p "$LOGS"
-REBUILD=0; DEMO=1
+REBUILD=0; DEMO=1; RESET=0
 for arg in "$@"; do
   case $arg in
     --rebuild) REBUILD=1 ;;
     --no-demo) DEMO=0 ;;
+    --reset-demo) RESET=1 ;;
     *) echo "unknown option $arg"; exit 2 ;;
   esac
 done
+if [[ $RESET == 1 && -d $DATA ]]; then
+  # The only way to start the demo over: a partial demo is completed by the next start, never loaded twice.
+  echo "==> --reset-demo: deleting $DATA (every participant, pathway, partner, figure, key and log of this machine's run)"
+  rm -rf "$DATA"
+  mkdir -p "$LOGS"
+fi
 
 PIDS=()
 stop_all() {
@@ -116,11 +124,20 @@ report_memory() {
 echo "    all healthy in ${HEALTHY}s; resident memory $(report_memory) MiB in ${#PIDS[@]} processes"
 
 echo "==> [4/4] Demo data"
-if [[ $DEMO == 1 && ! -f $DATA/demo-loaded ]]; then
-  OIDC_ISSUER=http://127.0.0.1:9000 java -Xmx256m $JAVA_OPTS_COMMON -cp "$INFRA_CP" fr.convergence.deploy.demo.DemoDataLoader http://127.0.0.1:8080 \
-    && touch "$DATA/demo-loaded"
+# The loader keeps a journal ($DATA/demo-progress) and sends every write with an idempotency key derived from the
+# demo person and step: after an interruption or a failure, the next start completes the demo and never loads a
+# person twice. The marker is written only when every expected person is present.
+if [[ $DEMO == 0 ]]; then
+  echo "    not loaded (--no-demo)"
+elif [[ -f $DATA/demo-loaded ]]; then
+  echo "    $(cat "$DATA/demo-loaded") (./run.sh --reset-demo deletes everything and loads it afresh)"
 else
-  echo "    not loaded (already there: delete $DATA/demo-loaded to load again; or --no-demo)"
+  if OIDC_ISSUER=http://127.0.0.1:9000 DEMO_PROGRESS="$DATA/demo-progress" java -Xmx256m $JAVA_OPTS_COMMON -cp "$INFRA_CP" \
+       fr.convergence.deploy.demo.DemoDataLoader http://127.0.0.1:8080 | tee "$LOGS/demo-load.log"; then
+    grep -o 'demo data: .* people present' "$LOGS/demo-load.log" | tail -n 1 | sed 's/$/ (loaded)/' >"$DATA/demo-loaded"
+  else
+    echo "!! the demo data is incomplete (see above); the platform runs with what is there, and the next ./run.sh completes it"
+  fi
 fi
 
 cat <<INFO

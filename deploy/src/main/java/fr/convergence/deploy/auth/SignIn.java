@@ -41,6 +41,7 @@ public final class SignIn {
     private final String issuer;
     private final String password;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> signingIn = new ConcurrentHashMap<>();
 
     private record Token(String value, Instant renewAfter) {
     }
@@ -60,9 +61,16 @@ public final class SignIn {
         if (cached != null && Instant.now().isBefore(cached.renewAfter())) {
             return cached.value();
         }
-        Token fresh = signIn(username);
-        tokens.put(username, fresh);
-        return fresh.value();
+        // One sign-in per user at a time: threads working as the same user share it instead of each signing in.
+        synchronized (signingIn.computeIfAbsent(username, u -> new Object())) {
+            cached = tokens.get(username);
+            if (cached != null && Instant.now().isBefore(cached.renewAfter())) {
+                return cached.value();
+            }
+            Token fresh = signIn(username);
+            tokens.put(username, fresh);
+            return fresh.value();
+        }
     }
 
     private Token signIn(String username) {

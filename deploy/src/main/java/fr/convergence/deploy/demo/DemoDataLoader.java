@@ -35,26 +35,45 @@ public final class DemoDataLoader {
             "Faure", "Rousseau", "Camara", "Blanc", "Guérin", "Muller", "Henry", "Perrin", "Morel", "Chevalier"};
 
     private final ApiClient api;
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    private final DemoProgress progress;
+    private final LocalDate today;
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger completedNow = new AtomicInteger();
     private final AtomicLong calls = new AtomicLong();
     private final List<String> firstErrors = new ArrayList<>();
     private final PartnerNetwork partners;
+    private volatile int expected;
 
-    DemoDataLoader(String gateway, String identityProvider) {
+    DemoDataLoader(String gateway, String identityProvider, DemoProgress progress) {
         this.api = new ApiClient(gateway, new SignIn(identityProvider,
                 System.getenv().getOrDefault("DEMO_PASSWORD", "demo")));
-        this.partners = new PartnerNetwork(api);
+        this.progress = progress;
+        this.today = progress.day();
+        this.partners = new PartnerNetwork(api, today);
     }
 
+    /**
+     * {@code DemoDataLoader [gateway-url] [scale]}; {@code $DEMO_PROGRESS} names the journal that makes a load
+     * resumable (run.sh keeps it in its data directory). Exits 0 only when every expected person is present.
+     */
     public static void main(String[] args) throws Exception {
         String gateway = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
         String identityProvider = System.getenv().getOrDefault("OIDC_ISSUER", "http://127.0.0.1:9000");
         double scale = args.length > 1 ? Double.parseDouble(args[1])
                 : Double.parseDouble(System.getenv().getOrDefault("DEMO_SCALE", "1.0"));
-        int failures = new DemoDataLoader(gateway, identityProvider).load(scale);
-        System.exit(failures == 0 ? 0 : 1);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String journal = System.getenv("DEMO_PROGRESS");
+        DemoProgress progress = journal == null || journal.isBlank() ? DemoProgress.inMemory(today, scale)
+                : DemoProgress.open(java.nio.file.Path.of(journal), today, scale);
+        DemoDataLoader loader = new DemoDataLoader(gateway, identityProvider, progress);
+        // Ctrl-C (SIGINT/SIGTERM): say where the load stands; the journal and the services' idempotency keys let
+        // the next run complete it.
+        Thread hook = new Thread(loader::interrupted, "demo-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean complete = loader.load();
+        Runtime.getRuntime().removeShutdownHook(hook);
+        System.exit(complete ? 0 : 1);
     }
 
     /** Each territory's ACI ids, in order, from participant-service's reference data (the one home of the ACI). */
@@ -73,8 +92,23 @@ public final class DemoDataLoader {
         return acis;
     }
 
-    int load(double scale) throws Exception {
-        List<Runnable> people = new ArrayList<>();
+    /** One demo person: who they are in the seed table, and the ACI they are hired in. */
+    private record Person(String territory, int index, String aci) {
+        /** Prefix of the idempotency keys of this person's calls: stable from one run to the next. */
+        String key() {
+            return "demo:" + territory + ":" + index;
+        }
+
+        @Override
+        public String toString() {
+            return territory + " #" + index + " (" + aci + ")";
+        }
+    }
+
+    /** Loads whoever is missing; true when every expected person is present. */
+    boolean load() throws Exception {
+        double scale = progress.scale();
+        List<Person> people = new ArrayList<>();
         Map<String, List<String>> acis = acisByTerritory();
         for (Territories t : Territories.ALL) {
             partners.ensure(t.code());
@@ -84,86 +118,118 @@ public final class DemoDataLoader {
             }
             int count = Math.max(1, (int) Math.round(t.participants() * scale));
             for (int i = 0; i < count; i++) {
-                long seed = (t.code().hashCode() * 31L) + i;
-                String aci = ofTerritory.get(i % ofTerritory.size());
-                people.add(() -> onePerson(t.code(), aci, new Random(seed)));
+                people.add(new Person(t.code(), i, ofTerritory.get(i % ofTerritory.size())));
             }
+        }
+        expected = people.size();
+        List<Person> missing = people.stream().filter(p -> !progress.isDone(p.territory(), p.index())).toList();
+        if (missing.size() < people.size()) {
+            System.out.printf("    demo data: %d of %d people already loaded (demo day %s); completing the other %d%n",
+                    people.size() - missing.size(), people.size(), today, missing.size());
         }
         long started = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<?>> futures = new ArrayList<>();
-        for (Runnable person : people) {
+        for (Person person : missing) {
             futures.add(pool.submit(() -> {
                 try {
-                    person.run();
+                    onePerson(person);
+                    progress.markDone(person.territory(), person.index());
+                    completedNow.incrementAndGet();
                 } catch (RuntimeException e) {
                     failed.incrementAndGet();
-                    note(e.getMessage());
+                    note(person + ": " + e.getMessage());
                 } finally {
                     done.incrementAndGet();
                 }
             }));
         }
-        while (done.get() < people.size()) {
-            progress(people.size(), started);
+        while (done.get() < missing.size()) {
+            progress(missing.size(), started);
             Thread.sleep(500);
         }
-        progress(people.size(), started);
+        progress(missing.size(), started);
         System.out.println();
         for (Future<?> f : futures) {
             f.get();
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("    demo data: %d participants, %d API calls in %.0f s (%.0f calls/s), %d failed%n",
-                people.size(), calls.get(), seconds, calls.get() / seconds, failed.get());
-        firstErrors.forEach(e -> System.out.println("      e.g. " + e));
-        return failed.get();
+        double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
+        System.out.printf("    %d API calls in %.0f s (%.0f calls/s), %d people failed%n",
+                calls.get(), seconds, calls.get() / seconds, failed.get());
+        firstErrors.forEach(e -> System.out.println("      " + e));
+        System.out.println("    " + summary());
+        return progress.doneCount() == expected;
     }
 
-    private void onePerson(String territory, String aci, Random random) {
-        String cip = "cip-" + aci;
+    /** The line that always ends a load: how many of the expected people the services hold. */
+    private String summary() {
+        return "demo data: %d / %d people present (%d completed this run)".formatted(progress.doneCount(), expected,
+                completedNow.get());
+    }
+
+    private void interrupted() {
+        System.out.println();
+        System.out.println("    interrupted: " + summary() + "; the next ./run.sh completes it");
+        System.out.flush();
+    }
+
+    /**
+     * Registers, hires and runs one person's scenario. Every write carries a key derived from the person and the
+     * step, so a person interrupted half-way is completed on the next run: the services answer the steps already
+     * recorded (the same participant and pathway ids) and record the rest.
+     */
+    private void onePerson(Person person) {
+        Random random = new Random(person.territory().hashCode() * 31L + person.index());
+        String cip = "cip-" + person.aci();
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("firstName", FIRST[random.nextInt(FIRST.length)]);
         identity.put("lastName", LAST[random.nextInt(LAST.length)]);
         identity.put("birthDate", LocalDate.of(1962 + random.nextInt(42), 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
         identity.put("phone", "06 " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89)));
         identity.put("referentId", cip);
-        identity.put("aciId", aci);
-        ApiClient.Reply registered = call(api.post("/api/participants", cip, identity), "register participant");
+        identity.put("aciId", person.aci());
+        ApiClient.Reply registered = call(api.post("/api/participants", cip, identity, person.key() + ":register"),
+                "register");
         String participantId = registered.body().get("participantId").asText();
 
         PathwayScenario scenario = new PathwayScenario(random, today);
         Map<String, Object> open = new LinkedHashMap<>();
         open.put("participantId", participantId);
-        open.put("territory", territory);
-        open.put("aciId", aci);
+        open.put("territory", person.territory());
+        open.put("aciId", person.aci());
         open.put("programme", scenario.programme);
         open.put("contractStart", scenario.start.toString());
         open.put("plannedEnd", scenario.plannedEnd.toString());
         open.put("weeklyHours", scenario.weeklyHours);
         open.put("hoursDerogation", scenario.derogation);
-        ApiClient.Reply opened = call(api.post("/api/pathways", cip, open), "open pathway");
+        ApiClient.Reply opened = call(api.post("/api/pathways", cip, open, person.key() + ":hire"), "hire");
         String pathwayId = opened.body().get("pathwayId").asText();
+        int n = 0;
         for (PathwayScenario.Step step : scenario.steps) {
-            call(api.post("/api/pathways/" + pathwayId + step.path(), cip, step.body()), step.path());
+            n++;
+            call(api.post("/api/pathways/" + pathwayId + step.path(), cip, step.body(), person.key() + ":step:" + n),
+                    "step " + n + " " + step.path() + " of " + step.date());
         }
+        int referral = 0;
         for (String domain : scenario.partnerBarriers) {
-            calls.addAndGet(partners.refer(territory, participantId, domain, scenario.start, random));
+            referral++;
+            calls.addAndGet(partners.refer(person.territory(), participantId, domain, scenario.start, random,
+                    person.key() + ":referral:" + referral));
         }
     }
 
-    private ApiClient.Reply call(ApiClient.Reply reply, String what) {
+    private ApiClient.Reply call(ApiClient.Reply reply, String step) {
         calls.incrementAndGet();
         if (!reply.ok()) {
-            throw new IllegalStateException(what + " → " + reply.status() + " " + reply.raw());
+            throw new IllegalStateException("at step '" + step + "' → " + reply.status() + " " + reply.raw());
         }
         return reply;
     }
 
     private synchronized void note(String error) {
-        if (firstErrors.size() < 5) {
+        if (firstErrors.size() < 20) {
             firstErrors.add(error);
         }
     }
@@ -171,7 +237,7 @@ public final class DemoDataLoader {
     private void progress(int total, long started) {
         int n = done.get();
         int width = 40;
-        int filled = (int) ((double) n / total * width);
+        int filled = total == 0 ? width : (int) ((double) n / total * width);
         double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
         System.out.printf("\r    [%s%s] %d/%d participants, %d calls, %.0f calls/s", "#".repeat(filled),
                 " ".repeat(width - filled), n, total, calls.get(), calls.get() / seconds);

@@ -3,7 +3,6 @@ package fr.convergence.deploy.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,7 +52,8 @@ final class PartnerNetwork {
             "Rendez-vous non honorés", "Besoin couvert autrement"};
 
     private final ApiClient api;
-    private final LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+    /** The demo's "today": fixed for a load and its resumptions, so that every request is the same again. */
+    private final LocalDate today;
     /** territory → partner domain → partner ids; written by ensure (before the loader's pool starts). */
     private final Map<String, Map<String, List<String>>> partners = new ConcurrentHashMap<>();
     private volatile List<String> outcomes = List.of();
@@ -61,8 +61,9 @@ final class PartnerNetwork {
     private volatile Map<String, String> barrierToPartner = Map.of();
     private volatile Set<String> served;
 
-    PartnerNetwork(ApiClient api) {
+    PartnerNetwork(ApiClient api, LocalDate today) {
         this.api = api;
+        this.today = today;
     }
 
     void ensure(String territory) {
@@ -96,14 +97,15 @@ final class PartnerNetwork {
             } else {
                 id = ok(api.post(API + "/partners", user, Map.of("name", name, "domains", domains,
                         "contacts", List.of(Map.of("name", "Accueil", "role", "secrétariat",
-                                "email", "contact@" + territory + ".example.org")))), "register " + name)
+                                "email", "contact@" + territory + ".example.org"))), "demo:partner:" + name), "register " + name)
                         .body().path("id").asText();
             }
             // Referrals go back to pathway starts up to ~4 years ago: the agreement must cover them all.
             if (!inAgreement.containsAll(domains)) {
                 ok(api.post(API + "/partners/" + id + "/agreements", user, Map.of(
                         "startsOn", today.minusYears(4).minusMonths(2).toString(),
-                        "endsOn", today.plusYears(2).toString(), "scope", domains)), "agreement of " + name);
+                        "endsOn", today.plusYears(2).toString(), "scope", domains), "demo:agreement:" + name),
+                        "agreement of " + name);
             }
             domains.forEach(d -> byDomain.computeIfAbsent(d, k -> new ArrayList<>()).add(id));
         });
@@ -129,8 +131,10 @@ final class PartnerNetwork {
      * <p>partnership-service does not need to know the participant beforehand: it only refuses (422
      * participant-exited) one whose exit it has already consumed from Kafka, which is skipped. An exit consumed
      * while the referral runs cancels it, so a later step may meet 409/422: the referral is then left as is.
+     * {@code key} prefixes the idempotency keys of the referral's calls: a load started again replays them.
      */
-    int refer(String territory, String participantId, String barrierDomain, LocalDate since, Random random) {
+    int refer(String territory, String participantId, String barrierDomain, LocalDate since, Random random,
+              String key) {
         Map<String, List<String>> network = partners.get(territory);
         String domain = barrierToPartner.get(barrierDomain);
         List<String> candidates = network == null || domain == null ? List.of() : network.getOrDefault(domain, List.of());
@@ -144,7 +148,7 @@ final class PartnerNetwork {
         proposal.put("partnerId", candidates.get(random.nextInt(candidates.size())));
         proposal.put("domain", barrierDomain);
         proposal.put("proposedOn", proposed.toString());
-        ApiClient.Reply created = api.post(API + "/referrals", user, proposal);
+        ApiClient.Reply created = api.post(API + "/referrals", user, proposal, key + ":propose");
         if (refused(created)) {
             return 1;
         }
@@ -155,20 +159,20 @@ final class PartnerNetwork {
         }
         if (fate < 0.27) {
             api(api.post(path + "/decline", user, Map.of("date", atMostToday(proposed.plusDays(3 + random.nextInt(18))).toString(),
-                    "reason", DECLINE_REASONS[random.nextInt(DECLINE_REASONS.length)])));
+                    "reason", DECLINE_REASONS[random.nextInt(DECLINE_REASONS.length)]), key + ":decline"));
             return 2;
         }
         LocalDate accepted = atMostToday(proposed.plusDays(2 + random.nextInt(14)));
-        if (refused(api.post(path + "/accept", user, Map.of("date", accepted.toString())))) {
+        if (refused(api.post(path + "/accept", user, Map.of("date", accepted.toString()), key + ":accept"))) {
             return 2;
         }
         double end = random.nextDouble();
         LocalDate closed = atMostToday(accepted.plusDays(20 + random.nextInt(100)));
         if (end < 0.75) {
-            api(api.post(path + "/complete", user, Map.of("date", closed.toString(), "outcome", outcome(domain, random))));
+            api(api.post(path + "/complete", user, Map.of("date", closed.toString(), "outcome", outcome(domain, random)), key + ":complete"));
         } else if (end < 0.87) {
             api(api.post(path + "/cancel", user, Map.of("date", closed.toString(),
-                    "reason", CANCEL_REASONS[random.nextInt(CANCEL_REASONS.length)])));
+                    "reason", CANCEL_REASONS[random.nextInt(CANCEL_REASONS.length)]), key + ":cancel"));
         } else {
             return 2;   // under way
         }

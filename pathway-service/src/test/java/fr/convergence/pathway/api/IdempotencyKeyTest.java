@@ -110,6 +110,22 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void theSameValuesInAnotherOrderAreTheSameRequest() {
+        String id = cip.post("/api/pathways", hireBody()).body().get("pathwayId").asString();
+        Http keyed = cip.with("Idempotency-Key", "order-" + participant);
+        LocalDate date = START.plusWeeks(1);
+
+        Http.Response first = keyed.post("/api/pathways/" + id + "/barriers",
+                "{\"date\":\"%s\",\"domain\":\"HOUSING\",\"intensity\":\"HIGH\",\"handling\":\"PARTNER\"}".formatted(date));
+        Http.Response reordered = keyed.post("/api/pathways/" + id + "/barriers",
+                "{ \"handling\":\"PARTNER\", \"intensity\":\"HIGH\", \"domain\":\"HOUSING\", \"date\":\"%s\" }".formatted(date));
+
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(reordered.status()).as(reordered.raw()).isEqualTo(200);
+        assertThat(reordered.headers().firstValue("Idempotent-Replayed")).contains("true");
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsRefusedAndChangesNothing() {
         String id = cip.post("/api/pathways", hireBody()).body().get("pathwayId").asString();
         Http keyed = cip.with("Idempotency-Key", "reuse-" + participant);

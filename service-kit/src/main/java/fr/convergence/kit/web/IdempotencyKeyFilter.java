@@ -86,7 +86,7 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         String scope = IdempotencyKeys.scope(user.getName(), request.getMethod(), request.getRequestURI(), key);
-        String fingerprint = IdempotencyKeys.sha256(body);
+        String fingerprint = IdempotencyKeys.sha256(canonical(body));
         IdempotencyKeys.Claim claim = keys.claim(scope, fingerprint);
         switch (claim.outcome()) {
             case REUSED -> {
@@ -128,6 +128,47 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
                 count("released");
             }
             captured.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * The body as compared between two uses of one key: a JSON body with its object members sorted by name, so
+     * that a client re-serialising the same values in another order (a hash map's order changes from one process
+     * to the next) is the same request; any other body byte for byte.
+     */
+    private byte[] canonical(byte[] body) {
+        try {
+            tools.jackson.databind.JsonNode tree = json.readTree(body);
+            if (tree != null && (tree.isObject() || tree.isArray())) {
+                StringBuilder out = new StringBuilder();
+                canonical(tree, out);
+                return out.toString().getBytes(StandardCharsets.UTF_8);
+            }
+        } catch (RuntimeException notJson) {
+            // compared as bytes
+        }
+        return body;
+    }
+
+    private static void canonical(tools.jackson.databind.JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            out.append('{');
+            java.util.List<String> names = new java.util.ArrayList<>(node.propertyNames());
+            java.util.Collections.sort(names);
+            for (int i = 0; i < names.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(tools.jackson.databind.node.StringNode.valueOf(names.get(i))).append(':');
+                canonical(node.get(names.get(i)), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                canonical(node.get(i), out);
+            }
+            out.append(']');
+        } else {
+            out.append(node);
         }
     }
 
