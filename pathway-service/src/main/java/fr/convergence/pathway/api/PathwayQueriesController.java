@@ -38,11 +38,41 @@ class PathwayQueriesController {
     private final PathwayQueries queries;
     private final StreamDocumentStorageEngine store;
     private final PathwayAccess access;
+    private final com.fasterxml.jackson.databind.ObjectMapper eventJson;
 
-    PathwayQueriesController(PathwayQueries queries, StreamDocumentStorageEngine store, PathwayAccess access) {
+    PathwayQueriesController(PathwayQueries queries, StreamDocumentStorageEngine store, PathwayAccess access,
+                             com.fasterxml.jackson.databind.ObjectMapper eventObjectMapper) {
         this.queries = queries;
         this.store = store;
         this.access = access;
+        this.eventJson = eventObjectMapper;
+    }
+
+    /** One recorded event of a pathway, for its staff's timeline. */
+    public record EventLine(long sequence, String type, String occurredOn, String recordedAt, String recordedBy,
+                            Map<String, Object> data) {
+    }
+
+    @GetMapping("/{id}/events")
+    @PreAuthorize("hasAnyRole('CIP','COORDINATOR')")
+    @Operation(summary = "Everything recorded in a pathway, newest first, with who recorded it: the timeline of the "
+            + "pathway's own staff (ACI staff: their ACI; coordinators: their territory). Auditors use the audit")
+    List<EventLine> events(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id, Caller caller) {
+        access.require(caller, id);
+        var stream = store.load(id).orElseThrow(() -> ApiException.notFound("pathway", id));
+        List<EventLine> lines = new java.util.ArrayList<>();
+        for (var stored : stream.events()) {
+            var message = stored.message();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = new java.util.LinkedHashMap<>(eventJson.convertValue(message.getPayload(), Map.class));
+            String occurredOn = String.valueOf(data.remove("occurredOn"));
+            data.remove("pathwayId");
+            lines.add(new EventLine(message.getSequenceNumber(), message.getPayloadType().getSimpleName(), occurredOn,
+                    message.getTimestamp().toString(),
+                    String.valueOf(message.getMetaData().getOrDefault("recordedBy", "system")), data));
+        }
+        java.util.Collections.reverse(lines);
+        return lines;
     }
 
     @GetMapping("/{id}")
@@ -101,15 +131,25 @@ class PathwayQueriesController {
         return new Page(items, page, size, store.count(filter));
     }
 
+    /**
+     * One line of a list. weeklyHours, hoursSetOn, plannedEnd and exitedOn are null for a stream not written since
+     * the index kept them (read the pathway itself then).
+     */
     private static Map<String, Object> summary(Document d) {
-        return Map.of("pathwayId", d.getString("_id"),
-                "participantId", String.valueOf(d.get("participantId")),
-                "aciId", String.valueOf(d.get("aciId")),
-                "territory", String.valueOf(d.get("territory")),
-                "programme", String.valueOf(d.get("programme")),
-                "status", String.valueOf(d.get("status")),
-                "startedOn", String.valueOf(d.get("startedOn")),
-                "version", d.get("version", Number.class).longValue());
+        Map<String, Object> line = new java.util.LinkedHashMap<>();
+        line.put("pathwayId", d.getString("_id"));
+        line.put("participantId", String.valueOf(d.get("participantId")));
+        line.put("aciId", String.valueOf(d.get("aciId")));
+        line.put("territory", String.valueOf(d.get("territory")));
+        line.put("programme", String.valueOf(d.get("programme")));
+        line.put("status", String.valueOf(d.get("status")));
+        line.put("startedOn", String.valueOf(d.get("startedOn")));
+        line.put("weeklyHours", d.get("weeklyHours"));
+        line.put("hoursSetOn", d.get("hoursSetOn"));
+        line.put("plannedEnd", d.get("plannedEnd"));
+        line.put("exitedOn", d.get("exitedOn"));
+        line.put("version", d.get("version", Number.class).longValue());
+        return line;
     }
 
     /** Result of recomputing a stream's hash chain. */

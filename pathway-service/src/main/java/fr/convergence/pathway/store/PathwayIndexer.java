@@ -6,7 +6,11 @@ import org.bson.Document;
 
 import java.util.List;
 
-/** Keeps a pathway stream's listing fields (participant, territory, ACI, programme, status) in step with its events. */
+/**
+ * Keeps a pathway stream's listing fields in step with its events: participant, territory, ACI, programme, status,
+ * and what a caseload shows and its alerts need without loading every stream (weekly hours and the day they were
+ * last set, planned end, exit date). Streams written before a field existed get it with their next event.
+ */
 public class PathwayIndexer implements StreamIndexer {
 
     @Override
@@ -19,11 +23,21 @@ public class PathwayIndexer implements StreamIndexer {
                         .append(StreamDocuments.ACI, e.aciId())
                         .append("programme", e.programme().name())
                         .append("status", PathwayStatus.ACTIVE.name())
-                        .append("startedOn", e.occurredOn().toString());
+                        .append("startedOn", e.occurredOn().toString())
+                        .append("weeklyHours", e.weeklyHours())
+                        .append("hoursSetOn", e.occurredOn().toString())
+                        .append("plannedEnd", e.plannedEnd().toString());
             } else if (payload instanceof ProgrammeTransitioned e) {
-                set.append("programme", e.to().name());
-            } else if (payload instanceof ParticipantExited) {
-                set.append("status", PathwayStatus.EXITED.name());
+                set.append("programme", e.to().name())
+                        .append("weeklyHours", e.weeklyHours())
+                        .append("hoursSetOn", e.occurredOn().toString())
+                        .append("plannedEnd", e.plannedEnd().toString());
+            } else if (payload instanceof WeeklyHoursChanged e) {
+                set.append("weeklyHours", e.toHours()).append("hoursSetOn", e.occurredOn().toString());
+            } else if (payload instanceof PathwayExtended e) {
+                set.append("plannedEnd", e.newPlannedEnd().toString());
+            } else if (payload instanceof ParticipantExited e) {
+                set.append("status", PathwayStatus.EXITED.name()).append("exitedOn", e.occurredOn().toString());
             } else if (payload instanceof FollowUpStarted) {
                 set.append("status", PathwayStatus.FOLLOW_UP.name());
             } else if (payload instanceof FollowUpEnded) {

@@ -84,6 +84,40 @@ class PathwayApiTest {
     }
 
     @Test
+    void theTimelineListsEveryEventNewestFirstWithWhoRecordedIt() {
+        String id = openPhc();
+        http.post("/api/pathways/" + id + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":6}".formatted(START.plusWeeks(2)));
+        http.post("/api/pathways/" + id + "/housing", "{\"date\":\"%s\",\"kind\":\"SHELTER\"}".formatted(START.plusWeeks(3)));
+
+        Http.Response events = http.get("/api/pathways/" + id + "/events");
+
+        assertThat(events.status()).as(events.raw()).isEqualTo(200);
+        assertThat(events.body().size()).isEqualTo(3);
+        assertThat(events.body().get(0).get("type").asString()).isEqualTo("HousingSecured");
+        assertThat(events.body().get(0).get("occurredOn").asString()).isEqualTo(START.plusWeeks(3).toString());
+        assertThat(events.body().get(0).get("recordedBy").asString()).isEqualTo("cip-test");
+        assertThat(events.body().get(0).get("data").get("kind").asString()).isEqualTo("SHELTER");
+        assertThat(events.body().get(1).get("data").get("toHours").asDouble()).isEqualTo(6.0);
+        assertThat(events.body().get(2).get("type").asString()).isEqualTo("ParticipantHired");
+        assertThat(events.body().get(2).get("data").has("pathwayId")).isFalse();
+    }
+
+    @Test
+    void theListCarriesWhatACaseloadShows() {
+        String id = openPhc();
+        http.post("/api/pathways/" + id + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":6}".formatted(START.plusWeeks(2)));
+
+        Http.Response list = http.get("/api/pathways?aciId=aci-paris-1&size=200");
+
+        var line = java.util.stream.StreamSupport.stream(list.body().get("items").spliterator(), false)
+                .filter(i -> i.get("pathwayId").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(line.get("weeklyHours").asDouble()).isEqualTo(6.0);
+        assertThat(line.get("hoursSetOn").asString()).isEqualTo(START.plusWeeks(2).toString());
+        assertThat(line.get("plannedEnd").asString()).isEqualTo(START.plusMonths(6).toString());
+        assertThat(line.get("exitedOn").isNull()).isTrue();
+    }
+
+    @Test
     void showsTheStateAsOfAPastDate() {
         String id = openPhc();
         http.post("/api/pathways/" + id + "/weekly-hours", "{\"effectiveDate\":\"%s\",\"weeklyHours\":6}".formatted(START.plusWeeks(2)));
