@@ -45,6 +45,9 @@ public final class DemoDirectory implements UserDetailsService {
                 String aci = "aci-" + territory + "-" + n;
                 add(new DemoUser("cip-" + aci, "cip", territory, aci, "CIP " + aci));
             }
+            // the encadrant·e technique of the territory's first ACI, who enters the month's hours
+            add(new DemoUser("encadrant-" + territory + "-1", "encadrant", territory, "aci-" + territory + "-1",
+                    "Encadrant·e technique aci-" + territory + "-1"));
             add(new DemoUser("cdp-" + territory, "partnership-officer", territory, null, "Chargé·e de partenariat " + territory));
             add(new DemoUser("coordinator-" + territory, "coordinator", territory, null, "Coordination " + territory));
             add(new DemoUser("auditor-" + territory, "auditor", territory, null, "Audit " + territory));

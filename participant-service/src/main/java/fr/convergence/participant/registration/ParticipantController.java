@@ -80,7 +80,7 @@ class ParticipantController {
     }
 
     @PostMapping("/search")
-    @PreAuthorize("hasAnyRole('CIP','COORDINATOR')")
+    @PreAuthorize("hasAnyRole('CIP','ENCADRANT','COORDINATOR')")
     @Operation(summary = "Search your ACI or territory by name (exact, accent- and case-insensitive) and status, "
             + "paged (purpose required; each hit is recorded)")
     ParticipantViews.Page<ParticipantViews.Summary> search(

@@ -34,7 +34,7 @@ public class PathwayAccess {
      * {@link Caller} would otherwise read the missing claim as "national".
      */
     public static boolean sees(Caller caller, String territory, String aciId) {
-        if (caller.is(Role.CIP) && (caller.territory() == null || caller.aciId() == null)) {
+        if (caller.aciStaff() && (caller.territory() == null || caller.aciId() == null)) {
             return false;
         }
         if (caller.is(Role.COORDINATOR, Role.PARTNERSHIP_OFFICER) && caller.territory() == null) {

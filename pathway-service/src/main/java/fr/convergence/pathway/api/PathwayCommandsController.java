@@ -196,7 +196,7 @@ class PathwayCommandsController {
     }
 
     @PostMapping("/{id}/monthly-hours")
-    @PreAuthorize(CIP_ONLY)
+    @PreAuthorize("hasAnyRole('CIP','ENCADRANT')")   // the encadrant·e enters the month's hours for the whole ACI
     @Operation(summary = "Report the hours worked in a month (a new report of the same month corrects it)")
     PathwayView monthlyHours(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.MonthlyHours r,
                              Caller caller) {

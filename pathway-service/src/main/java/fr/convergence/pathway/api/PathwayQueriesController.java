@@ -76,7 +76,7 @@ class PathwayQueriesController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('CIP','COORDINATOR','NATIONAL_ANALYST','AUDITOR')")
+    @PreAuthorize("hasAnyRole('CIP','ENCADRANT','COORDINATOR','NATIONAL_ANALYST','AUDITOR')")
     @Operation(summary = "A pathway's current state, or its state as of a past date (asOf=yyyy-MM-dd)")
     PathwayView get(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -90,7 +90,7 @@ class PathwayQueriesController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('CIP','COORDINATOR','NATIONAL_ANALYST')")
+    @PreAuthorize("hasAnyRole('CIP','ENCADRANT','COORDINATOR','NATIONAL_ANALYST')")
     @Operation(summary = "Pathways of an ACI or a territory, paged (filter by status or programme); each caller's "
             + "list is narrowed to the ACI or territory they work in")
     Page list(@RequestParam(required = false) @Pattern(regexp = Requests.CODE) String aciId,
@@ -108,11 +108,11 @@ class PathwayQueriesController {
         if (!national && (caller.territory() == null || territory != null && !territory.equals(caller.territory()))) {
             throw PathwayAccess.notYours("territory", "you list the pathways of your own territory only");
         }
-        if (caller.is(Role.CIP) && (caller.aciId() == null || aciId != null && !aciId.equals(caller.aciId()))) {
+        if (caller.aciStaff() && (caller.aciId() == null || aciId != null && !aciId.equals(caller.aciId()))) {
             throw PathwayAccess.notYours("aciId", "you list the pathways of your own ACI only");
         }
         Document filter = new Document();
-        String aci = caller.is(Role.CIP) ? caller.aciId() : aciId;
+        String aci = caller.aciStaff() ? caller.aciId() : aciId;
         if (aci != null) {
             filter.append("aciId", aci);
         }

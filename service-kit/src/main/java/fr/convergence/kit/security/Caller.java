@@ -32,12 +32,17 @@ public record Caller(String userId, Role role, String territory, String aciId) {
         return national() || (territory != null && territory.equals(otherTerritory));
     }
 
+    /** Works in one ACI (CIP, encadrant·e): scoped to that ACI, never to the whole territory. */
+    public boolean aciStaff() {
+        return is(Role.CIP, Role.ENCADRANT);
+    }
+
     /** ACI staff see their own ACI only (none if the token lacks it); other roles see the ACIs of their territories. */
     public boolean seesAci(String otherTerritory, String otherAci) {
         if (!seesTerritory(otherTerritory)) {
             return false;
         }
-        return role == Role.CIP ? aciId != null && aciId.equals(otherAci) : aciId == null || aciId.equals(otherAci);
+        return aciStaff() ? aciId != null && aciId.equals(otherAci) : aciId == null || aciId.equals(otherAci);
     }
 
     public boolean is(Role... roles) {

@@ -4,12 +4,14 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The six roles of the programme, as carried in the token's {@code role} claim. Each service decides what a role
+ * The seven roles of the programme, as carried in the token's {@code role} claim. Each service decides what a role
  * may do on its own routes ({@code @PreAuthorize("hasRole('CIP')")}); a role never implies another.
  */
 public enum Role {
     /** ACI staff (conseiller·ère en insertion professionnelle): the people of their own ACI. */
     CIP("cip"),
+    /** Encadrant·e technique of an ACI: enters the hours worked by the people of their own ACI, nothing else. */
+    ENCADRANT("encadrant"),
     /** Chargé·e de partenariat: referrals and needs of their territory, never the partner network's set-up. */
     PARTNERSHIP_OFFICER("partnership-officer"),
     /** Territory coordinator: runs the partner network and reads everything of their territory. */
