@@ -46,6 +46,8 @@ class GatewaySecurity {
     static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/login/**", "/oauth2/**",
             "/favicon.ico"};
+    /** The workspace's pages and forms; their CSRF check is the workspace's (see securityChain). */
+    static final String WORKSPACE_FORMS = "/espace/";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
     @Bean
@@ -84,7 +86,13 @@ class GatewaySecurity {
                                 "role-not-allowed", "your role may not do this")))
                 // Only a signed-in browser session rides on a cookie: protect its unsafe requests from CSRF.
                 // Calls with a bearer token, or with no session cookie at all, carry no ambient credential.
+                // The workspace's forms (/espace/**) carry the workspace's own token instead (an HMAC of the user and
+                // the form's key, checked there before any service is called): this session's token never reaches
+                // the workspace, which sees a bearer token only, so it could not put it in its forms.
                 .csrf(c -> c.requireCsrfProtectionMatcher(exchange -> {
+                    if (exchange.getRequest().getPath().value().startsWith(WORKSPACE_FORMS)) {
+                        return ServerWebExchangeMatcher.MatchResult.notMatch();
+                    }
                     boolean unsafe = !SAFE.contains(exchange.getRequest().getMethod());
                     boolean bearer = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
                     boolean session = exchange.getRequest().getCookies().containsKey("SESSION");

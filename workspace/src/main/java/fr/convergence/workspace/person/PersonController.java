@@ -1,0 +1,71 @@
+package fr.convergence.workspace.person;
+
+import fr.convergence.workspace.commands.PathwayCommand;
+import fr.convergence.workspace.security.StaffMember;
+import fr.convergence.workspace.security.StaffRole;
+import fr.convergence.workspace.web.FormPage;
+import fr.convergence.workspace.web.Labels;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** A person's page: identity, pathway summary, what can be recorded now, and the timeline. */
+@Controller
+class PersonController {
+
+    private final Persons persons;
+    private final Labels labels;
+
+    PersonController(Persons persons, Labels labels) {
+        this.persons = persons;
+        this.labels = labels;
+    }
+
+    @GetMapping("/espace/salaries/{participantId}")
+    String person(StaffMember me, @PathVariable String participantId,
+                  @RequestParam(name = "enregistre", required = false) String recorded, Model model) {
+        if (!me.is(StaffRole.CIP)) {
+            throw new AccessDeniedException("ACI staff only");
+        }
+        JsonNode participant = persons.participant(me, participantId);
+        JsonNode pathway = persons.currentPathway(me, participantId).orElse(null);
+        String status = pathway == null ? null : pathway.path("status").asString();
+        List<PathwayCommand> actions = pathway == null ? List.of() : Arrays.stream(PathwayCommand.values())
+                .filter(c -> "ACTIVE".equals(status) ? !c.afterExit()
+                        : "EXITED".equals(status) ? c == PathwayCommand.FOLLOW_UP_START
+                        : "FOLLOW_UP".equals(status) && c == PathwayCommand.FOLLOW_UP_END)
+                .toList();
+        model.addAttribute("participantId", participantId);
+        model.addAttribute("name", Persons.displayName(participant));
+        model.addAttribute("participant", participant);
+        model.addAttribute("pathway", pathway);
+        model.addAttribute("actions", actions);
+        model.addAttribute("timeline", Timeline.of(participant, pathway, labels));
+        model.addAttribute("recorded", recordedMessage(recorded));
+        model.addAttribute("crumbs", List.of(new FormPage.Crumb("Mes salarié·es", "/espace/salaries")));
+        List<String> openBarriers = new java.util.ArrayList<>();
+        if (pathway != null) {
+            pathway.path("openBarriers").properties().forEach(e -> openBarriers.add(labels.barrier(e.getKey())));
+        }
+        model.addAttribute("openBarriers", openBarriers);
+        return "pages/person";
+    }
+
+    /** The success alert after a form: from the command's own sentence, never from the query string's text. */
+    static String recordedMessage(String recorded) {
+        if (recorded == null) {
+            return null;
+        }
+        if ("embauche".equals(recorded)) {
+            return "L'embauche est enregistrée : le parcours est ouvert.";
+        }
+        return PathwayCommand.bySlug(recorded).map(PathwayCommand::done).orElse(null);
+    }
+}

@@ -1,0 +1,33 @@
+package fr.convergence.workspace.rules;
+
+import java.time.LocalDate;
+
+/**
+ * Something about one person that needs action soon.
+ *
+ * @param kind     which alert
+ * @param due      the date it is about (planned end, 24-month point, end of the follow-up window)
+ * @param severity {@code error} when the date has passed or is within a week, {@code warning} otherwise (DSFR badge)
+ */
+public record Alert(Kind kind, LocalDate due, String severity) {
+
+    public enum Kind {
+        PLANNED_END("Fin de contrat prévue proche"),
+        MONTH_24("Point des 24 mois proche"),
+        FOLLOW_UP_WINDOW("Fenêtre de suivi après sortie bientôt close");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public String label() {
+        return kind.label();
+    }
+}

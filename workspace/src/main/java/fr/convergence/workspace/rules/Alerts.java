@@ -1,0 +1,66 @@
+package fr.convergence.workspace.rules;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The alerts of one pathway, computed from the programme's rules. The month counts (24-month contract, follow-up
+ * window) come from {@link ProgrammeRules}; how far ahead to warn is a choice of this page, not a programme rule,
+ * and lives here.
+ */
+public final class Alerts {
+
+    /** Warn this many days before a planned end (the "within 30 days"). */
+    static final int PLANNED_END_NOTICE_DAYS = 30;
+    /** Warn this many days before the contract's maximum length is reached, to prepare the extension decision. */
+    static final int MONTH_24_NOTICE_DAYS = 60;
+    /** Warn this many days before the post-exit follow-up window closes. */
+    static final int FOLLOW_UP_NOTICE_DAYS = 30;
+    private static final int URGENT_DAYS = 7;
+
+    private final ProgrammeRules rules;
+
+    public Alerts(ProgrammeRules rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @param status       pathway status (ACTIVE, EXITED, FOLLOW_UP, CLOSED)
+     * @param startedOn    hiring date
+     * @param plannedEnd   planned end of the contract (active pathways)
+     * @param exitedOn     exit date, or null
+     * @param followUpEnd  end of the follow-up, or null while it runs
+     */
+    public List<Alert> of(String status, LocalDate startedOn, LocalDate plannedEnd, LocalDate exitedOn,
+                          LocalDate followUpEnd, LocalDate today) {
+        List<Alert> alerts = new ArrayList<>();
+        if ("ACTIVE".equals(status)) {
+            if (plannedEnd != null && within(today, plannedEnd, PLANNED_END_NOTICE_DAYS)) {
+                alerts.add(alert(Alert.Kind.PLANNED_END, plannedEnd, today));
+            }
+            LocalDate month24 = startedOn == null ? null : startedOn.plusMonths(rules.contractMaxMonths());
+            if (month24 != null && within(today, month24, MONTH_24_NOTICE_DAYS)) {
+                alerts.add(alert(Alert.Kind.MONTH_24, month24, today));
+            }
+        }
+        if (("EXITED".equals(status) || "FOLLOW_UP".equals(status)) && exitedOn != null && followUpEnd == null) {
+            LocalDate closes = exitedOn.plusMonths(rules.followUpMaxMonths());
+            if (within(today, closes, FOLLOW_UP_NOTICE_DAYS)) {
+                alerts.add(alert(Alert.Kind.FOLLOW_UP_WINDOW, closes, today));
+            }
+        }
+        return alerts;
+    }
+
+    /** True from {@code days} before {@code due} up to the due date itself (a date already passed is no longer news). */
+    private static boolean within(LocalDate today, LocalDate due, int days) {
+        long left = ChronoUnit.DAYS.between(today, due);
+        return left >= 0 && left <= days;
+    }
+
+    private static Alert alert(Alert.Kind kind, LocalDate due, LocalDate today) {
+        return new Alert(kind, due, ChronoUnit.DAYS.between(today, due) <= URGENT_DAYS ? "error" : "warning");
+    }
+}

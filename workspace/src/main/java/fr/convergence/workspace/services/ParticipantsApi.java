@@ -1,0 +1,59 @@
+package fr.convergence.workspace.services;
+
+import fr.convergence.workspace.security.StaffMember;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * participant-service, read with a stated purpose (its access log records who read whom and why). The caseload is
+ * one batch search per page of 200, never one read per person.
+ */
+@Component
+public class ParticipantsApi {
+
+    /** The purpose every read of the workspace's CIP pages states: following the people of one's caseload. */
+    public static final String CASE_FOLLOW_UP = "case-follow-up";
+    private static final int PAGE = 200;
+    private final ServiceCalls calls;
+
+    ParticipantsApi(@Value("${convergence.workspace.participant-url}") String url, JsonMapper json) {
+        this.calls = new ServiceCalls(url, json);
+    }
+
+    /** Every person of an ACI (names included), in as few audited batch reads as the service's page size allows. */
+    public List<JsonNode> ofAci(StaffMember who, String aciId) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("aciId", aciId);
+            body.put("page", page);
+            body.put("size", PAGE);
+            JsonNode answer = calls.post(who, "/api/participants/search", body,
+                    Map.of(ServiceCalls.PURPOSE, CASE_FOLLOW_UP));
+            answer.path("items").forEach(all::add);
+            if (answer.path("items").size() < PAGE || all.size() >= answer.path("total").asLong()) {
+                return all;
+            }
+        }
+    }
+
+    public JsonNode read(StaffMember who, String participantId) {
+        return calls.get(who, "/api/participants/{id}".replace("{id}", encode(participantId)),
+                Map.of(ServiceCalls.PURPOSE, CASE_FOLLOW_UP));
+    }
+
+    public JsonNode register(StaffMember who, Map<String, Object> body, String idempotencyKey) {
+        return calls.post(who, "/api/participants", body, Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    static String encode(String segment) {
+        return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,45 @@
+package fr.convergence.workspace.web;
+
+import fr.convergence.workspace.security.FormTokens;
+import fr.convergence.workspace.security.StaffMember;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/** Rendering a fresh form (new key and token) and accepting a posted one (token checked). */
+@Component
+public class FormPosts {
+
+    public static final String KEY = "_formKey";
+    public static final String CSRF = "_csrf";
+    private final FormTokens tokens;
+
+    FormPosts(FormTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    public FormState fresh(StaffMember who, List<Field> fields, Map<String, String> initial) {
+        String key = tokens.newFormKey();
+        return new FormState(fields, key, tokens.csrfFor(who.userId(), key), initial);
+    }
+
+    /**
+     * The posted form, with its own key kept (so a second click on the same form replays the first answer instead of
+     * recording twice); a missing or forged token refuses the post.
+     */
+    public FormState posted(StaffMember who, List<Field> fields, Map<String, String> params) {
+        String key = params.get(KEY);
+        if (!tokens.valid(who.userId(), key, params.get(CSRF))) {
+            throw new ForgedForm();
+        }
+        return new FormState(fields, key, params.get(CSRF), params);
+    }
+
+    /** A post without a valid token of this user: answered 403 with a French page, nothing sent to a service. */
+    public static final class ForgedForm extends RuntimeException {
+        public ForgedForm() {
+            super("form token missing or invalid");
+        }
+    }
+}

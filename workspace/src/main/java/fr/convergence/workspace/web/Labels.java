@@ -1,0 +1,183 @@
+package fr.convergence.workspace.web;
+
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every code the services speak, in the French the workspace shows (WORKSPACE.md's words). One place: a page never
+ * prints a code. Templates call it as {@code @labels}; an unknown code shows as "Autre (code)" rather than
+ * vanishing, so a new code is visible and gets its label here.
+ */
+@Component("labels")
+public class Labels {
+
+    public static final Map<String, String> PROGRAMMES = ordered(
+            "PHC", "Premières Heures en Chantier",
+            "CVG", "Convergence");
+    /** Short forms for tags in tables. */
+    public static final Map<String, String> PROGRAMME_TAGS = ordered("PHC", "PHC", "CVG", "Convergence");
+    public static final Map<String, String> PATHWAY_STATUSES = ordered(
+            "ACTIVE", "En parcours",
+            "EXITED", "Sorti·e",
+            "FOLLOW_UP", "Suivi après sortie",
+            "CLOSED", "Parcours clos",
+            "NOT_HIRED", "Pas encore embauché·e");
+    public static final Map<String, String> BARRIER_DOMAINS = ordered(
+            "HOUSING", "Logement",
+            "HEALTH", "Santé",
+            "MOBILITY", "Mobilité",
+            "LANGUAGE_LITERACY", "Langue et savoirs de base",
+            "RIGHTS_ADMINISTRATIVE", "Droits et démarches administratives",
+            "JUSTICE", "Justice",
+            "DEBT_FINANCE", "Dettes et budget",
+            "FAMILY_CHILDCARE", "Famille et garde d'enfants",
+            "DIGITAL", "Numérique",
+            "ADDICTION", "Addictions");
+    public static final Map<String, String> INTENSITIES = ordered(
+            "LOW", "Faible", "MEDIUM", "Moyenne", "HIGH", "Forte");
+    public static final Map<String, String> HANDLINGS = ordered(
+            "INTERNAL", "Par l'ACI",
+            "PARTNER", "Par un partenaire",
+            "BOTH", "Par l'ACI et un partenaire");
+    public static final Map<String, String> HOUSING_KINDS = ordered(
+            "DURABLE_HOUSING", "Logement durable",
+            "SOCIAL_RESIDENCE", "Résidence sociale",
+            "SHELTER", "Hébergement d'urgence");
+    public static final Map<String, String> RIGHTS = ordered(
+            "RSA", "RSA",
+            "AAH", "AAH (allocation aux adultes handicapés)",
+            "CSS", "Complémentaire santé solidaire",
+            "AME", "Aide médicale de l'État",
+            "HEALTH_INSURANCE", "Assurance maladie",
+            "HOUSING_BENEFIT", "Aide au logement",
+            "ACTIVITY_BONUS", "Prime d'activité",
+            "IDENTITY_DOCUMENT", "Pièce d'identité",
+            "RESIDENCE_PERMIT", "Titre de séjour",
+            "BANK_ACCOUNT", "Compte bancaire",
+            "OTHER", "Autre droit");
+    public static final Map<String, String> EXTENSION_REASONS = ordered(
+            "PARTICULARLY_SIGNIFICANT_DIFFICULTIES", "Difficultés particulièrement importantes",
+            "TRAINING_IN_PROGRESS", "Formation en cours",
+            "HOUSING_PENDING", "Logement en attente",
+            "HEALTH_CARE_IN_PROGRESS", "Soins en cours",
+            "EXIT_PROJECT_IN_PROGRESS", "Projet de sortie en cours",
+            "OTHER", "Autre motif");
+    public static final Map<String, String> EXIT_REASONS = ordered(
+            "CDI", "CDI",
+            "CDI_AIDED", "CDI aidé",
+            "CDD_6_MONTHS_OR_MORE", "CDD de 6 mois ou plus",
+            "BUSINESS_CREATION", "Création d'entreprise",
+            "CIVIL_SERVICE", "Fonction publique",
+            "CDD_UNDER_6_MONTHS", "CDD de moins de 6 mois",
+            "AIDED_FIXED_TERM_CONTRACT", "Contrat aidé à durée déterminée",
+            "QUALIFYING_TRAINING", "Formation qualifiante",
+            "OTHER_IAE_STRUCTURE", "Autre structure d'insertion (IAE)",
+            "RETIREMENT", "Retraite",
+            "UNEMPLOYED", "Recherche d'emploi",
+            "INACTIVE", "Inactivité",
+            "NO_NEWS", "Sans nouvelles",
+            "DISMISSAL", "Licenciement",
+            "DEATH", "Décès",
+            "LONG_SICK_LEAVE", "Arrêt maladie de longue durée",
+            "JUDICIAL_DECISION", "Décision judiciaire",
+            "TRANSFER", "Transfert");
+    public static final Map<String, String> EXIT_CATEGORIES = ordered(
+            "DURABLE_EMPLOYMENT", "Emploi durable",
+            "TRANSITION_EMPLOYMENT", "Emploi de transition",
+            "POSITIVE_EXIT", "Sortie positive",
+            "OTHER_EXIT", "Autre sortie",
+            "WITHDRAWN", "Sortie neutralisée");
+    public static final Map<String, String> TERRITORIES = ordered(
+            "paris", "Paris", "lyon", "Lyon", "lille", "Lille", "nantes", "Nantes", "strasbourg", "Strasbourg",
+            "rouen", "Rouen", "charente", "Charente", "marseille", "Marseille");
+
+    public String programme(String code) {
+        return label(PROGRAMMES, code);
+    }
+
+    public String programmeTag(String code) {
+        return label(PROGRAMME_TAGS, code);
+    }
+
+    public String status(String code) {
+        return label(PATHWAY_STATUSES, code);
+    }
+
+    public String barrier(String code) {
+        return label(BARRIER_DOMAINS, code);
+    }
+
+    public String intensity(String code) {
+        return label(INTENSITIES, code);
+    }
+
+    public String handling(String code) {
+        return label(HANDLINGS, code);
+    }
+
+    public String exitReason(String code) {
+        return label(EXIT_REASONS, code);
+    }
+
+    public String exitCategory(String code) {
+        return label(EXIT_CATEGORIES, code);
+    }
+
+    public String territory(String code) {
+        return label(TERRITORIES, code);
+    }
+
+    /** "aci-paris-1" → "ACI 1 (Paris)": the ids are structured, the names live in participant-service. */
+    public String aci(String aciId) {
+        if (aciId == null) {
+            return "";
+        }
+        String[] parts = aciId.split("-");
+        if (parts.length == 3 && parts[0].equals("aci")) {
+            return "ACI " + parts[2] + " (" + territory(parts[1]) + ")";
+        }
+        return aciId;
+    }
+
+    /** "2026-03-12" → "12/03/2026"; empty for no date. */
+    public String date(String iso) {
+        if (iso == null || iso.isBlank() || "null".equals(iso)) {
+            return "";
+        }
+        java.time.LocalDate d = FrenchDates.parseDate(iso);
+        return d == null ? iso : FrenchDates.format(d);
+    }
+
+    /** A dash for a field left empty, so that an empty cell is not read as missing data. */
+    public String orDash(String s) {
+        return s == null || s.isBlank() || "null".equals(s) ? "—" : s;
+    }
+
+    /** 24.5 → "24,5 h". */
+    public String hours(Double h) {
+        if (h == null) {
+            return "";
+        }
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE);
+        f.setMaximumFractionDigits(1);
+        return f.format(h) + " h";
+    }
+
+    public static String label(Map<String, String> table, String code) {
+        if (code == null || code.isBlank() || "null".equals(code)) {
+            return "";
+        }
+        String label = table.get(code);
+        return label != null ? label : "Autre (" + code + ")";
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}

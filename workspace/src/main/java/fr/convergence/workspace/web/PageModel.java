@@ -1,0 +1,49 @@
+package fr.convergence.workspace.web;
+
+import fr.convergence.workspace.security.StaffMember;
+import fr.convergence.workspace.security.StaffRole;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import java.util.List;
+
+/** What every page's header and side menu show: who is signed in, in French, and the menu of their role. */
+@ControllerAdvice
+class PageModel {
+
+    /** One entry of the side menu. */
+    public record MenuItem(String label, String href) {
+    }
+
+    /** The signed-in person as the header shows them. */
+    public record Me(String name, String role, String territory, String aci, List<MenuItem> menu) {
+    }
+
+    private final Labels labels;
+
+    PageModel(Labels labels) {
+        this.labels = labels;
+    }
+
+    /** The path of the page, to mark its side-menu entry as the current page. */
+    @ModelAttribute("currentPath")
+    String currentPath(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("me")
+    Me me() {
+        return StaffMember.current().map(this::of).orElse(null);
+    }
+
+    Me of(StaffMember m) {
+        String role = m.role() == null ? "Rôle inconnu" : m.role().label();
+        List<MenuItem> menu = m.is(StaffRole.CIP)
+                ? List.of(new MenuItem("Mes salarié·es", "/espace/salaries"),
+                        new MenuItem("Inscrire une personne", "/espace/salaries/nouveau"))
+                : List.of(new MenuItem("Accueil", "/espace/accueil"));
+        return new Me(m.name() != null ? m.name() : m.userId(), role,
+                m.territory() == null ? "National" : labels.territory(m.territory()),
+                m.aciId() == null ? null : labels.aci(m.aciId()), menu);
+    }
+}

@@ -1,0 +1,74 @@
+package fr.convergence.workspace.web;
+
+import fr.convergence.workspace.rules.ProgrammeRules;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A service's refusal in plain French, keyed by the rule it names. Numbers come from the programme's rules where the
+ * message quotes one. A rule not in the table falls back to a general sentence (never the service's English detail).
+ */
+@Component
+public class ProblemMessages {
+
+    private final Map<String, String> messages = new HashMap<>();
+
+    public ProblemMessages(ProgrammeRules rules) {
+        messages.put("phc-weekly-hours-range", "En PHC, les heures hebdomadaires vont de "
+                + rules.phcMinWeeklyHours() + " h à " + rules.phcMaxWeeklyHours() + " h.");
+        messages.put("weekly-hours-range", "Les heures hebdomadaires sont supérieures à 0 h et d'au plus "
+                + rules.maxWeeklyHours() + " h.");
+        messages.put("weekly-hours-standard-minimum", "En Convergence, un contrat compte au moins "
+                + rules.standardMinWeeklyHours() + " h par semaine, sauf dérogation.");
+        messages.put("weekly-hours-change", "Ces heures hebdomadaires sont déjà celles du contrat.");
+        messages.put("contract-max-length", "Un contrat dure au plus " + rules.contractMaxMonths()
+                + " mois : choisissez une fin prévue plus proche.");
+        messages.put("pathway-max-length", "Le parcours complet (PHC compris) ne peut pas dépasser "
+                + rules.pathwayMaxMonths() + " mois.");
+        messages.put("phc-max-length", "La phase PHC dure au plus " + rules.phcMaxMonths() + " mois.");
+        messages.put("extension-forward", "La nouvelle fin prévue doit être postérieure à la fin prévue actuelle.");
+        messages.put("extension-max-length", "Une prolongation ajoute au plus "
+                + rules.extensionMaxMonths() + " mois par décision.");
+        messages.put("planned-end-after-start", "La fin prévue doit suivre la date de début.");
+        messages.put("date-not-in-future", "La date ne peut pas être dans le futur.");
+        messages.put("date-after-hiring", "La date ne peut pas précéder l'embauche.");
+        messages.put("monthly-hours-range", "Les heures du mois vont de 0 à " + rules.maxMonthlyHours() + " h.");
+        messages.put("immersion-days-range", "Une immersion (PMSMP) dure de 1 à "
+                + rules.maxImmersionDays() + " jours.");
+        messages.put("exit-reason-known", "Choisissez un motif de sortie de la liste.");
+        messages.put("follow-up-window", "Le suivi après sortie se tient dans les " + rules.followUpMaxMonths()
+                + " mois qui suivent la sortie.");
+        messages.put("follow-up-after-exit", "Le suivi après sortie commence une seule fois, après la sortie.");
+        messages.put("follow-up-started", "Aucun suivi après sortie n'est en cours.");
+        messages.put("after-exit-only-follow-up", "Le parcours est terminé : seul le suivi après sortie peut encore "
+                + "être enregistré.");
+        messages.put("transition-from-phc", "Seul un parcours en PHC peut passer en Convergence.");
+        messages.put("barrier-open", "Ce frein n'est pas ouvert (ou l'est déjà) dans ce domaine.");
+        messages.put("barrier-lifted-after-assessed", "Un frein est levé après avoir été identifié.");
+        messages.put("training-open", "Aucune formation ouverte ne porte cet identifiant.");
+        messages.put("training-id-unique", "Une formation porte déjà cet identifiant.");
+        messages.put("one-open-pathway", "Cette personne a déjà un parcours en cours.");
+        messages.put("minimum-age", "La personne doit avoir au moins 16 ans.");
+        messages.put("maximum-age", "La date de naissance semble erronée (plus de 100 ans).");
+        messages.put("unknown-aci", "Cet atelier et chantier d'insertion n'existe pas.");
+        messages.put("territory-not-yours", "Vous ne pouvez enregistrer que pour votre propre ACI.");
+        messages.put("role-not-allowed", "Votre rôle ne permet pas cette action.");
+        messages.put("concurrent-update", "Le parcours vient d'être modifié par ailleurs : réessayez.");
+        messages.put("idempotency-key-reused", "Ce formulaire a déjà été envoyé avec d'autres valeurs : rechargez "
+                + "la page pour en saisir un nouveau.");
+        messages.put("idempotency-key-in-progress", "Ce formulaire est en cours d'envoi : patientez quelques "
+                + "secondes puis rechargez la page.");
+        messages.put("required", "Ce champ est obligatoire.");
+        messages.put("validation", "Cette valeur n'est pas valide.");
+        messages.put("malformed", "Cette valeur n'est pas au bon format.");
+        messages.put("code-format", "Utilisez de 1 à 64 lettres, chiffres ou signes _ . / -");
+        messages.put("month-format", "Indiquez un mois au format AAAA-MM.");
+    }
+
+    public String of(String rule) {
+        String m = rule == null ? null : messages.get(rule);
+        return m != null ? m : "Le service a refusé cette valeur.";
+    }
+}

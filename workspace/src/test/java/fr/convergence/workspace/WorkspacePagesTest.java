@@ -1,0 +1,172 @@
+package fr.convergence.workspace;
+
+import fr.convergence.workspace.security.FormTokens;
+import fr.convergence.workspace.services.ParticipantsApi;
+import fr.convergence.workspace.services.PathwaysApi;
+import fr.convergence.workspace.services.ServiceProblem;
+import fr.convergence.workspace.web.FrenchDates;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The pages over MockMvc with the services replaced: what they show (French labels, escaped names, alerts), how a
+ * refusal lands next to its field, and that a form without its token reaches no service.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WorkspacePagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    FormTokens tokens;
+    @MockitoBean
+    ParticipantsApi participants;
+    @MockitoBean
+    PathwaysApi pathways;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private static final LocalDate TODAY = FrenchDates.today();
+
+    static RequestPostProcessor cip() {
+        return jwt().jwt(j -> j.subject("cip-aci-paris-1").claim("role", "cip").claim("territory", "paris")
+                .claim("aci", "aci-paris-1").claim("name", "CIP aci-paris-1"));
+    }
+
+    private JsonNode node(String text) {
+        return json.readTree(text);
+    }
+
+    private void onePerson(String firstName, String lastName) {
+        when(participants.ofAci(any(), eq("aci-paris-1"))).thenReturn(List.of(node("""
+                {"participantId":"PSN-AAAA","aciId":"aci-paris-1","referentId":"cip-aci-paris-1","status":"ACTIVE",
+                 "erased":false,"firstName":%s,"lastName":%s,"ageBand":"26-34"}""".formatted(
+                json.writeValueAsString(firstName), json.writeValueAsString(lastName)))));
+        when(participants.read(any(), eq("PSN-AAAA"))).thenReturn(node("""
+                {"participantId":"PSN-AAAA","aciId":"aci-paris-1","referentId":"cip-aci-paris-1","status":"ACTIVE",
+                 "erased":false,"firstName":%s,"lastName":%s,"birthDate":"1990-04-02","registeredAt":"2026-01-05T10:00:00Z"}"""
+                .formatted(json.writeValueAsString(firstName), json.writeValueAsString(lastName))));
+        when(pathways.ofAci(any(), eq("aci-paris-1"))).thenReturn(List.of(node("""
+                {"pathwayId":"PW-1","participantId":"PSN-AAAA","status":"ACTIVE","programme":"CVG","startedOn":"%s"}"""
+                .formatted(TODAY.minusMonths(3)))));
+        JsonNode view = node("""
+                {"pathwayId":"PW-1","participantId":"PSN-AAAA","territory":"paris","aciId":"aci-paris-1","programme":"CVG",
+                 "status":"ACTIVE","startedOn":"%s","plannedEnd":"%s","weeklyHours":26.5,"monthsInPathway":3,
+                 "openBarriers":{"HOUSING":{"intensity":"HIGH","handling":"PARTNER","since":"%s"}},"monthlyHours":{}}"""
+                .formatted(TODAY.minusMonths(3), TODAY.plusDays(10), TODAY.minusMonths(2)));
+        when(pathways.readAll(any(), anyList())).thenReturn(List.of(view));
+        when(pathways.read(any(), eq("PW-1"))).thenReturn(view);
+    }
+
+    @Test
+    void theRootTakesEachRoleToItsHome() throws Exception {
+        mvc.perform(get("/").with(cip())).andExpect(redirectedUrl("/espace/salaries"));
+        mvc.perform(get("/").with(jwt().jwt(j -> j.subject("coordinator-paris").claim("role", "coordinator")
+                .claim("territory", "paris")))).andExpect(redirectedUrl("/espace/accueil"));
+    }
+
+    @Test
+    void withoutATokenNothingIsShown() throws Exception {
+        mvc.perform(get("/espace/salaries")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theCaseloadShowsHostileNamesEscapedAndSpeaksFrench() throws Exception {
+        onePerson("<script>alert(1)</script>", "=cmd|' /C calc'!A0");
+        String page = mvc.perform(get("/espace/salaries").with(cip())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("lang=\"fr\"", "&lt;script&gt;alert(1)&lt;/script&gt;", "=CMD|&#39; /C CALC&#39;!A0")
+                .doesNotContain("<script>alert(1)</script>");
+        assertThat(page).contains("Convergence", "En parcours", "26,5 h", "3 mois", "Fin de contrat prévue proche",
+                "<caption", "scope=\"col\"", "Tableau de bord des indicateurs", "Conseiller·ère en insertion professionnelle")
+                .doesNotContain(">CVG<", ">ACTIVE<");
+    }
+
+    @Test
+    void theCaseloadFiltersByProgrammeAndName() throws Exception {
+        onePerson("Aïcha", "Benali");
+        assertThat(mvc.perform(get("/espace/salaries?programme=PHC").with(cip())).andReturn().getResponse()
+                .getContentAsString()).contains("Aucune personne ne correspond").doesNotContain("scope=\"row\"");
+        assertThat(mvc.perform(get("/espace/salaries?q=aicha").with(cip())).andReturn().getResponse()
+                .getContentAsString()).contains("Aïcha BENALI");
+    }
+
+    @Test
+    void aPersonsPageShowsThePathwayAndTimelineInFrench() throws Exception {
+        onePerson("Aïcha", "Benali");
+        String page = mvc.perform(get("/espace/salaries/PSN-AAAA?enregistre=heures-hebdomadaires").with(cip()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Aïcha BENALI — Convergence", "02/04/1990", "Logement", "Frein identifié : Logement",
+                "Les nouvelles heures hebdomadaires sont enregistrées.", "Embauche", "Inscription", "05/01/2026");
+    }
+
+    @Test
+    void aRuleRefusalIsShownNextToItsFieldWithTheTypedValueKept() throws Exception {
+        onePerson("Aïcha", "Benali");
+        when(pathways.command(any(), eq("PW-1"), eq("weekly-hours"), anyMap(), anyString())).thenThrow(new ServiceProblem(
+                422, "weekly-hours-range", "weeklyHours", "weekly hours run from 0 to 35",
+                List.of(new ServiceProblem.FieldError("weeklyHours", "weekly-hours-range", "…"))));
+        String key = "form-key-1";
+        String page = mvc.perform(post("/espace/salaries/PSN-AAAA/parcours/PW-1/heures-hebdomadaires").with(cip())
+                        .param("_formKey", key).param("_csrf", tokens.csrfFor("cip-aci-paris-1", key))
+                        .param("effectiveDate", "01/02/2026").param("weeklyHours", "50"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"weeklyHours-erreur\"", "Les heures hebdomadaires sont supérieures à 0 h et d&#39;au plus 35 h.",
+                "value=\"50\"", "value=\"01/02/2026\"", "href=\"#weeklyHours\"", "<title>Erreur : Heures hebdomadaires");
+    }
+
+    @Test
+    void aSuccessfulCommandGoesBackToThePersonWithItsKey() throws Exception {
+        onePerson("Aïcha", "Benali");
+        when(pathways.command(any(), eq("PW-1"), eq("weekly-hours"), anyMap(), eq("form-key-2"))).thenReturn(node("{}"));
+        mvc.perform(post("/espace/salaries/PSN-AAAA/parcours/PW-1/heures-hebdomadaires").with(cip())
+                        .param("_formKey", "form-key-2").param("_csrf", tokens.csrfFor("cip-aci-paris-1", "form-key-2"))
+                        .param("effectiveDate", "01/02/2026").param("weeklyHours", "24,5"))
+                .andExpect(redirectedUrl("/espace/salaries/PSN-AAAA?enregistre=heures-hebdomadaires"));
+        verify(pathways).command(any(), eq("PW-1"), eq("weekly-hours"),
+                eq(Map.of("effectiveDate", "2026-02-01", "weeklyHours", 24.5)), eq("form-key-2"));
+    }
+
+    @Test
+    void aFormWithoutItsTokenReachesNoService() throws Exception {
+        onePerson("Aïcha", "Benali");
+        mvc.perform(post("/espace/salaries/PSN-AAAA/parcours/PW-1/heures-hebdomadaires").with(cip())
+                        .param("_formKey", "k").param("_csrf", tokens.csrfFor("someone-else", "k"))
+                        .param("effectiveDate", "01/02/2026").param("weeklyHours", "24"))
+                .andExpect(status().isForbidden());
+        verify(pathways, never()).command(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void aPersonTheServiceDoesNotShowIsNotFoundInFrench() throws Exception {
+        when(participants.read(any(), eq("PSN-OTHER"))).thenThrow(new ServiceProblem(404, "not-found", null, "no", List.of()));
+        assertThat(mvc.perform(get("/espace/salaries/PSN-OTHER").with(cip())).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString()).contains("Page introuvable");
+    }
+}
