@@ -8,6 +8,7 @@ import fr.convergence.participant.domain.event.AciCreated;
 import fr.convergence.participant.domain.event.IntegrationEvent;
 import fr.convergence.participant.domain.event.ParticipantErased;
 import fr.convergence.participant.domain.event.ParticipantMoved;
+import fr.convergence.participant.domain.event.ParticipantContactRectified;
 import fr.convergence.participant.domain.event.ParticipantRegistered;
 import fr.convergence.participant.domain.event.TerritoryChanged;
 import fr.convergence.participant.domain.event.TerritoryCreated;
@@ -52,6 +53,10 @@ public class ParticipantContract {
             envelope.put("aciId", e.toAciId()).put("participantId", e.participantId());
             data.put("participantId", e.participantId()).put("fromAciId", e.fromAciId())
                     .put("toAciId", e.toAciId()).put("referentId", e.referentId());
+        } else if (event instanceof ParticipantContactRectified e) {
+            envelope.put("aciId", e.aciId()).put("participantId", e.participantId());
+            data.put("participantId", e.participantId());
+            e.fields().forEach(data.putArray("fields")::add);
         } else if (event instanceof ParticipantErased e) {
             envelope.put("aciId", e.aciId()).put("participantId", e.participantId());
             data.put("participantId", e.participantId());

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -89,6 +90,17 @@ class ParticipantController {
             @RequestParam(value = "purpose", required = false) String purposeParam,
             Caller caller) {
         return participants.search(r, caller, Purpose.require(purposeHeader, purposeParam));
+    }
+
+    @PutMapping("/{id}/contact")
+    @PreAuthorize("hasAnyRole('CIP','COORDINATOR')")
+    @Operation(summary = "Correct a participant's contact details (GDPR Art. 16): phone, email, address as they "
+            + "should now read, a blank one removed; recorded in the access log (ParticipantContactRectified names "
+            + "the fields changed, never their values)")
+    ParticipantViews.Full rectifyContact(@PathVariable @Pattern(regexp = PARTICIPANT_ID) String id,
+                                         @Valid @RequestBody ParticipantRequests.ContactDetails r, Caller caller) {
+        return participants.rectifyContact(id, blankToNull(r.phone()), blankToNull(r.email()),
+                blankToNull(r.address()), caller);
     }
 
     @PostMapping("/{id}/move")

@@ -40,6 +40,12 @@ final class ParticipantRequests {
                     @NotNull @Pattern(regexp = ACI_ID) String aciId) {
     }
 
+    /** The contact details as they should now read (GDPR Art. 16); a blank or absent field is removed. */
+    record ContactDetails(@Size(max = 30) @Pattern(regexp = "\\+?[0-9 .()-]{6,30}|") String phone,
+                          @Size(max = 254) @Email String email,
+                          @Size(max = 300) @Pattern(regexp = LINES, message = NO_CONTROL) String address) {
+    }
+
     record Move(@NotNull @Pattern(regexp = ACI_ID) String aciId,
                 @Pattern(regexp = STAFF_ID) String referentId) {
     }

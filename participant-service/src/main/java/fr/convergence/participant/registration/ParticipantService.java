@@ -20,6 +20,7 @@ import fr.convergence.participant.domain.StateConflict;
 import fr.convergence.participant.domain.event.IntegrationEvent;
 import fr.convergence.participant.domain.event.ParticipantErased;
 import fr.convergence.participant.domain.event.ParticipantMoved;
+import fr.convergence.participant.domain.event.ParticipantContactRectified;
 import fr.convergence.participant.domain.event.ParticipantRegistered;
 import fr.convergence.participant.publishing.EventClock;
 import fr.convergence.participant.publishing.OutboxEntry;
@@ -134,6 +135,48 @@ public class ParticipantService {
                 relay.schedule(SOURCE, id);
                 log.info("participant {} moved from {} to {} by {}", id, p.aciId(), toAciId, actor);
                 return new ParticipantViews.Registered(id, p.territory(), toAciId, referent, null, p.status());
+            }
+        }
+        throw new StateConflict("concurrent-update", "participant " + id + " kept changing; reload and try again");
+    }
+
+    /**
+     * Rectification of contact details (GDPR Art. 16): the sealed data is opened, the contact fields replaced and
+     * sealed again, in one conditional write with the event naming the fields changed. Recorded in the access log
+     * before it happens, like a read (the caller sees the data). Nothing changed: nothing written, no event.
+     */
+    ParticipantViews.Full rectifyContact(String id, String phone, String email, String address, Caller caller) {
+        String actor = caller.userId();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            StoredParticipant p = access.visible(caller, id);
+            if (p.status() == ParticipantStatus.ERASED || p.sealedPersonalData() == null) {
+                throw new StateConflict("participant-erased", "participant " + id + " was erased: nothing to correct");
+            }
+            byte[] key = vault.get(id).orElseThrow(() ->
+                    new StateConflict("participant-erased", "participant " + id + " was erased: nothing to correct"));
+            PersonalData before = cipher.open(p.sealedPersonalData(), id, key);
+            List<String> changed = new java.util.ArrayList<>();
+            if (!java.util.Objects.equals(before.phone(), phone)) {
+                changed.add("phone");
+            }
+            if (!java.util.Objects.equals(before.email(), email)) {
+                changed.add("email");
+            }
+            if (!java.util.Objects.equals(before.address(), address)) {
+                changed.add("address");
+            }
+            record(id, caller, "rectification", "rectify");
+            if (changed.isEmpty()) {
+                return reveal(p);
+            }
+            PersonalData after = new PersonalData(before.firstName(), before.lastName(), before.birthDate(), phone,
+                    email, address);
+            IntegrationEvent rectified = new ParticipantContactRectified(id, p.territory(), p.aciId(), changed);
+            List<OutboxEntry> events = List.of(contract.render(rectified, clock.context(actor), p.version() + 1));
+            if (store.change(id, p.version(), new Document(PERSONAL, cipher.seal(after, id, key)), null, events)) {
+                relay.schedule(SOURCE, id);
+                log.info("participant {} contact details rectified by {}: {}", id, actor, changed);
+                return reveal(load(id));
             }
         }
         throw new StateConflict("concurrent-update", "participant " + id + " kept changing; reload and try again");

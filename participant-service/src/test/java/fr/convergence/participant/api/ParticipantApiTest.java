@@ -81,6 +81,49 @@ class ParticipantApiTest {
                 .get("items").size()).isEqualTo(1);
     }
 
+    @Test
+    void contactDetailsAreCorrectedSealedAndTheCorrectionRecorded() {
+        String id = register("Lou", lastName, "aci-paris-1");
+        String before = database.getCollection("participants").find(new Document("_id", id)).first().get("personal").toString();
+
+        Http.Response corrected = cip.put("/api/participants/" + id + "/contact",
+                "{\"phone\":\"06 98 76 54 32\",\"email\":\"\",\"address\":\"1 rue de la Paix, Paris\"}");
+
+        assertThat(corrected.status()).as(corrected.raw()).isEqualTo(200);
+        assertThat(corrected.text("phone")).isEqualTo("06 98 76 54 32");
+        assertThat(corrected.body().get("email").isNull()).isTrue();
+        assertThat(corrected.text("lastName")).isEqualTo(lastName);
+        Http.Response read = reader.get("/api/participants/" + id);
+        assertThat(read.text("phone")).isEqualTo("06 98 76 54 32");
+        Document stored = database.getCollection("participants").find(new Document("_id", id)).first();
+        assertThat(stored.get("personal").toString()).isNotEqualTo(before).doesNotContain("98 76 54 32");
+        assertThat(stored.toJson()).doesNotContain("98 76 54 32");
+        Http.Response log = new Http(port).as(Tokens.auditor()).get("/api/participants/access-log?participantId=" + id);
+        assertThat(log.raw()).contains("\"action\":\"rectify\"").contains("\"purpose\":\"rectification\"");
+    }
+
+    @Test
+    void aRectificationWithAnInvalidPhoneChangesNothing() {
+        String id = register("Lou", lastName, "aci-paris-1");
+
+        Http.Response refused = cip.put("/api/participants/" + id + "/contact", "{\"phone\":\"<script>\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.field()).isEqualTo("phone");
+        assertThat(reader.get("/api/participants/" + id).text("phone")).isEqualTo("+33 6 11 22 33 44");
+    }
+
+    @Test
+    void anErasedPersonCannotBeCorrected() {
+        String id = register("Lou", lastName, "aci-paris-1");
+        assertThat(coordinator.delete("/api/participants/" + id).status()).isEqualTo(200);
+
+        Http.Response refused = cip.put("/api/participants/" + id + "/contact", "{\"phone\":\"06 98 76 54 32\"}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.rule()).isEqualTo("participant-erased");
+    }
+
     JsonNode search(String json) {
         Http.Response r = reader.post("/api/participants/search", json);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);

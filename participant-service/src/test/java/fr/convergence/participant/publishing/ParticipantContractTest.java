@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 class ParticipantContractTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Set<String> ALL_TYPES = Set.of("ParticipantRegistered", "ParticipantMoved", "ParticipantErased",
+    static final Set<String> ALL_TYPES = Set.of("ParticipantRegistered", "ParticipantMoved", "ParticipantContactRectified", "ParticipantErased",
             "TerritoryCreated", "TerritoryChanged", "AciCreated", "AciChanged");
 
     @DynamicPropertySource
@@ -59,6 +59,7 @@ class ParticipantContractTest {
         assertThat(http.put("/api/participants/territories/" + code + "/acis/aci-" + code + "-1", aci.replace("\"A\"", "\"B\"")).status()).isEqualTo(200);
         Http.Response registered = cip.post("/api/participants", TestService.registerBody("Anne", "Contract", "aci-paris-1"));
         String id = registered.text("participantId");
+        assertThat(cip.put("/api/participants/" + id + "/contact", "{\"phone\":\"06 98 76 54 32\"}").status()).isEqualTo(200);
         assertThat(coordinator.post("/api/participants/" + id + "/move", "{\"aciId\":\"aci-paris-2\"}").status()).isEqualTo(200);
         assertThat(coordinator.delete("/api/participants/" + id).status()).isEqualTo(200);
 
