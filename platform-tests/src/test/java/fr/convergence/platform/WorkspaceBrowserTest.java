@@ -1,0 +1,196 @@
+package fr.convergence.platform;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Issue 16: the staff workspace in a real headless Chromium, through the gateway's sign-in, against the real
+ * identity provider, participant and pathway services (one platform start for the class). A CIP registers and hires
+ * a person, records weekly hours (keyboard only), a barrier, monthly hours and an exit; each rule refusal shows next
+ * to its field in French with the typed values kept; another ACI's person is "not found". axe-core finds no WCAG 2.1
+ * A/AA violation on any page visited.
+ */
+class WorkspaceBrowserTest {
+
+    static Platform platform;
+    static String gateway;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @BeforeAll
+    static void start() throws Exception {
+        platform = new Platform(Files.createTempDirectory("workspace-e2e"));
+        platform.service("participant", "participant-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "participant_ws"));
+        platform.startInfrastructure();
+        platform.start("participant");
+        platform.service("pathway", "pathway-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "pathway_ws",
+                "PARTICIPANT_URL", platform.url("participant"), "PARTNERSHIP_URL", "http://127.0.0.1:9"));
+        platform.start("pathway");
+        platform.service("workspace", "workspace", Map.of("PARTICIPANT_URL", platform.url("participant"),
+                "PATHWAY_URL", platform.url("pathway")));
+        platform.start("workspace");
+        platform.service("gateway", "gateway", Map.of("PARTICIPANT_URL", platform.url("participant"),
+                "PATHWAY_URL", platform.url("pathway"), "WORKSPACE_URL", platform.url("workspace"),
+                "PARTNERSHIP_URL", "http://127.0.0.1:9", "REPORTING_URL", "http://127.0.0.1:9",
+                "AUDIT_URL", platform.url("pathway")));
+        platform.start("gateway");
+        gateway = platform.url("gateway");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private static String fr(LocalDate date) {
+        return date.format(FR);
+    }
+
+    @Test
+    void aCipRegistersHiresRecordsAndExitsAPersonInTheWorkspace() throws Exception {
+        LocalDate today = LocalDate.now(PARIS);
+        LocalDate hired = today.minusMonths(3);
+        // a person of another ACI of the same territory, registered by that ACI's CIP through the API
+        Api other = new Api(gateway).as(platform.signIn(), "cip-aci-paris-2");
+        Api.Reply elsewhere = other.post("/api/participants", """
+                {"firstName":"Odile","lastName":"Ailleurs","birthDate":"1980-02-02","referentId":"cip-aci-paris-2","aciId":"aci-paris-2"}""");
+        assertThat(elsewhere.status()).as(elsewhere.raw()).isEqualTo(201);
+
+        try (Browser browser = new Browser()) {
+            WorkspacePages ws = new WorkspacePages(browser);
+            // sign-in through the gateway's login form; / takes a CIP to her caseload
+            browser.signInAt(gateway + "/", "cip-aci-paris-1", "demo");
+            ws.at("Mes salarié·es").assertAccessible();
+            assertThat(ws.text("qui")).contains("Conseiller·ère en insertion professionnelle", "Paris", "ACI 1 (Paris)");
+            assertThat(browser.driver.findElement(By.linkText("Tableau de bord des indicateurs")).getDomAttribute("href"))
+                    .isEqualTo("/api/reporting/dashboard");
+
+            // step 1: register; a birth date under the minimum age is refused next to its field, typed values kept
+            ws.click(By.id("inscrire"));
+            ws.at("Inscrire une personne").assertAccessible();
+            String hostileFirst = "<script>alert('x')</script>";
+            String hostileLast = "=HYPERLINK(\"http://x\")";
+            ws.type("firstName", hostileFirst).type("lastName", hostileLast).type("birthDate", fr(today.minusYears(10)))
+                    .type("phone", "06 12 34 56 78");
+            ws.submit();
+            assertThat(ws.errorOf("birthDate")).isEqualTo("La personne doit avoir au moins 16 ans.");
+            assertThat(ws.valueOf("firstName")).isEqualTo(hostileFirst);
+            assertThat(browser.driver.getTitle()).startsWith("Erreur : Inscrire une personne");
+            assertThat(ws.text("resume-erreurs")).contains("Date de naissance : La personne doit avoir au moins 16 ans.");
+            ws.assertAccessible();
+            ws.type("birthDate", "12/04/1985");
+            ws.submit();
+
+            // step 2: hire on PHC; hours above the PHC bound are refused next to the field
+            ws.at("Embaucher").assertAccessible();
+            assertThat(ws.text("contenu")).contains("Étape 2 sur 2");
+            ws.choose("programme", "PHC").type("contractStart", fr(hired)).type("plannedEnd", fr(hired.plusMonths(6)))
+                    .type("weeklyHours", "30");
+            ws.submit();
+            assertThat(ws.errorOf("weeklyHours")).isEqualTo("En PHC, les heures hebdomadaires vont de 4 h à 20 h.");
+            assertThat(ws.valueOf("plannedEnd")).isEqualTo(fr(hired.plusMonths(6)));
+            ws.assertAccessible();
+            ws.type("weeklyHours", "6");
+            ws.submit();
+
+            // the person's page: the hostile name is text, never markup (no script ran, no alert opened)
+            ws.at(hostileFirst);
+            assertThat(ws.h1()).isEqualTo(hostileFirst + " " + hostileLast.toUpperCase(java.util.Locale.FRENCH));
+            assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            assertThat(ws.body()).contains("L'embauche est enregistrée : le parcours est ouvert.", "Premières Heures en Chantier",
+                    fr(hired), "6 h", "Inscription");
+            ws.assertAccessible();
+            ws.screenshot("person");
+            String personUrl = browser.driver.getCurrentUrl();
+
+            // weekly hours, keyboard only: Tab to each field, type, Enter submits
+            ws.clickLink("Heures hebdomadaires");
+            ws.at("Heures hebdomadaires").assertAccessible();
+            ws.tabTo("effectiveDate", fr(hired.plusMonths(1))).tabTo("weeklyHours", "10").pressEnter();
+            ws.at(hostileFirst);
+            assertThat(ws.body()).contains("Les nouvelles heures hebdomadaires sont enregistrées.");
+            assertThat(ws.text("heures")).isEqualTo("10 h");
+            ws.assertAccessible();
+
+            // a barrier
+            ws.clickLink("Frein identifié");
+            ws.at("Frein identifié").assertAccessible();
+            ws.type("date", fr(hired.plusMonths(1).plusDays(3))).choose("domain", "HOUSING").choose("intensity", "HIGH")
+                    .choose("handling", "INTERNAL");
+            ws.submit();
+            ws.at(hostileFirst);
+            assertThat(ws.body()).contains("Le frein est enregistré.", "Frein identifié : Logement");
+            assertThat(ws.text("freins")).isEqualTo("Logement");
+
+            // monthly hours: above the programme's monthly maximum, refused next to the field; then recorded
+            ws.clickLink("Heures travaillées du mois");
+            ws.at("Heures travaillées du mois");
+            String month = hired.plusMonths(1).format(DateTimeFormatter.ofPattern("MM/yyyy"));
+            ws.type("month", month).type("hours", "400");
+            ws.submit();
+            assertThat(ws.errorOf("hours")).isEqualTo("Les heures du mois vont de 0 à 152 h.");
+            assertThat(ws.valueOf("month")).isEqualTo(month);
+            ws.assertAccessible();
+            ws.type("hours", "43,5");
+            ws.submit();
+            ws.at(hostileFirst);
+            assertThat(ws.body()).contains("Les heures du mois sont enregistrées.", "Heures du mois " + month, "43,5 h travaillées");
+
+            // the exit; then only the follow-up is offered
+            ws.clickLink("Sortie");
+            ws.at("Sortie").assertAccessible();
+            ws.type("date", fr(today.minusDays(1))).choose("reason", "CDI");
+            ws.submit();
+            ws.at(hostileFirst);
+            assertThat(ws.body()).contains("La sortie est enregistrée.", "Emploi durable");
+            assertThat(ws.text("sortie")).isEqualTo(fr(today.minusDays(1)) + " — CDI");
+            assertThat(ws.text("actions")).contains("Début du suivi après sortie").doesNotContain("Heures hebdomadaires");
+            ws.assertAccessible();
+
+            // the caseload lists the person, exited, with French labels only
+            ws.open(gateway + "/espace/salaries?q=script");
+            ws.at("Mes salarié·es");
+            assertThat(ws.text("caseload")).contains(hostileFirst, "PHC", "10 h", "cip-aci-paris-1");
+            assertThat(ws.text("caseload").toLowerCase(java.util.Locale.FRENCH)).contains("sorti·e"); // badges are upper-cased by CSS
+            ws.assertAccessible();
+            ws.screenshot("caseload");
+
+            // another ACI's person: the service answers 404, the workspace says "not found" — never more
+            String otherId = elsewhere.body().get("participantId").asText();
+            ws.open(gateway + "/espace/salaries/" + otherId);
+            ws.at("Page introuvable").assertAccessible();
+            assertThat(ws.body()).doesNotContain("Ailleurs", "Odile");
+
+            ws.open(personUrl);
+            ws.at(hostileFirst);
+        }
+    }
+
+    @Test
+    void otherRolesLandOnTheirHomeWithTheDashboardLink() throws Exception {
+        try (Browser browser = new Browser()) {
+            WorkspacePages ws = new WorkspacePages(browser);
+            browser.signInAt(gateway + "/", "coordinator-paris", "demo");
+            ws.at("Accueil").assertAccessible();
+            assertThat(ws.text("qui")).contains("Coordinateur·rice territorial·e", "Paris");
+            assertThat(ws.body()).contains("Tableau de bord des indicateurs", "prochaine version");
+            // the caseload is ACI staff's page: a coordinator gets the French refusal, not someone's list
+            ws.open(gateway + "/espace/salaries");
+            ws.at("Accès refusé").assertAccessible();
+        }
+    }
+}
