@@ -82,6 +82,12 @@ class WorkspacePagesTest {
                 .formatted(TODAY.minusMonths(3), TODAY.plusDays(10), TODAY.minusMonths(2)));
         when(pathways.readAll(any(), anyList())).thenReturn(List.of(view));
         when(pathways.read(any(), eq("PW-1"))).thenReturn(view);
+        when(pathways.events(any(), eq("PW-1"))).thenReturn(node("""
+                [{"sequence":2,"type":"BarrierAssessed","occurredOn":"%s","recordedBy":"cip-aci-paris-1",
+                  "data":{"domain":"HOUSING","intensity":"HIGH","handling":"PARTNER"}},
+                 {"sequence":1,"type":"ParticipantHired","occurredOn":"%s","recordedBy":"cip-aci-paris-1",
+                  "data":{"programme":"CVG","plannedEnd":"%s","weeklyHours":26.5}}]""".formatted(TODAY.minusMonths(2),
+                TODAY.minusMonths(3), TODAY.plusDays(10))));
     }
 
     @Test
@@ -123,7 +129,8 @@ class WorkspacePagesTest {
         String page = mvc.perform(get("/espace/salaries/PSN-AAAA?enregistre=heures-hebdomadaires").with(cip()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Aïcha BENALI — Convergence", "02/04/1990", "Logement", "Frein identifié : Logement",
-                "Les nouvelles heures hebdomadaires sont enregistrées.", "Embauche", "Inscription", "05/01/2026");
+                "Les nouvelles heures hebdomadaires sont enregistrées.", "Embauche", "Inscription", "05/01/2026",
+                "Enregistré par cip-aci-paris-1", "Intensité forte, prise en charge par un partenaire");
     }
 
     @Test
@@ -161,6 +168,53 @@ class WorkspacePagesTest {
                         .param("effectiveDate", "01/02/2026").param("weeklyHours", "24"))
                 .andExpect(status().isForbidden());
         verify(pathways, never()).command(any(), any(), any(), any(), any());
+    }
+
+    static RequestPostProcessor encadrant() {
+        return jwt().jwt(j -> j.subject("encadrant-paris-1").claim("role", "encadrant").claim("territory", "paris")
+                .claim("aci", "aci-paris-1"));
+    }
+
+    private void twoPeopleInPathway() {
+        when(participants.ofAci(any(), eq("aci-paris-1"), eq("monthly-hours"))).thenReturn(List.of(
+                node("{\"participantId\":\"PSN-A\",\"firstName\":\"Ana\",\"lastName\":\"Abel\"}"),
+                node("{\"participantId\":\"PSN-B\",\"firstName\":\"Bob\",\"lastName\":\"Brun\"}")));
+        when(pathways.ofAci(any(), eq("aci-paris-1"))).thenReturn(List.of(
+                node("{\"pathwayId\":\"PW-A\",\"participantId\":\"PSN-A\",\"status\":\"ACTIVE\"}"),
+                node("{\"pathwayId\":\"PW-B\",\"participantId\":\"PSN-B\",\"status\":\"ACTIVE\"}")));
+        String month = java.time.YearMonth.from(TODAY).toString();
+        when(pathways.readAll(any(), anyList())).thenReturn(List.of(
+                node("{\"pathwayId\":\"PW-A\",\"participantId\":\"PSN-A\",\"startedOn\":\"%s\",\"monthlyHours\":{\"%s\":80.5}}"
+                        .formatted(TODAY.minusYears(1), month)),
+                node("{\"pathwayId\":\"PW-B\",\"participantId\":\"PSN-B\",\"startedOn\":\"%s\",\"monthlyHours\":{}}"
+                        .formatted(TODAY.minusYears(1)))));
+    }
+
+    @Test
+    void theEncadrantsGridShowsReportedHoursAndLandsOnItsHome() throws Exception {
+        twoPeopleInPathway();
+        mvc.perform(get("/").with(encadrant())).andExpect(redirectedUrl("/espace/heures"));
+        String page = mvc.perform(get("/espace/heures").with(encadrant())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Ana ABEL", "Bob BRUN", "value=\"80,5\"", "Encadrant·e technique", "<caption");
+    }
+
+    @Test
+    void aGridWithOneRefusedCellSavesTheOthersAndSaysSoCellByCell() throws Exception {
+        twoPeopleInPathway();
+        String month = java.time.YearMonth.from(TODAY).toString();
+        when(pathways.command(any(), eq("PW-B"), eq("monthly-hours"), anyMap(), anyString())).thenThrow(new ServiceProblem(
+                422, "monthly-hours-range", "hours", "too many", List.of()));
+        when(pathways.command(any(), eq("PW-A"), eq("monthly-hours"), anyMap(), anyString())).thenReturn(node("{}"));
+        String page = mvc.perform(post("/espace/heures").with(encadrant())
+                        .param("_formKey", "grid-1").param("_csrf", tokens.csrfFor("encadrant-paris-1", "grid-1"))
+                        .param("h|PW-A|" + month, "90").param("h|PW-B|" + month, "400"))
+                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("1 cellule(s) enregistrée(s), 1 refusée(s)", "Les heures du mois vont de 0 à 152 h.",
+                "value=\"400\"", "Enregistré");
+        // each cell its own key, derived from the form's: posting the same grid again replays instead of recording twice
+        verify(pathways).command(any(), eq("PW-A"), eq("monthly-hours"), eq(Map.of("month", month, "hours", 90.0)),
+                eq("grid-1:PW-A:" + month));
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The people of the CIP's ACI with their current pathway. Names come from ONE batch search of participant-service
  * (each hit is recorded in its access log under the case-follow-up purpose); pathways from pathway-service's list
- * for the ACI, then each current pathway's full view (hours, dates). Joined here by pseudonymous id.
+ * for the ACI, whose lines carry hours and dates. Joined here by pseudonymous id.
  */
 @Component
 public class Caseload {
@@ -39,11 +39,13 @@ public class Caseload {
         for (JsonNode p : pathways.ofAci(cip, cip.aciId())) {
             current.merge(p.path("participantId").asString(), p, Caseload::moreCurrent);
         }
-        List<String> ids = people.stream().map(p -> current.get(p.path("participantId").asString()))
-                .filter(java.util.Objects::nonNull).map(p -> p.path("pathwayId").asString()).toList();
-        Map<String, JsonNode> views = new HashMap<>();
-        for (JsonNode view : pathways.readAll(cip, ids)) {
-            views.put(view.path("participantId").asString(), view);
+        // The list carries hours and dates; a stream not written since pathway-service began indexing them lacks
+        // them, and only those are read one by one.
+        List<String> incomplete = people.stream().map(p -> current.get(p.path("participantId").asString()))
+                .filter(java.util.Objects::nonNull).filter(p -> missing(p, "weeklyHours"))
+                .map(p -> p.path("pathwayId").asString()).toList();
+        for (JsonNode view : pathways.readAll(cip, incomplete)) {
+            current.put(view.path("participantId").asString(), view);
         }
         List<CaseloadRow> rows = new ArrayList<>();
         for (JsonNode p : people) {
@@ -53,19 +55,36 @@ public class Caseload {
             String id = p.path("participantId").asString();
             String name = Persons.displayName(p);
             String sortName = p.path("lastName").asString("") + " " + p.path("firstName").asString("");
-            JsonNode v = views.get(id);
+            JsonNode v = current.get(id);
             if (v == null) {
                 rows.add(new CaseloadRow(id, name, sortName, null, null, null, p.path("referentId").asString(null),
                         "NOT_HIRED", null, List.of()));
                 continue;
             }
+            LocalDate startedOn = date(v, "startedOn");
             LocalDate plannedEnd = date(v, "plannedEnd");
-            rows.add(new CaseloadRow(id, name, sortName, v.path("programme").asString(), v.path("weeklyHours").asDouble(),
-                    v.path("monthsInPathway").asInt(), p.path("referentId").asString(null), v.path("status").asString(),
-                    plannedEnd, alerts.of(v.path("status").asString(), date(v, "startedOn"), plannedEnd,
-                            date(v, "exitedOn"), date(v, "followUpEndedOn"), today)));
+            LocalDate exitedOn = date(v, "exitedOn");
+            String status = v.path("status").asString();
+            String programme = v.path("programme").asString();
+            rows.add(new CaseloadRow(id, name, sortName, programme, v.path("weeklyHours").asDouble(),
+                    monthsInPathway(startedOn, exitedOn, today), p.path("referentId").asString(null), status,
+                    plannedEnd, alerts.of(status, programme, startedOn, plannedEnd, date(v, "hoursSetOn"), exitedOn,
+                            date(v, "followUpEndedOn"), today)));
         }
         return rows;
+    }
+
+    /** Whole months from the hiring to the exit or today, as pathway-service counts them (PathwayState). */
+    static Integer monthsInPathway(LocalDate startedOn, LocalDate exitedOn, LocalDate today) {
+        if (startedOn == null) {
+            return null;
+        }
+        LocalDate end = exitedOn != null && exitedOn.isBefore(today) ? exitedOn : today;
+        return (int) java.time.temporal.ChronoUnit.MONTHS.between(startedOn, end);
+    }
+
+    private static boolean missing(JsonNode node, String field) {
+        return node.path(field).isMissingNode() || node.path(field).isNull();
     }
 
     /** The open pathway wins; otherwise the one started last. */

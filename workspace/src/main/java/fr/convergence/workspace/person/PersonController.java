@@ -21,10 +21,12 @@ import java.util.List;
 class PersonController {
 
     private final Persons persons;
+    private final fr.convergence.workspace.services.PathwaysApi pathways;
     private final Labels labels;
 
-    PersonController(Persons persons, Labels labels) {
+    PersonController(Persons persons, fr.convergence.workspace.services.PathwaysApi pathways, Labels labels) {
         this.persons = persons;
+        this.pathways = pathways;
         this.labels = labels;
     }
 
@@ -47,7 +49,7 @@ class PersonController {
         model.addAttribute("participant", participant);
         model.addAttribute("pathway", pathway);
         model.addAttribute("actions", actions);
-        model.addAttribute("timeline", Timeline.of(participant, pathway, labels));
+        model.addAttribute("timeline", timeline(me, participant, pathway));
         model.addAttribute("recorded", recordedMessage(recorded));
         model.addAttribute("crumbs", List.of(new FormPage.Crumb("Mes salarié·es", "/espace/salaries")));
         List<String> openBarriers = new java.util.ArrayList<>();
@@ -56,6 +58,21 @@ class PersonController {
         }
         model.addAttribute("openBarriers", openBarriers);
         return "pages/person";
+    }
+
+    /** The pathway's events; an older pathway-service without the events route: the state's dates. */
+    private java.util.List<Timeline.Entry> timeline(StaffMember me, JsonNode participant, JsonNode pathway) {
+        if (pathway == null) {
+            return Timeline.of(participant, null, labels);
+        }
+        try {
+            return Timeline.ofEvents(participant, pathways.events(me, pathway.path("pathwayId").asString()), labels);
+        } catch (fr.convergence.workspace.services.ServiceProblem e) {
+            if (!e.notFound()) {
+                throw e;
+            }
+            return Timeline.of(participant, pathway, labels);
+        }
     }
 
     /** The success alert after a form: from the command's own sentence, never from the query string's text. */

@@ -12,15 +12,100 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A person's timeline, newest first, in French. A CIP has no route to a pathway's events (the audit API is
- * auditors' only, and stays so), so it is built from the dates the pathway's state keeps: hiring, move to
- * Convergence, open barriers, monthly hours, exit, follow-up. What the state does not keep (weekly-hours changes,
- * lifted barriers, housing, rights, trainings, who recorded) needs an events route for ACI staff — see the README.
+ * A person's timeline, newest first, in French: the registration, then every event of their pathway as
+ * pathway-service's events route gives it to the pathway's ACI staff, with who recorded it. Where that route is
+ * missing (an older pathway-service), the dates the pathway's state keeps stand in: hiring, move to Convergence,
+ * open barriers, monthly hours, exit, follow-up.
  */
 public final class Timeline {
 
-    /** One line of the timeline. */
-    public record Entry(LocalDate date, String title, String detail) {
+    /** One line of the timeline; {@code recordedBy} is the user id of who recorded it, when known. */
+    public record Entry(LocalDate date, String title, String detail, String recordedBy) {
+
+        Entry(LocalDate date, String title, String detail) {
+            this(date, title, detail, null);
+        }
+    }
+
+    /** From the pathway's events (newest first, as the service lists them) plus the registration. */
+    public static List<Entry> ofEvents(JsonNode participant, JsonNode events, Labels labels) {
+        List<Entry> entries = new ArrayList<>();
+        registration(participant, entries);
+        for (JsonNode e : events) {
+            JsonNode d = e.path("data");
+            LocalDate on = LocalDate.parse(e.path("occurredOn").asString());
+            String by = e.path("recordedBy").asString(null);
+            String title;
+            String detail = null;
+            switch (e.path("type").asString("")) {
+                case "ParticipantHired" -> {
+                    title = "Embauche";
+                    detail = "Programme " + labels.programme(d.path("programme").asString()) + ", "
+                            + labels.hours(d.path("weeklyHours").asDouble()) + " par semaine, fin prévue le "
+                            + labels.date(d.path("plannedEnd").asString());
+                }
+                case "WeeklyHoursChanged" -> {
+                    title = "Heures hebdomadaires";
+                    detail = labels.hours(d.path("fromHours").asDouble()) + " → " + labels.hours(d.path("toHours").asDouble());
+                }
+                case "ProgrammeTransitioned" -> {
+                    title = "Passage en Convergence";
+                    detail = labels.hours(d.path("weeklyHours").asDouble()) + " par semaine, fin prévue le "
+                            + labels.date(d.path("plannedEnd").asString());
+                }
+                case "PathwayExtended" -> {
+                    title = "Prolongation";
+                    detail = "Nouvelle fin prévue le " + labels.date(d.path("newPlannedEnd").asString()) + " — "
+                            + Labels.label(Labels.EXTENSION_REASONS, d.path("reason").asString());
+                }
+                case "BarrierAssessed" -> {
+                    title = "Frein identifié : " + labels.barrier(d.path("domain").asString());
+                    detail = "Intensité " + lower(labels.intensity(d.path("intensity").asString()))
+                            + ", prise en charge " + lower(labels.handling(d.path("handling").asString()));
+                }
+                case "BarrierLifted" -> title = "Frein levé : " + labels.barrier(d.path("domain").asString());
+                case "HousingSecured" -> title = "Logement : " + Labels.label(Labels.HOUSING_KINDS, d.path("kind").asString());
+                case "HealthCareAccessed" -> title = "Accès aux soins";
+                case "RightsOpened" -> title = "Ouverture de droits : " + Labels.label(Labels.RIGHTS, d.path("right").asString());
+                case "TrainingStarted" -> {
+                    title = "Entrée en formation";
+                    detail = d.path("trainingId").asString("") + (d.path("qualifying").asBoolean(false) ? " (qualifiante)" : "");
+                }
+                case "TrainingCompleted" -> {
+                    title = "Fin de formation";
+                    detail = d.path("trainingId").asString("") + (d.path("certified").asBoolean(false) ? " (certification obtenue)" : "");
+                }
+                case "ImmersionDone" -> title = "Immersion (PMSMP) de " + d.path("days").asInt() + " jour(s)";
+                case "MonthlyHoursReported" -> {
+                    title = "Heures du mois " + FrenchDates.formatMonth(d.path("month").asString());
+                    detail = hours(d.path("hours").asDouble()) + " travaillées";
+                }
+                case "ParticipantExited" -> {
+                    title = "Sortie";
+                    detail = labels.exitReason(d.path("reason").asString(null)) + " — "
+                            + labels.exitCategory(d.path("category").asString(null));
+                }
+                case "FollowUpStarted" -> title = "Début du suivi après sortie";
+                case "FollowUpEnded" -> title = "Fin du suivi après sortie";
+                default -> title = "Autre événement (" + e.path("type").asString("") + ")";
+            }
+            entries.add(new Entry(on, title, detail, by));
+        }
+        // stable: same-day events keep the service's newest-first order
+        entries.sort(Comparator.comparing(Entry::date).reversed());
+        return entries;
+    }
+
+    private static void registration(JsonNode participant, List<Entry> entries) {
+        String registered = participant.path("registeredAt").asString(null);
+        if (registered != null && !registered.isBlank()) {
+            entries.add(new Entry(Instant.parse(registered).atZone(FrenchDates.PARIS).toLocalDate(), "Inscription",
+                    null));
+        }
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(java.util.Locale.FRENCH);
     }
 
     private Timeline() {
@@ -28,11 +113,7 @@ public final class Timeline {
 
     public static List<Entry> of(JsonNode participant, JsonNode pathway, Labels labels) {
         List<Entry> entries = new ArrayList<>();
-        String registered = participant.path("registeredAt").asString(null);
-        if (registered != null && !registered.isBlank()) {
-            entries.add(new Entry(Instant.parse(registered).atZone(FrenchDates.PARIS).toLocalDate(), "Inscription",
-                    null));
-        }
+        registration(participant, entries);
         if (pathway != null) {
             add(entries, pathway, "startedOn", "Embauche",
                     "Programme " + labels.programme(pathway.path("programme").asString())

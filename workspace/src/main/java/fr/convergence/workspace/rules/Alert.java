@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * Something about one person that needs action soon.
  *
  * @param kind     which alert
- * @param due      the date it is about (planned end, 24-month point, end of the follow-up window)
+ * @param due      the date it is about (planned end, 24-month point, end of the follow-up window, PHC hours review)
  * @param severity {@code error} when the date has passed or is within a week, {@code warning} otherwise (DSFR badge)
  */
 public record Alert(Kind kind, LocalDate due, String severity) {
@@ -14,7 +14,8 @@ public record Alert(Kind kind, LocalDate due, String severity) {
     public enum Kind {
         PLANNED_END("Fin de contrat prévue proche"),
         MONTH_24("Point des 24 mois proche"),
-        FOLLOW_UP_WINDOW("Fenêtre de suivi après sortie bientôt close");
+        FOLLOW_UP_WINDOW("Fenêtre de suivi après sortie bientôt close"),
+        PHC_HOURS_REVIEW("Heures PHC à revoir");
 
         private final String label;
 

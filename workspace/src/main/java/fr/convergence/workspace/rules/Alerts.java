@@ -18,6 +18,8 @@ public final class Alerts {
     static final int MONTH_24_NOTICE_DAYS = 60;
     /** Warn this many days before the post-exit follow-up window closes. */
     static final int FOLLOW_UP_NOTICE_DAYS = 30;
+    /** PHC hours ramp up: warn when they have not been looked at for this many weeks (the "6 weeks"). */
+    static final int PHC_HOURS_REVIEW_WEEKS = 6;
     private static final int URGENT_DAYS = 7;
 
     private final ProgrammeRules rules;
@@ -28,13 +30,15 @@ public final class Alerts {
 
     /**
      * @param status       pathway status (ACTIVE, EXITED, FOLLOW_UP, CLOSED)
+     * @param programme    PHC or CVG
      * @param startedOn    hiring date
+     * @param hoursSetOn   the day the weekly hours were last set (hiring or change), or null if unknown
      * @param plannedEnd   planned end of the contract (active pathways)
      * @param exitedOn     exit date, or null
      * @param followUpEnd  end of the follow-up, or null while it runs
      */
-    public List<Alert> of(String status, LocalDate startedOn, LocalDate plannedEnd, LocalDate exitedOn,
-                          LocalDate followUpEnd, LocalDate today) {
+    public List<Alert> of(String status, String programme, LocalDate startedOn, LocalDate plannedEnd,
+                          LocalDate hoursSetOn, LocalDate exitedOn, LocalDate followUpEnd, LocalDate today) {
         List<Alert> alerts = new ArrayList<>();
         if ("ACTIVE".equals(status)) {
             if (plannedEnd != null && within(today, plannedEnd, PLANNED_END_NOTICE_DAYS)) {
@@ -43,6 +47,11 @@ public final class Alerts {
             LocalDate month24 = startedOn == null ? null : startedOn.plusMonths(rules.contractMaxMonths());
             if (month24 != null && within(today, month24, MONTH_24_NOTICE_DAYS)) {
                 alerts.add(alert(Alert.Kind.MONTH_24, month24, today));
+            }
+            LocalDate reviewDue = hoursSetOn == null ? null : hoursSetOn.plusWeeks(PHC_HOURS_REVIEW_WEEKS);
+            if ("PHC".equals(programme) && reviewDue != null && !reviewDue.isAfter(today)) {
+                // overdue since reviewDue: an error badge, dated when the review fell due
+                alerts.add(new Alert(Alert.Kind.PHC_HOURS_REVIEW, reviewDue, "error"));
             }
         }
         if (("EXITED".equals(status) || "FOLLOW_UP".equals(status)) && exitedOn != null && followUpEnd == null) {

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public enum StaffRole {
     CIP("cip", "Conseiller·ère en insertion professionnelle", "/espace/salaries"),
-    ENCADRANT("encadrant", "Encadrant·e technique", "/espace/accueil"),
+    ENCADRANT("encadrant", "Encadrant·e technique", "/espace/heures"),
     PARTNERSHIP_OFFICER("partnership-officer", "Chargé·e de partenariat", "/espace/accueil"),
     COORDINATOR("coordinator", "Coordinateur·rice territorial·e", "/espace/accueil"),
     NATIONAL_ANALYST("national-analyst", "Équipe nationale", "/espace/accueil"),

@@ -27,8 +27,16 @@ public class ParticipantsApi {
         this.calls = new ServiceCalls(url, json);
     }
 
+    /** The purpose of the monthly-hours grid's read: naming the people whose hours are entered. */
+    public static final String MONTHLY_HOURS = "monthly-hours";
+
     /** Every person of an ACI (names included), in as few audited batch reads as the service's page size allows. */
     public List<JsonNode> ofAci(StaffMember who, String aciId) {
+        return ofAci(who, aciId, CASE_FOLLOW_UP);
+    }
+
+    /** The same, read for another stated purpose. */
+    public List<JsonNode> ofAci(StaffMember who, String aciId, String purpose) {
         List<JsonNode> all = new ArrayList<>();
         for (int page = 0; ; page++) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -36,7 +44,7 @@ public class ParticipantsApi {
             body.put("page", page);
             body.put("size", PAGE);
             JsonNode answer = calls.post(who, "/api/participants/search", body,
-                    Map.of(ServiceCalls.PURPOSE, CASE_FOLLOW_UP));
+                    Map.of(ServiceCalls.PURPOSE, purpose));
             answer.path("items").forEach(all::add);
             if (answer.path("items").size() < PAGE || all.size() >= answer.path("total").asLong()) {
                 return all;

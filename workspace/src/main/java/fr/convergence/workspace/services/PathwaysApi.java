@@ -71,6 +71,11 @@ public class PathwaysApi {
         return views;
     }
 
+    /** The pathway's events, newest first, with who recorded each (its ACI staff and coordinator may read them). */
+    public JsonNode events(StaffMember who, String pathwayId) {
+        return calls.get(who, "/api/pathways/" + ParticipantsApi.encode(pathwayId) + "/events", Map.of());
+    }
+
     public JsonNode open(StaffMember who, Map<String, Object> body, String idempotencyKey) {
         return calls.post(who, "/api/pathways", body, Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
     }

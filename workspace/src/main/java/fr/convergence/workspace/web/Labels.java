@@ -155,6 +155,14 @@ public class Labels {
         return s == null || s.isBlank() || "null".equals(s) ? "—" : s;
     }
 
+    /** 24.5 → "24,5" (French decimal comma, at most one decimal). */
+    public static String decimal(double value) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(java.util.Locale.FRANCE);
+        f.setMaximumFractionDigits(1);
+        f.setGroupingUsed(false);
+        return f.format(value);
+    }
+
     /** 24.5 → "24,5 h". */
     public String hours(Double h) {
         if (h == null) {

@@ -40,7 +40,9 @@ class PageModel {
         String role = m.role() == null ? "Rôle inconnu" : m.role().label();
         List<MenuItem> menu = m.is(StaffRole.CIP)
                 ? List.of(new MenuItem("Mes salarié·es", "/espace/salaries"),
-                        new MenuItem("Inscrire une personne", "/espace/salaries/nouveau"))
+                        new MenuItem("Inscrire une personne", "/espace/salaries/nouveau"),
+                        new MenuItem("Heures du mois", "/espace/heures"))
+                : m.is(StaffRole.ENCADRANT) ? List.of(new MenuItem("Heures du mois", "/espace/heures"))
                 : List.of(new MenuItem("Accueil", "/espace/accueil"));
         return new Me(m.name() != null ? m.name() : m.userId(), role,
                 m.territory() == null ? "National" : labels.territory(m.territory()),
