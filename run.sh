@@ -41,7 +41,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-SERVICES=(identity-provider participant-service pathway-service partnership-service reporting-service gateway)
+SERVICES=(identity-provider participant-service pathway-service partnership-service reporting-service workspace gateway)
 jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
 need_build=$REBUILD
 for s in "${SERVICES[@]}"; do [[ -f $(jar_of "$s") ]] || need_build=1; done
@@ -52,7 +52,7 @@ if [[ $need_build == 1 ]]; then
 fi
 
 # Refuse to start over another platform: a port answered by someone else would pass for one of ours.
-for port in 27017 9092 9093 9000 8081 8082 8083 8084 8080; do
+for port in 27017 9092 9093 9000 8081 8082 8083 8084 8085 8080; do
   if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
     echo "!! port $port is already in use (another run of the platform?); stop it first"; exit 1
   fi
@@ -110,8 +110,9 @@ start_service participant-service 8081 256m MONGODB_DATABASE=participant_local P
 start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local
 start_service partnership-service 8083 256m MONGODB_DATABASE=partnership_local
 start_service reporting-service 8084 320m MONGODB_DATABASE=reporting_national
+start_service workspace 8085 192m PARTICIPANT_URL=http://127.0.0.1:8081 PATHWAY_URL=http://127.0.0.1:8082 PARTNERSHIP_URL=http://127.0.0.1:8083 REPORTING_URL=http://127.0.0.1:8084
 start_service gateway 8080 192m
-for pair in identity-provider:9000 participant-service:8081 pathway-service:8082 partnership-service:8083 reporting-service:8084 gateway:8080; do
+for pair in identity-provider:9000 participant-service:8081 pathway-service:8082 partnership-service:8083 reporting-service:8084 workspace:8085 gateway:8080; do
   wait_healthy "${pair%%:*}" "${pair##*:}"
 done
 HEALTHY=$(( $(date +%s) - START_TIME ))
@@ -144,10 +145,11 @@ cat <<INFO
 
   Convergence platform is up (all healthy in ${HEALTHY}s, resident memory now $(report_memory) MiB in ${#PIDS[@]} processes)
 
-    Dashboard     http://localhost:8080/api/reporting/dashboard   (sign in as a demo user below)
+    Workspace     http://localhost:8080/   (each role's home: cip-aci-paris-1 → "Mes salarié·es"; sign in as a demo user below)
+    Dashboard     http://localhost:8080/api/reporting/dashboard
     Sign-in       http://localhost:9000  (embedded OpenID Connect provider; every demo password is: demo)
                   analyst (national team) · auditor · admin · coordinator-paris · cdp-paris (partnerships)
-                  cip-aci-paris-1 (ACI staff) · auditor-paris — the same for every territory: see README
+                  cip-aci-paris-1 (ACI staff) · encadrant-paris-1 · auditor-paris — the same for every territory: see README
     Gateway       http://localhost:8080
     API docs      http://localhost:8080/swagger-ui.html
     Metrics       http://localhost:8080/actuator/prometheus  (each service: :8081-8084/actuator/prometheus)

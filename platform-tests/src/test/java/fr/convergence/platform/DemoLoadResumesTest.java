@@ -111,8 +111,10 @@ class DemoLoadResumesTest {
         Loader third = Loader.start();
         assertThat(third.exitCode()).as(third.output()).isZero();
         assertThat(third.output()).contains("demo data: %d / %d people present".formatted(total, total));
-        assertThat(third.output()).doesNotContain("demo data: 0 / ");
+        assertThat(third.output()).doesNotContain("demo data: 0 / ").doesNotContain("partners: none");
         assertFiguresEqualTheSeedTable();
+        Map<String, Long> referrals = partnerNetworks();
+        assertThat(referrals.values().stream().mapToLong(Long::longValue).sum()).as("referrals sent").isPositive();
 
         // the journal lost: every call is replayed with its idempotency key, nothing is recorded twice
         Files.write(journal, Files.readAllLines(journal, StandardCharsets.UTF_8).stream()
@@ -126,6 +128,7 @@ class DemoLoadResumesTest {
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output()).contains("demo data: %d / %d people present (0 completed this run)".formatted(total, total));
         assertFiguresEqualTheSeedTable();
+        assertThat(partnerNetworks()).as("referrals per territory after the replay").isEqualTo(referrals);
     }
 
     /** National figures (hired pathways per territory) and registered people per territory equal the seed table. */
@@ -148,6 +151,26 @@ class DemoLoadResumesTest {
             assertThat(page.body().get("total").asLong()).as("people registered in " + territory)
                     .isEqualTo(expected.get(territory));
         }
+    }
+
+    /**
+     * Each territory's partner network has the demo's ten partners, once each; answers the number of referrals
+     * the territory's partners received.
+     */
+    private Map<String, Long> partnerNetworks() {
+        Map<String, Long> referrals = new LinkedHashMap<>();
+        for (String territory : SEED.keySet()) {
+            Api coordinator = new Api(platform.url("gateway")).as(platform.signIn(), "coordinator-" + territory);
+            JsonNode partners = coordinator.get("/api/partnerships/partners?size=200").body();
+            assertThat(partners.get("total").asLong()).as("partners of " + territory).isEqualTo(10);
+            long count = 0;
+            for (JsonNode partner : partners.get("items")) {
+                count += coordinator.get("/api/partnerships/partners/" + partner.get("partnerId").asText()
+                        + "/referrals?size=1").body().get("total").asLong();
+            }
+            referrals.put(territory, count);
+        }
+        return referrals;
     }
 
     private static long doneLines() throws IOException {

@@ -25,6 +25,12 @@ import java.util.Set;
  */
 final class DemoProgress {
 
+    /**
+     * The version of what the demo generates (PathwayScenario, PartnerNetwork, the names). Bump it with any change to
+     * them: a load resumed by another generator would send other requests under the same idempotency keys.
+     */
+    static final int GENERATOR = 2;
+
     private static final String HEADER = "# Convergence demo load: who is fully loaded. Written by DemoDataLoader; "
             + "delete the data directory (./run.sh --reset-demo) to start over.";
 
@@ -52,6 +58,7 @@ final class DemoProgress {
         try {
             LocalDate day = today;
             double startedScale = scale;
+            int generator = 1;   // journals without the line were written by the first generator
             Set<String> done = new HashSet<>();
             boolean exists = Files.exists(file);
             if (exists) {
@@ -60,11 +67,17 @@ final class DemoProgress {
                     // a line cut short by a kill is ignored: that person is replayed
                     if (words.length == 2 && words[0].equals("day")) {
                         day = LocalDate.parse(words[1]);
+                    } else if (words.length == 2 && words[0].equals("generator")) {
+                        generator = Integer.parseInt(words[1]);
                     } else if (words.length == 2 && words[0].equals("scale")) {
                         startedScale = Double.parseDouble(words[1]);
                     } else if (words.length == 3 && words[0].equals("done") && words[2].endsWith(";")) {
                         done.add(words[1] + " " + words[2].substring(0, words[2].length() - 1));
                     }
+                }
+                if (generator != GENERATOR) {
+                    throw new IllegalStateException("the demo in " + file.getParent() + " was started by another "
+                            + "version of the demo loader; ./run.sh --reset-demo starts over");
                 }
                 if (startedScale != scale) {
                     throw new IllegalStateException("the demo in " + file.getParent() + " was started at scale "
@@ -72,7 +85,8 @@ final class DemoProgress {
                 }
             } else {
                 Files.createDirectories(file.toAbsolutePath().getParent());
-                Files.write(file, List.of(HEADER, "day " + day, "scale " + scale), StandardCharsets.UTF_8);
+                Files.write(file, List.of(HEADER, "generator " + GENERATOR, "day " + day, "scale " + scale),
+                        StandardCharsets.UTF_8);
             }
             Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             return new DemoProgress(file, day, startedScale, done, out);

@@ -86,8 +86,10 @@ final class PartnerNetwork {
             existing.put(p.path("name").asText(), p);
         }
         Map<String, List<String>> byDomain = new ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger planned = new java.util.concurrent.atomic.AtomicInteger();
         PLAN.forEach((pattern, domains) -> {
             String name = pattern.formatted(displayName(territory));
+            String key = "demo:" + territory + ":partner:" + planned.incrementAndGet();   // keys are ASCII: not the name
             JsonNode known = existing.get(name);
             String id;
             Set<String> inAgreement = new HashSet<>();
@@ -97,14 +99,14 @@ final class PartnerNetwork {
             } else {
                 id = ok(api.post(API + "/partners", user, Map.of("name", name, "domains", domains,
                         "contacts", List.of(Map.of("name", "Accueil", "role", "secrétariat",
-                                "email", "contact@" + territory + ".example.org"))), "demo:partner:" + name), "register " + name)
+                                "email", "contact@" + territory + ".example.org"))), key), "register " + name)
                         .body().path("id").asText();
             }
             // Referrals go back to pathway starts up to ~4 years ago: the agreement must cover them all.
             if (!inAgreement.containsAll(domains)) {
                 ok(api.post(API + "/partners/" + id + "/agreements", user, Map.of(
                         "startsOn", today.minusYears(4).minusMonths(2).toString(),
-                        "endsOn", today.plusYears(2).toString(), "scope", domains), "demo:agreement:" + name),
+                        "endsOn", today.plusYears(2).toString(), "scope", domains), key + ":agreement"),
                         "agreement of " + name);
             }
             domains.forEach(d -> byDomain.computeIfAbsent(d, k -> new ArrayList<>()).add(id));

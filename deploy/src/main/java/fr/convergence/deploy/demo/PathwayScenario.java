@@ -30,7 +30,7 @@ final class PathwayScenario {
             {"LONG_SICK_LEAVE", "DEATH", "TRANSFER", "JUDICIAL_DECISION"}};       // withdrawn
     static final double[] EXIT_WEIGHTS = {0.27, 0.16, 0.14, 0.33, 0.10};
     static final String[] DOMAINS = {"HOUSING", "HEALTH", "MOBILITY", "LANGUAGE_LITERACY", "RIGHTS_ADMINISTRATIVE",
-            "JUSTICE", "DEBT_FINANCE", "FAMILY_CHILDCARE", "DIGITAL", "ADDICTION"};
+            "JUSTICE", "DEBT_FINANCE", "FAMILY_CHILDCARE", "DIGITAL", "ADDICTION", "EMPLOYMENT_PROJECT"};
     static final String[] RIGHTS = {"RSA", "AAH", "CSS", "AME", "HEALTH_INSURANCE", "HOUSING_BENEFIT", "ACTIVITY_BONUS",
             "IDENTITY_DOCUMENT", "BANK_ACCOUNT"};
 

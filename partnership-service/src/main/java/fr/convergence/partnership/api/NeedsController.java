@@ -40,8 +40,10 @@ class NeedsController {
         this.clock = clock;
     }
 
+    /** An open need of the queue; aciId and assessedBy (whom to call) are null for needs queued before they were kept. */
     record OpenNeed(String participantId, String barrierDomain, PartnerDomain partnerDomain, String intensity,
-                    String handling, LocalDate openedOn, LocalDate updatedOn, long daysOpen) {
+                    String handling, LocalDate openedOn, LocalDate updatedOn, long daysOpen, String aciId,
+                    String assessedBy) {
     }
 
     /** Open needs, oldest first, for one partner domain or all, at least {@code minDaysOpen} days old, paged. */
@@ -113,7 +115,8 @@ class NeedsController {
                 LocalDate opened = LocalDate.parse(e.getString("openedOn"));
                 all.add(new OpenNeed(e.getString("participantId"), e.getString("barrierDomain"), d,
                         e.getString("intensity"), e.getString("handling"), opened,
-                        LocalDate.parse(e.getString("updatedOn")), Math.max(0, ChronoUnit.DAYS.between(opened, today))));
+                        LocalDate.parse(e.getString("updatedOn")), Math.max(0, ChronoUnit.DAYS.between(opened, today)),
+                        e.getString("aciId"), e.getString("assessedBy")));
             });
         }
         return all;

@@ -140,7 +140,7 @@ public class PathwayEventHandler {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             ParticipantState state = participants.load(e.territory(), e.participantId());
             if (state.appliedEventIds().contains(e.eventId())) {
-                participants.syncQueue(e.territory(), e.participantId(), state.needs().values());
+                participants.syncQueue(e.territory(), e.participantId(), aciOf(e, state), state.needs().values());
                 return Outcome.DUPLICATE;
             }
             List<Need> changed = new ArrayList<>();
@@ -164,7 +164,7 @@ public class PathwayEventHandler {
                 default -> throw new IllegalStateException(e.type());
             }
             if (participants.apply(state, changed, e.eventId(), exitedOn, e.pathwayId(), clearExit)) {
-                participants.syncQueue(e.territory(), e.participantId(), changed);
+                participants.syncQueue(e.territory(), e.participantId(), aciOf(e, state), changed);
                 return Outcome.APPLIED;
             }
             log.debug("participant {} changed concurrently; reloading", e.participantId());
@@ -184,7 +184,12 @@ public class PathwayEventHandler {
             return java.util.Optional.empty();
         }
         return Need.assessed(current, barrier, partnerDomain, e.dataText("intensity"), handling, e.occurredOn(),
-                e.pathwayId(), e.sequence(), e.recordedAt());
+                e.pathwayId(), e.sequence(), e.recordedAt(), e.recordedBy());
+    }
+
+    /** The participant's ACI: the event's own, else the one last recorded for them. */
+    private static String aciOf(PathwayEventMessage e, ParticipantState state) {
+        return e.aciId() != null ? e.aciId() : state.aciId();
     }
 
     private java.util.Optional<Need> lifted(PathwayEventMessage e, ParticipantState state) {

@@ -111,15 +111,20 @@ public class ParticipantStore {
                 new UpdateOptions().upsert(true));
     }
 
-    /** Brings the work queue in line with the participant's needs (open ones listed, closed ones removed). */
-    public void syncQueue(String territory, String participantId, Collection<Need> needs) {
+    /**
+     * Brings the work queue in line with the participant's needs (open ones listed, closed ones removed); each
+     * entry says the participant's ACI and who assessed the barrier, so the chargé·e de partenariat knows whom to
+     * call.
+     */
+    public void syncQueue(String territory, String participantId, String aciId, Collection<Need> needs) {
         for (Need n : needs) {
             String field = "open." + Keys.queueEntry(participantId, n.barrierDomain());
             Document update = n.status() == NeedStatus.OPEN
                     ? new Document("$set", new Document(field, new Document("participantId", participantId)
                     .append("barrierDomain", n.barrierDomain()).append("partnerDomain", n.partnerDomain().name())
                     .append("intensity", n.intensity()).append("handling", n.handling())
-                    .append("openedOn", str(n.openedOn())).append("updatedOn", str(n.updatedOn()))))
+                    .append("openedOn", str(n.openedOn())).append("updatedOn", str(n.updatedOn()))
+                    .append("aciId", aciId).append("assessedBy", n.assessedBy())))
                     : new Document("$unset", new Document(field, ""));
             queue.updateOne(new Document(ID, Keys.queue(territory, n.partnerDomain().name())), update,
                     new UpdateOptions().upsert(true));
@@ -141,14 +146,15 @@ public class ParticipantStore {
                 .append("openedOn", str(n.openedOn())).append("updatedOn", str(n.updatedOn()))
                 .append("closedOn", str(n.closedOn())).append("closeReason", n.closeReason())
                 .append("pathwayId", n.pathwayId()).append("sequence", n.sequence())
-                .append("recordedAt", str(n.recordedAt()));
+                .append("recordedAt", str(n.recordedAt())).append("assessedBy", n.assessedBy());
     }
 
     static Need need(Document d) {
         return new Need(d.getString("barrierDomain"), PartnerDomain.valueOf(d.getString("partnerDomain")),
                 NeedStatus.valueOf(d.getString("status")), d.getString("intensity"), d.getString("handling"),
                 date(d, "openedOn"), date(d, "updatedOn"), date(d, "closedOn"), d.getString("closeReason"),
-                d.getString("pathwayId"), d.get("sequence", Number.class).longValue(), instant(d, "recordedAt"));
+                d.getString("pathwayId"), d.get("sequence", Number.class).longValue(), instant(d, "recordedAt"),
+                d.getString("assessedBy"));
     }
 
     private static ParticipantState toState(Document d) {

@@ -36,7 +36,8 @@ class ReferralApiTest extends IntegrationTestBase {
         assertThat(table.status()).isEqualTo(200);
         assertThat(table.body().get("LANGUAGE_LITERACY").asString()).isEqualTo("LANGUAGE");
         assertThat(table.body().get("DEBT_FINANCE").asString()).isEqualTo("DEBT");
-        assertThat(table.body().size()).isEqualTo(10);
+        assertThat(table.body().get("EMPLOYMENT_PROJECT").asString()).isEqualTo("EMPLOYMENT");
+        assertThat(table.body().size()).isEqualTo(11);
     }
 
     @Test

@@ -45,6 +45,8 @@ class PathwayConsumptionTest extends IntegrationTestBase {
                 .filter(n -> n.get("participantId").asString().equals(participant)).findFirst().orElseThrow();
         assertThat(need.get("barrierDomain").asString()).isEqualTo("LANGUAGE_LITERACY");
         assertThat(need.get("daysOpen").asLong()).isEqualTo(12);
+        assertThat(need.get("aciId").asString()).isEqualTo("aci-lyon-1");
+        assertThat(need.get("assessedBy").asString()).isEqualTo("cip-lyon-1");
         assertThat(needStatus(participant, "LANGUAGE_LITERACY")).isEqualTo("OPEN");
     }
 

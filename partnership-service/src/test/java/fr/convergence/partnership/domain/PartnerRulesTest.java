@@ -97,7 +97,7 @@ class PartnerRulesTest {
     @Test
     void anOlderPathwayEventNeverOverridesANeed() {
         Need open = Need.assessed(null, "HOUSING", PartnerDomain.HOUSING, "HIGH", "PARTNER", TODAY, "pw", 5,
-                java.time.Instant.parse("2026-06-15T10:00:00Z")).orElseThrow();
+                java.time.Instant.parse("2026-06-15T10:00:00Z"), "cip-aci-lyon-1").orElseThrow();
         assertThat(open.isOlderThan("pw", 4, null)).isFalse();
         assertThat(open.isOlderThan("pw", 6, null)).isTrue();
     }
@@ -105,14 +105,15 @@ class PartnerRulesTest {
     @Test
     void anInternalReassessmentClosesAnOpenNeed() {
         Need open = Need.assessed(null, "HOUSING", PartnerDomain.HOUSING, "HIGH", "PARTNER", TODAY.minusDays(9), "pw", 0,
-                null).orElseThrow();
-        Need after = Need.assessed(open, "HOUSING", PartnerDomain.HOUSING, "LOW", "INTERNAL", TODAY, "pw", 1, null)
+                null, "cip-aci-lyon-1").orElseThrow();
+        Need after = Need.assessed(open, "HOUSING", PartnerDomain.HOUSING, "LOW", "INTERNAL", TODAY, "pw", 1, null, "cip-aci-lyon-1")
                 .orElseThrow();
         assertThat(after.status()).isEqualTo(NeedStatus.CLOSED);
         assertThat(after.closeReason()).isEqualTo("HANDLED_INTERNALLY");
-        Need reassessed = Need.assessed(open, "HOUSING", PartnerDomain.HOUSING, "LOW", "BOTH", TODAY, "pw", 1, null)
+        Need reassessed = Need.assessed(open, "HOUSING", PartnerDomain.HOUSING, "LOW", "BOTH", TODAY, "pw", 1, null, "cip-aci-lyon-2")
                 .orElseThrow();
         assertThat(reassessed.openedOn()).isEqualTo(TODAY.minusDays(9));
         assertThat(reassessed.intensity()).isEqualTo("LOW");
+        assertThat(reassessed.assessedBy()).isEqualTo("cip-aci-lyon-2");
     }
 }

@@ -117,6 +117,17 @@ class AuditController {
                 audit.verify(id, caller.territory()));
     }
 
+    @GetMapping(value = "/participants/{participantId}/export.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PreAuthorize(AUDITORS)
+    @Operation(summary = "The audit file as PDF: history, chain verification with head hashes, who produced it; "
+            + "French, A4, numbered pages, font embedded")
+    ResponseEntity<byte[]> exportPdf(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) {
+        byte[] pdf = AuditPdf.render(id, audit.history(id, caller.territory(), caller.userId(), "export pdf"),
+                audit.verify(id, caller.territory()), caller.userId(), Instant.now());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-" + id + ".pdf").body(pdf);
+    }
+
     @GetMapping("/reads")
     @PreAuthorize(AUDITORS)
     @Operation(summary = "Audit reads (who read which history, when) — for auditors")

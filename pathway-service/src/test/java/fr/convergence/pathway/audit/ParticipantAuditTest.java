@@ -132,6 +132,39 @@ class ParticipantAuditTest {
     }
 
     @Test
+    void exportsAPdfWithTheHistoryTheChainHeadsAndNumberedPagesInAnEmbeddedFont() throws Exception {
+        for (int m = 1; m <= 5; m++) {   // enough events for more than one page
+            for (int i = 0; i < 12; i++) {
+                cip.post("/api/pathways/" + pathwayId + "/monthly-hours", "{\"month\":\"%s\",\"hours\":%d}"
+                        .formatted(START.plusMonths(m).toString().substring(0, 7), 20 + i));
+            }
+        }
+        String head = auditor.get("/api/audit/participants/" + participant + "/verification").body()
+                .get("pathways").get(pathwayId).get("headHash").asString();
+
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/audit/participants/" + participant + "/export.pdf"))
+                .header("Authorization", "Bearer " + AUDITOR_TOKEN).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(r.body())) {
+            int pages = pdf.getNumberOfPages();
+            assertThat(pages).isGreaterThan(1);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Dossier d'audit").contains(participant).contains("intégrité vérifiée")
+                    .contains("ParticipantHired").contains("auditor-1").contains("Page 1 / " + pages)
+                    .contains("Page " + pages + " / " + pages);
+            assertThat(text.replaceAll("\\s", "")).contains(head);
+            for (org.apache.pdfbox.pdmodel.PDPage page : pdf.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                    assertThat(page.getResources().getFont(name).isEmbedded()).as("font " + name).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void refusesToShowAnIncompleteHistory() {
         otherServices.partnershipDown(true);
         Http.Response r = auditor.get("/api/audit/participants/" + participant + "/history");

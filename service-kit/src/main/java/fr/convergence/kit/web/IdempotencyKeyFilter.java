@@ -49,7 +49,8 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
-    private static final Pattern VALID = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    /** Printable ASCII, as the draft's sf-string allows (spaces included), at most 200 characters. */
+    private static final Pattern VALID = Pattern.compile("[\\x20-\\x7E]{1,200}");
 
     private final IdempotencyKeys keys;
     private final JsonMapper json;
@@ -76,7 +77,7 @@ public final class IdempotencyKeyFilter extends OncePerRequestFilter {
         String key = request.getHeader(HEADER);
         if (!VALID.matcher(key).matches()) {
             refuse(request, response, HttpStatus.BAD_REQUEST, "malformed",
-                    "an Idempotency-Key is 1 to 200 visible ASCII characters");
+                    "an Idempotency-Key is 1 to 200 printable ASCII characters");
             return;
         }
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
