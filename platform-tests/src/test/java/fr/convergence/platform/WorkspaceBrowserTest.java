@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Issue 16: the staff workspace in a real headless Chromium, through the gateway's sign-in, against the real
  * identity provider, participant and pathway services (one platform start for the class). A CIP registers and hires
- * a person, records weekly hours (keyboard only), a barrier, monthly hours and an exit; each rule refusal shows next
- * to its field in French with the typed values kept; another ACI's person is "not found". axe-core finds no WCAG 2.1
- * A/AA violation on any page visited.
+ * a person, corrects their contact details, records weekly hours (keyboard only), a barrier, monthly hours and an
+ * exit; each rule refusal shows next to its field in French with the typed values kept; another ACI's person is
+ * "not found". An encadrant·e saves the ACI's monthly hours grid, one refused cell shown as such. axe-core finds no
+ * WCAG 2.1 A/AA violation on any page visited.
  */
 class WorkspaceBrowserTest {
 
@@ -117,6 +118,19 @@ class WorkspaceBrowserTest {
             ws.screenshot("person");
             String personUrl = browser.driver.getCurrentUrl();
 
+            // contact details corrected (GDPR Art. 16): a malformed address is refused next to its field first
+            ws.click(By.id("corriger-coordonnees"));
+            ws.at("Corriger les coordonnées").assertAccessible();
+            assertThat(ws.valueOf("phone")).isEqualTo("06 12 34 56 78");
+            ws.type("email", "pas-une-adresse");
+            ws.submit();
+            assertThat(ws.errorOf("email")).isEqualTo("Cette valeur n'est pas valide.");
+            ws.assertAccessible();
+            ws.type("email", "nouvelle.adresse@exemple.fr");
+            ws.submit();
+            ws.at(hostileFirst);
+            assertThat(ws.body()).contains("Les coordonnées sont corrigées.", "nouvelle.adresse@exemple.fr", "06 12 34 56 78");
+
             // weekly hours, keyboard only: Tab to each field, type, Enter submits
             ws.clickLink("Heures hebdomadaires");
             ws.at("Heures hebdomadaires").assertAccessible();
@@ -133,7 +147,9 @@ class WorkspaceBrowserTest {
                     .choose("handling", "INTERNAL");
             ws.submit();
             ws.at(hostileFirst);
-            assertThat(ws.body()).contains("Le frein est enregistré.", "Frein identifié : Logement");
+            assertThat(ws.body()).contains("Le frein est enregistré.", "Frein identifié : Logement",
+                    "Intensité forte, prise en charge par l'ACI", "Enregistré par cip-aci-paris-1", "Heures hebdomadaires",
+                    "6 h → 10 h");
             assertThat(ws.text("freins")).isEqualTo("Logement");
 
             // monthly hours: above the programme's monthly maximum, refused next to the field; then recorded
@@ -178,6 +194,64 @@ class WorkspaceBrowserTest {
             ws.open(personUrl);
             ws.at(hostileFirst);
         }
+    }
+
+    /**
+     * The encadrant·e's grid: two people of the ACI in pathway; one cell over the monthly maximum is refused and
+     * marked, the other recorded and marked; the corrected grid then records the refused cell. The hours are read
+     * back from pathway-service.
+     */
+    @Test
+    void anEncadrantEntersTheMonthsHoursForTheWholeAciInOneGrid() throws Exception {
+        LocalDate today = LocalDate.now(PARIS);
+        Api cip = new Api(gateway).as(platform.signIn(), "cip-aci-paris-1");
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 6);
+        String first = hireOnPhc(cip, "Grille", "Alpha" + suffix, today.minusMonths(2));
+        String second = hireOnPhc(cip, "Grille", "Beta" + suffix, today.minusMonths(2));
+        String month = java.time.YearMonth.from(today).toString();
+        String monthFr = today.format(DateTimeFormatter.ofPattern("MM/yyyy"));
+
+        try (Browser browser = new Browser()) {
+            WorkspacePages ws = new WorkspacePages(browser);
+            browser.signInAt(gateway + "/", "encadrant-paris-1", "demo");
+            ws.at("Heures du mois").assertAccessible();
+            assertThat(ws.text("qui")).contains("Encadrant·e technique", "ACI 1 (Paris)");
+            String cellA = cellOf(browser, "Grille ALPHA" + suffix.toUpperCase(java.util.Locale.FRENCH), monthFr);
+            String cellB = cellOf(browser, "Grille BETA" + suffix.toUpperCase(java.util.Locale.FRENCH), monthFr);
+            ws.type(cellA, "60").type(cellB, "400");
+            ws.submit();
+            assertThat(ws.errorOf(cellB)).isEqualTo("Les heures du mois vont de 0 à 152 h.");
+            assertThat(ws.valueOf(cellB)).isEqualTo("400");
+            assertThat(ws.text(cellA + "-ok")).isEqualTo("Enregistré");
+            assertThat(ws.text("resume-erreurs")).contains("1 cellule(s) enregistrée(s), 1 refusée(s)");
+            ws.assertAccessible();
+            ws.type(cellB, "72,5");
+            ws.submit();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60))
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains("1 cellule enregistrée."));
+            ws.assertAccessible();
+        }
+        assertThat(cip.get("/api/pathways/" + first).body().get("monthlyHours").get(month).asDouble()).isEqualTo(60.0);
+        assertThat(cip.get("/api/pathways/" + second).body().get("monthlyHours").get(month).asDouble()).isEqualTo(72.5);
+    }
+
+    /** The id of a person's cell for a month: the input labelled "Heures de NAME en MM/yyyy". */
+    private static String cellOf(Browser browser, String name, String month) {
+        return browser.driver.findElement(By.xpath("//label[normalize-space()='Heures de " + name + " en " + month + "']"))
+                .getDomAttribute("for");
+    }
+
+    /** Registers and hires a person on PHC through the gateway's API; returns the pathway id. */
+    private static String hireOnPhc(Api cip, String firstName, String lastName, LocalDate start) {
+        Api.Reply registered = cip.post("/api/participants", """
+                {"firstName":"%s","lastName":"%s","birthDate":"1990-05-05","referentId":"cip-aci-paris-1","aciId":"aci-paris-1"}"""
+                .formatted(firstName, lastName));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        Api.Reply hired = cip.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":8}"""
+                .formatted(registered.body().get("participantId").asText(), start, start.plusMonths(6)));
+        assertThat(hired.status()).as(hired.raw()).isEqualTo(201);
+        return hired.body().get("pathwayId").asText();
     }
 
     @Test

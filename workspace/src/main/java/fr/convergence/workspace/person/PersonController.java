@@ -83,6 +83,9 @@ class PersonController {
         if ("embauche".equals(recorded)) {
             return "L'embauche est enregistrée : le parcours est ouvert.";
         }
+        if ("coordonnees".equals(recorded)) {
+            return "Les coordonnées sont corrigées.";
+        }
         return PathwayCommand.bySlug(recorded).map(PathwayCommand::done).orElse(null);
     }
 }

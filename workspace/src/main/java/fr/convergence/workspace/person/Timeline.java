@@ -104,8 +104,9 @@ public final class Timeline {
         }
     }
 
+    /** "Par l'ACI" → "par l'ACI": the label inside a sentence, acronyms kept. */
     private static String lower(String s) {
-        return s.toLowerCase(java.util.Locale.FRENCH);
+        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(java.util.Locale.FRENCH) + s.substring(1);
     }
 
     private Timeline() {
@@ -123,9 +124,8 @@ public final class Timeline {
                 JsonNode b = barrier.getValue();
                 entries.add(new Entry(LocalDate.parse(b.path("since").asString()),
                         "Frein identifié : " + labels.barrier(barrier.getKey()),
-                        "Intensité " + labels.intensity(b.path("intensity").asString()).toLowerCase(java.util.Locale.FRENCH)
-                                + ", prise en charge " + labels.handling(b.path("handling").asString())
-                                .toLowerCase(java.util.Locale.FRENCH)));
+                        "Intensité " + lower(labels.intensity(b.path("intensity").asString()))
+                                + ", prise en charge " + lower(labels.handling(b.path("handling").asString()))));
             }
             for (var month : pathway.path("monthlyHours").properties()) {
                 entries.add(new Entry(YearMonth.parse(month.getKey()).atEndOfMonth(),

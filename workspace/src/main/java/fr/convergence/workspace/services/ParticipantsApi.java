@@ -61,6 +61,12 @@ public class ParticipantsApi {
         return calls.post(who, "/api/participants", body, Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
     }
 
+    /** Corrects contact details (GDPR Art. 16): as they should now read; a field left out is removed. */
+    public JsonNode rectifyContact(StaffMember who, String participantId, Map<String, Object> body, String idempotencyKey) {
+        return calls.put(who, "/api/participants/" + encode(participantId) + "/contact", body,
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
     static String encode(String segment) {
         return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -44,6 +44,11 @@ public final class ServiceCalls {
                 .body(json.writeValueAsString(body)), who, headers);
     }
 
+    public JsonNode put(StaffMember who, String uri, Object body, Map<String, String> headers) {
+        return exchange(client.put().uri(uri).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(body)), who, headers);
+    }
+
     private JsonNode exchange(RestClient.RequestHeadersSpec<?> spec, StaffMember who, Map<String, String> headers) {
         spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + who.token()).accept(MediaType.APPLICATION_JSON,
                 MediaType.APPLICATION_PROBLEM_JSON);
