@@ -39,7 +39,8 @@ stop_all() {
   done
   echo "All stopped. Data kept in $DATA"
 }
-trap stop_all INT TERM EXIT
+trap stop_all EXIT
+trap 'exit 130' INT TERM   # the EXIT trap stops everything; without this exit the script would carry on
 
 SERVICES=(identity-provider participant-service pathway-service partnership-service reporting-service workspace gateway)
 jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
@@ -133,8 +134,13 @@ if [[ $DEMO == 0 ]]; then
 elif [[ -f $DATA/demo-loaded ]]; then
   echo "    $(cat "$DATA/demo-loaded") (./run.sh --reset-demo deletes everything and loads it afresh)"
 else
-  if OIDC_ISSUER=http://127.0.0.1:9000 DEMO_PROGRESS="$DATA/demo-progress" java -Xmx256m $JAVA_OPTS_COMMON -cp "$INFRA_CP" \
-       fr.convergence.deploy.demo.DemoDataLoader http://127.0.0.1:8080 | tee "$LOGS/demo-load.log"; then
+  # In the background and waited for, so that Ctrl-C (or a TERM to this script) stops it at once like the rest.
+  OIDC_ISSUER=http://127.0.0.1:9000 DEMO_PROGRESS="$DATA/demo-progress" java -Xmx256m $JAVA_OPTS_COMMON -cp "$INFRA_CP" \
+    fr.convergence.deploy.demo.DemoDataLoader http://127.0.0.1:8080 > >(tee "$LOGS/demo-load.log") 2>&1 &
+  LOADER=$!
+  PIDS+=($LOADER)
+  if wait $LOADER; then
+    for _ in $(seq 1 20); do grep -q 'people present' "$LOGS/demo-load.log" && break; sleep 0.1; done   # tee's last line
     grep -o 'demo data: .* people present' "$LOGS/demo-load.log" | tail -n 1 | sed 's/$/ (loaded)/' >"$DATA/demo-loaded"
   else
     echo "!! the demo data is incomplete (see above); the platform runs with what is there, and the next ./run.sh completes it"
