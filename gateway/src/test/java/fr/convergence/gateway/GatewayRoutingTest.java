@@ -53,6 +53,7 @@ class GatewayRoutingTest {
         pathwayService.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         pathwayService.start();
         registry.add("PATHWAY_URL", () -> "http://127.0.0.1:" + pathwayService.getAddress().getPort());
+        registry.add("WORKSPACE_URL", () -> "http://127.0.0.1:" + pathwayService.getAddress().getPort());
         registry.add("PARTICIPANT_URL", () -> "http://127.0.0.1:" + closedPort());
         registry.add("spring.cloud.gateway.server.webflux.httpclient.response-timeout", () -> "1s");
         registry.add("convergence.security.issuer", () -> TestIssuer.get().issuer());
@@ -90,6 +91,14 @@ class GatewayRoutingTest {
         HttpResponse<String> r = get("/api/pathways/abc", null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("/api/pathways/abc");
+    }
+
+    /** The staff workspace answers / (each role's home) and its pages under /espace. */
+    @Test
+    void routesTheRootAndTheWorkspacePagesToTheWorkspace() throws Exception {
+        assertThat(get("/", null).body()).contains("\"path\":\"/\"");
+        assertThat(get("/espace/salaries", null).body()).contains("/espace/salaries");
+        assertThat(get("/espace/static/dsfr/dsfr.min.css", null).body()).contains("/espace/static/dsfr/dsfr.min.css");
     }
 
     @Test

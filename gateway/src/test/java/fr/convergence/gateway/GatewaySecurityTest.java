@@ -105,6 +105,19 @@ class GatewaySecurityTest {
         assertThat(authorizationSeen.get("/api/pathways/p-3")).isEqualTo("Bearer " + token);
     }
 
+    /**
+     * A post riding on a session cookie without the gateway's CSRF token is refused, except on the workspace's
+     * pages, whose forms carry the workspace's own token (checked there): the request then goes on to sign-in.
+     */
+    @Test
+    void theWorkspacesFormsAreLeftToTheWorkspacesOwnCsrfCheck() throws Exception {
+        Map<String, String> browser = Map.of("Cookie", "SESSION=not-a-session", "Content-Type",
+                "application/x-www-form-urlencoded");
+        assertProblem(call("POST", "/api/pathways/p-1/exit", null, browser, "date=2026-01-01"), 403, "csrf");
+        HttpResponse<String> workspace = call("POST", "/espace/salaries/nouveau", null, browser, "firstName=A");
+        assertThat(workspace.statusCode()).as(workspace.body()).isEqualTo(401);
+    }
+
     @Test
     void aBrowserWithoutSessionIsSentToSignIn() throws Exception {
         HttpResponse<String> r = call("GET", "/api/reporting/dashboard", null, Map.of("Accept", "text/html"), null);

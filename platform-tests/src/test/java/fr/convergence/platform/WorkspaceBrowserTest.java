@@ -94,7 +94,18 @@ class WorkspaceBrowserTest {
             assertThat(ws.text("resume-erreurs")).contains("Date de naissance : La personne doit avoir au moins 16 ans.");
             ws.assertAccessible();
             ws.type("birthDate", "12/04/1985");
-            ws.submit();
+            // a double submit (the same rendered form posted twice, as a double click without JavaScript does) records
+            // one person: the second post carries the same Idempotency-Key and gets the first answer back
+            @SuppressWarnings("unchecked")
+            java.util.List<Object> posts = (java.util.List<Object>) browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const form = document.querySelector('form[method=post]');
+                    const post = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
+                    post().then(a => post().then(b => done([a.url, b.url, a.status, b.status])))
+                          .catch(e => done(['failed: ' + e]));""");
+            assertThat(posts.get(0)).as(posts.toString()).isEqualTo(posts.get(1));
+            assertThat(String.valueOf(posts.get(0))).endsWith("/embauche");
+            ws.open(String.valueOf(posts.get(0)));
 
             // step 2: hire on PHC; hours above the PHC bound are refused next to the field
             ws.at("Embaucher").assertAccessible();
@@ -124,7 +135,7 @@ class WorkspaceBrowserTest {
             assertThat(ws.valueOf("phone")).isEqualTo("06 12 34 56 78");
             ws.type("email", "pas-une-adresse");
             ws.submit();
-            assertThat(ws.errorOf("email")).isEqualTo("Cette valeur n'est pas valide.");
+            assertThat(ws.errorOf("email")).isEqualTo("Indiquez une adresse électronique valide, par exemple nom@exemple.fr.");
             ws.assertAccessible();
             ws.type("email", "nouvelle.adresse@exemple.fr");
             ws.submit();
@@ -194,6 +205,11 @@ class WorkspaceBrowserTest {
             ws.open(personUrl);
             ws.at(hostileFirst);
         }
+        // the double submit above recorded the person once
+        Api.Reply search = new Api(gateway).as(platform.signIn(), "cip-aci-paris-1").post(
+                "/api/participants/search?purpose=test-check", "{\"aciId\":\"aci-paris-1\",\"firstName\":\"<script>alert('x')</script>\"}");
+        assertThat(search.status()).as(search.raw()).isEqualTo(200);
+        assertThat(search.body().get("total").asInt()).as(search.raw()).isEqualTo(1);
     }
 
     /**

@@ -145,12 +145,12 @@ public final class FormState {
         for (ServiceProblem.FieldError e : problem.errors()) {
             String rule = e.rule() != null ? e.rule() : problem.rule();
             if (e.field() != null && values.containsKey(e.field())) {
-                errors.putIfAbsent(e.field(), messages.of(rule));
+                errors.putIfAbsent(e.field(), messages.of(rule, e.field()));
                 placed = true;
             }
         }
         if (!placed && problem.field() != null && values.containsKey(problem.field())) {
-            errors.put(problem.field(), messages.of(problem.rule()));
+            errors.put(problem.field(), messages.of(problem.rule(), problem.field()));
             placed = true;
         }
         if (!placed) {

@@ -64,11 +64,27 @@ public class ProblemMessages {
         messages.put("validation", "Cette valeur n'est pas valide.");
         messages.put("malformed", "Cette valeur n'est pas au bon format.");
         messages.put("code-format", "Utilisez de 1 à 64 lettres, chiffres ou signes _ . / -");
-        messages.put("month-format", "Indiquez un mois au format AAAA-MM.");
+        messages.put("month-format", "Indiquez un mois au format MM/AAAA.");
+        // Bean Validation constraint names, as the services' 400 answers give them for each field
+        messages.put("Email", "Indiquez une adresse électronique valide, par exemple nom@exemple.fr.");
+        messages.put("Pattern", "Cette valeur n'a pas le format attendu.");
+        messages.put("Pattern:phone", "Indiquez un numéro de téléphone, par exemple 06 12 34 56 78.");
+        messages.put("Pattern:firstName", "Le prénom tient sur une ligne, sans caractère de contrôle.");
+        messages.put("Pattern:lastName", "Le nom tient sur une ligne, sans caractère de contrôle.");
+        messages.put("Size", "Cette valeur est trop longue.");
+        messages.put("NotBlank", "Ce champ est obligatoire.");
+        messages.put("NotNull", "Ce champ est obligatoire.");
+        messages.put("Past", "La date doit être passée.");
     }
 
     public String of(String rule) {
-        String m = rule == null ? null : messages.get(rule);
+        return of(rule, null);
+    }
+
+    /** The message for a rule broken on a field: a field-specific wording first ("Pattern:phone"), then the rule's. */
+    public String of(String rule, String field) {
+        String m = rule == null ? null : field != null && messages.containsKey(rule + ":" + field)
+                ? messages.get(rule + ":" + field) : messages.get(rule);
         return m != null ? m : "Le service a refusé cette valeur.";
     }
 }
