@@ -229,6 +229,26 @@ public class Pathway {
         apply(new FollowUpEnded(pathwayId, c.date()));
     }
 
+    /**
+     * The participant was moved to another ACI of the territory. Already there: nothing to record (a move heard
+     * twice, or a pathway opened in the new ACI). A pathway whose follow-up has ended stays where it was lived.
+     */
+    @CommandHandler
+    public void handle(TransferToAci c, Clock clock) {
+        Check.required(c.date(), "date");
+        Check.code(c.toAciId(), "toAciId");
+        if (c.toAciId().equals(state.aciId()) || state.status() == PathwayStatus.CLOSED) {
+            return;
+        }
+        if (!c.toAciId().startsWith("aci-" + state.territory() + "-")) {
+            throw new RuleViolation("move-within-territory", "toAciId",
+                    "a pathway of " + state.territory() + " moves to an ACI of " + state.territory() + " only");
+        }
+        LocalDate on = c.date().isBefore(state.startedOn()) ? state.startedOn() : c.date();
+        Check.notFuture(on, "date", clock);
+        apply(new PathwayTransferred(pathwayId, on, state.aciId(), c.toAciId()));
+    }
+
     @EventSourcingHandler
     void on(PathwayEvent event) {
         if (state == null) {

@@ -95,6 +95,8 @@ public final class PathwayState {
             exitedOn = e.occurredOn();
             exitReason = e.reason();
             exitCategory = e.category();
+        } else if (event instanceof PathwayTransferred e) {
+            aciId = e.toAciId();
         } else if (event instanceof FollowUpStarted e) {
             status = PathwayStatus.FOLLOW_UP;
             followUpStartedOn = e.occurredOn();

@@ -34,6 +34,8 @@ public class PathwayIndexer implements StreamIndexer {
                         .append("plannedEnd", e.plannedEnd().toString());
             } else if (payload instanceof WeeklyHoursChanged e) {
                 set.append("weeklyHours", e.toHours()).append("hoursSetOn", e.occurredOn().toString());
+            } else if (payload instanceof PathwayTransferred e) {
+                set.append(StreamDocuments.ACI, e.toAciId());
             } else if (payload instanceof PathwayExtended e) {
                 set.append("plannedEnd", e.newPlannedEnd().toString());
             } else if (payload instanceof ParticipantExited e) {

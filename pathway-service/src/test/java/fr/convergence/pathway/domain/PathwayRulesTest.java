@@ -417,4 +417,51 @@ class PathwayRulesTest {
                     .expectException(RuleViolation.class).expectNoEvents();
         }
     }
+
+    /** A move in participant-service reaches the pathway: it follows the person to the new ACI of the territory. */
+    @Nested
+    class Transfers {
+        @Test
+        void anOpenPathwayFollowsItsParticipantToAnotherAci() {
+            fixture.given(hiredPhc())
+                    .when(new TransferToAci(ID, START.plusMonths(2), "aci-paris-2"))
+                    .expectEvents(new PathwayTransferred(ID, START.plusMonths(2), "aci-1", "aci-paris-2"));
+        }
+
+        @Test
+        void aMoveHeardTwiceRecordsNothingTheSecondTime() {
+            fixture.given(hiredPhc(), new PathwayTransferred(ID, START.plusMonths(2), "aci-1", "aci-paris-2"))
+                    .when(new TransferToAci(ID, START.plusMonths(2), "aci-paris-2"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void refusesAnAciOfAnotherTerritory() {
+            fixture.given(hiredPhc())
+                    .when(new TransferToAci(ID, START.plusMonths(2), "aci-lyon-1"))
+                    .expectException(RuleViolation.class).expectNoEvents();
+        }
+
+        @Test
+        void aPathwayInFollowUpStillFollowsItsParticipant() {
+            fixture.given(hiredPhc(), exited(START.plusMonths(5)), new FollowUpStarted(ID, START.plusMonths(5)))
+                    .when(new TransferToAci(ID, START.plusMonths(6), "aci-paris-2"))
+                    .expectEvents(new PathwayTransferred(ID, START.plusMonths(6), "aci-1", "aci-paris-2"));
+        }
+
+        @Test
+        void aClosedPathwayStaysWhereItWasLived() {
+            fixture.given(hiredPhc(), exited(START.plusMonths(5)), new FollowUpStarted(ID, START.plusMonths(5)),
+                            new FollowUpEnded(ID, START.plusMonths(8)))
+                    .when(new TransferToAci(ID, START.plusMonths(9), "aci-paris-2"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aMoveDatedBeforeTheHiringTakesEffectAtTheHiring() {
+            fixture.given(hiredPhc())
+                    .when(new TransferToAci(ID, START.minusDays(3), "aci-paris-2"))
+                    .expectEvents(new PathwayTransferred(ID, START, "aci-1", "aci-paris-2"));
+        }
+    }
 }

@@ -53,7 +53,8 @@ class EventRevisionFixturesTest {
                 Arguments.of(new MonthlyHoursReported("pw-1", LocalDate.of(2026, 2, 1), "2026-02", 24.5)),
                 Arguments.of(new ParticipantExited("pw-1", LocalDate.of(2027, 1, 15), "CDI", ExitCategory.DURABLE_EMPLOYMENT, 12)),
                 Arguments.of(new FollowUpStarted("pw-1", LocalDate.of(2027, 1, 15))),
-                Arguments.of(new FollowUpEnded("pw-1", LocalDate.of(2027, 7, 15))));
+                Arguments.of(new FollowUpEnded("pw-1", LocalDate.of(2027, 7, 15))),
+                Arguments.of(new PathwayTransferred("pw-1", LocalDate.of(2026, 6, 1), "aci-1", "aci-2")));
     }
 
     @ParameterizedTest(name = "{0}")

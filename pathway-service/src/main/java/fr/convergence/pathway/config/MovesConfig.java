@@ -1,0 +1,51 @@
+package fr.convergence.pathway.config;
+
+import fr.convergence.contracts.Topics;
+import fr.convergence.kit.PlatformProperties;
+import fr.convergence.kit.ServedTerritories;
+import fr.convergence.pathway.moves.ParticipantMoves;
+import fr.convergence.pathway.moves.ParticipantMovesConsumer;
+import fr.convergence.pathway.store.ParticipantPathways;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pathways follow their participant to another ACI: one participant-topic consumer per served territory. */
+@Configuration
+class MovesConfig {
+
+    private final List<ParticipantMovesConsumer> consumers = new ArrayList<>();
+
+    @Bean
+    ParticipantMoves participantMoves(CommandGateway commands, ParticipantPathways pathways) {
+        return new ParticipantMoves(commands, pathways);
+    }
+
+    /** Started once the command bus and store are ready, so that no move is handled half-wired. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startConsumers(ApplicationReadyEvent ready) {
+        var context = ready.getApplicationContext();
+        PlatformProperties properties = context.getBean(PlatformProperties.class);
+        ParticipantMoves moves = context.getBean(ParticipantMoves.class);
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        for (String territory : context.getBean(ServedTerritories.class).all()) {
+            ParticipantMovesConsumer consumer = new ParticipantMovesConsumer(properties.kafkaBootstrapServers(),
+                    territory, Topics.participant(territory), moves, meters);
+            consumer.start();
+            consumers.add(consumer);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopConsumers() throws InterruptedException {
+        for (ParticipantMovesConsumer consumer : consumers) {
+            consumer.close();
+        }
+    }
+}

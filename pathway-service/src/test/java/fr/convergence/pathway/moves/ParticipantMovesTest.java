@@ -1,0 +1,123 @@
+package fr.convergence.pathway.moves;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.convergence.contracts.ContractSchemas;
+import fr.convergence.contracts.Topics;
+import fr.convergence.testing.Http;
+import fr.convergence.testing.TestInfrastructure;
+import fr.convergence.testing.TestIssuer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A move recorded by participant-service (ParticipantMoved on the territory's participant topic, as its contract
+ * says) reaches the pathway over the real broker: the pathway follows the person to the new ACI, its new staff see
+ * it and the old no longer do, PathwayTransferred is published under the pathway contract, and the same move heard
+ * again records nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ParticipantMovesTest {
+
+    static final String TERRITORY = "moves-" + UUID.randomUUID().toString().substring(0, 6);
+    static final LocalDate START = LocalDate.now().minusMonths(5);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, TestInfrastructure.uniqueDatabase("pathway_moves"), TERRITORY);
+    }
+
+    @LocalServerPort
+    int port;
+
+    Http cipOf(String aci) {
+        return new Http(port).as(TestIssuer.get().tokenFor("cip-" + aci, "cip", TERRITORY, aci));
+    }
+
+    @Test
+    void aPathwayFollowsItsParticipantToTheAciTheyWereMovedTo() throws Exception {
+        String from = "aci-" + TERRITORY + "-1";
+        String to = "aci-" + TERRITORY + "-2";
+        String participant = "PSN-" + base32(12);
+        String pathwayId = cipOf(from).post("/api/pathways", """
+                {"participantId":"%s","aciId":"%s","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}"""
+                .formatted(participant, from, START, START.plusMonths(20))).body().get("pathwayId").asString();
+        String moved = moved(participant, from, to);
+        publishOnTheParticipantTopic(moved);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cipOf(to).get("/api/pathways/" + pathwayId).status() == 200);
+        assertThat(cipOf(from).get("/api/pathways/" + pathwayId).status()).isEqualTo(404);
+        tools.jackson.databind.JsonNode events = cipOf(to).get("/api/pathways/" + pathwayId + "/events").body();
+        assertThat(events.get(0).get("type").asString()).isEqualTo("PathwayTransferred");
+        assertThat(events.get(0).get("recordedBy").asString()).isEqualTo("coordinator-" + TERRITORY);
+        assertThat(events.get(0).get("data").get("fromAciId").asString()).isEqualTo(from);
+
+        List<ConsumerRecord<String, String>> published = TestInfrastructure.readAll(
+                Pattern.compile(Pattern.quote(Topics.pathway(TERRITORY))), 2, Duration.ofSeconds(30));
+        ConsumerRecord<String, String> transferred = published.stream()
+                .filter(r -> r.value().contains("\"PathwayTransferred\"")).findFirst().orElseThrow();
+        assertThat(ContractSchemas.violations("pathway-event", 1, transferred.value())).isEmpty();
+        JsonNode envelope = new ObjectMapper().readTree(transferred.value());
+        assertThat(envelope.get("aciId").asText()).isEqualTo(to);
+        assertThat(transferred.key()).isEqualTo(participant);
+
+        // the same move again (a redelivery): nothing more is recorded
+        publishOnTheParticipantTopic(moved);
+        publishOnTheParticipantTopic("{\"type\":\"ParticipantRegistered\",\"territory\":\"%s\"}".formatted(TERRITORY));
+        Thread.sleep(3_000);
+        assertThat(cipOf(to).get("/api/pathways/" + pathwayId).body().get("version").asLong()).isEqualTo(2);
+        assertThat(cipOf(to).get("/api/pathways/" + pathwayId).body().get("aciId").asString()).isEqualTo(to);
+    }
+
+    private static String base32(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.util.Random random = new java.util.Random();
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+
+    /** A ParticipantMoved as participant-service publishes it (participant-event v1). */
+    private static String moved(String participant, String from, String to) {
+        String json = """
+                {"eventId":"%s","type":"ParticipantMoved","schemaVersion":1,"source":"participant-service",\
+                "territory":"%s","aciId":"%s","participantId":"%s","occurredOn":"%s","recordedAt":"%sT10:00:00Z",\
+                "recordedBy":"coordinator-%s","correlationId":"move-1",\
+                "data":{"participantId":"%s","fromAciId":"%s","toAciId":"%s","referentId":"cip-%s"}}"""
+                .formatted(UUID.randomUUID(), TERRITORY, to, participant, LocalDate.now(), LocalDate.now(), TERRITORY,
+                        participant, from, to, to);
+        assertThat(ContractSchemas.violations("participant-event", 1, json)).as("test event follows the participant contract")
+                .isEmpty();
+        return json;
+    }
+
+    private static void publishOnTheParticipantTopic(String value) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrap());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            producer.send(new ProducerRecord<>(Topics.participant(TERRITORY), "key", value)).get();
+        }
+    }
+}
