@@ -36,15 +36,17 @@ class WorkspaceBrowserTest {
         platform.service("participant", "participant-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "participant_ws"));
         platform.startInfrastructure();
         platform.start("participant");
+        platform.service("partnership", "partnership-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "partnership_ws"));
+        platform.start("partnership");
         platform.service("pathway", "pathway-service", Map.of("TERRITORY", "paris", "MONGODB_DATABASE", "pathway_ws",
-                "PARTICIPANT_URL", platform.url("participant"), "PARTNERSHIP_URL", "http://127.0.0.1:9"));
+                "PARTICIPANT_URL", platform.url("participant"), "PARTNERSHIP_URL", platform.url("partnership")));
         platform.start("pathway");
         platform.service("workspace", "workspace", Map.of("PARTICIPANT_URL", platform.url("participant"),
-                "PATHWAY_URL", platform.url("pathway")));
+                "PATHWAY_URL", platform.url("pathway"), "PARTNERSHIP_URL", platform.url("partnership")));
         platform.start("workspace");
         platform.service("gateway", "gateway", Map.of("PARTICIPANT_URL", platform.url("participant"),
                 "PATHWAY_URL", platform.url("pathway"), "WORKSPACE_URL", platform.url("workspace"),
-                "PARTNERSHIP_URL", "http://127.0.0.1:9", "REPORTING_URL", "http://127.0.0.1:9",
+                "PARTNERSHIP_URL", platform.url("partnership"), "REPORTING_URL", "http://127.0.0.1:9",
                 "AUDIT_URL", platform.url("pathway")));
         platform.start("gateway");
         gateway = platform.url("gateway");
@@ -151,17 +153,26 @@ class WorkspaceBrowserTest {
             assertThat(ws.text("heures")).isEqualTo("10 h");
             ws.assertAccessible();
 
-            // a barrier
+            // a barrier handled with a partner: partnership-service hears of it over Kafka and opens a housing need,
+            // which the person's page shows once it is there
             ws.clickLink("Frein identifié");
             ws.at("Frein identifié").assertAccessible();
             ws.type("date", fr(hired.plusMonths(1).plusDays(3))).choose("domain", "HOUSING").choose("intensity", "HIGH")
-                    .choose("handling", "INTERNAL");
+                    .choose("handling", "BOTH");
             ws.submit();
             ws.at(hostileFirst);
             assertThat(ws.body()).contains("Le frein est enregistré.", "Frein identifié : Logement",
-                    "Intensité forte, prise en charge par l'ACI", "Enregistré par cip-aci-paris-1", "Heures hebdomadaires",
-                    "6 h → 10 h");
+                    "Intensité forte, prise en charge par l'ACI et un partenaire", "Enregistré par cip-aci-paris-1",
+                    "Heures hebdomadaires", "6 h → 10 h");
             assertThat(ws.text("freins")).isEqualTo("Logement");
+            String withBarrier = browser.driver.getCurrentUrl();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofSeconds(2))
+                    .until(() -> {
+                        ws.open(withBarrier);
+                        ws.at(hostileFirst);
+                        return ws.text("besoins").contains("Besoin : Logement — Ouvert");
+                    });
+            ws.assertAccessible();
 
             // monthly hours: above the programme's monthly maximum, refused next to the field; then recorded
             ws.clickLink("Heures travaillées du mois");

@@ -50,6 +50,8 @@ class WorkspacePagesTest {
     ParticipantsApi participants;
     @MockitoBean
     PathwaysApi pathways;
+    @MockitoBean
+    fr.convergence.workspace.services.PartnershipsApi partnerships;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private static final LocalDate TODAY = FrenchDates.today();
@@ -131,6 +133,33 @@ class WorkspacePagesTest {
         assertThat(page).contains("Aïcha BENALI — Convergence", "02/04/1990", "Logement", "Frein identifié : Logement",
                 "Les nouvelles heures hebdomadaires sont enregistrées.", "Embauche", "Inscription", "05/01/2026",
                 "Enregistré par cip-aci-paris-1", "Intensité forte, prise en charge par un partenaire");
+    }
+
+    @Test
+    void aNeedWithoutReferralForThirtyDaysIsFlaggedOnThePersonsPage() throws Exception {
+        onePerson("Aïcha", "Benali");
+        when(partnerships.needs(any(), eq("PSN-AAAA"))).thenReturn(node("""
+                {"participantId":"PSN-AAAA","needs":[{"barrierDomain":"HOUSING","partnerDomain":"HOUSING","status":"OPEN",
+                 "openedOn":"%s"},{"barrierDomain":"MOBILITY","partnerDomain":"MOBILITY","status":"OPEN","openedOn":"%s"}]}"""
+                .formatted(TODAY.minusDays(40), TODAY.minusDays(40))));
+        when(partnerships.referrals(any(), eq("PSN-AAAA"))).thenReturn(node("""
+                [{"referralId":"R-1","domain":"MOBILITY","status":"ACCEPTED","proposedOn":"%s","updatedOn":"%s"}]"""
+                .formatted(TODAY.minusDays(20), TODAY.minusDays(10))));
+        String page = mvc.perform(get("/espace/salaries/PSN-AAAA").with(cip())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Besoin : Logement — Ouvert", "Besoin : Mobilité — Ouvert",
+                "Orientation acceptée : Mobilité", "Orientation proposée : Mobilité");
+        // only the housing need has no referral
+        assertThat(page.split("Sans orientation depuis plus de 30 jours", -1)).hasSize(2);
+    }
+
+    @Test
+    void thePersonsPageStaysUpWhenPartnershipServiceIsDown() throws Exception {
+        onePerson("Aïcha", "Benali");
+        when(partnerships.needs(any(), any())).thenThrow(new org.springframework.web.client.ResourceAccessException("refused"));
+        assertThat(mvc.perform(get("/espace/salaries/PSN-AAAA").with(cip())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("Les besoins et orientations ne peuvent pas être lus pour le moment", "Frein identifié : Logement");
     }
 
     @Test

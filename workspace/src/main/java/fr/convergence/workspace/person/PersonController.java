@@ -23,11 +23,14 @@ class PersonController {
     private final Persons persons;
     private final fr.convergence.workspace.services.PathwaysApi pathways;
     private final Labels labels;
+    private final Partnership partnership;
 
-    PersonController(Persons persons, fr.convergence.workspace.services.PathwaysApi pathways, Labels labels) {
+    PersonController(Persons persons, fr.convergence.workspace.services.PathwaysApi pathways, Labels labels,
+                     Partnership partnership) {
         this.persons = persons;
         this.pathways = pathways;
         this.labels = labels;
+        this.partnership = partnership;
     }
 
     @GetMapping("/espace/salaries/{participantId}")
@@ -49,7 +52,12 @@ class PersonController {
         model.addAttribute("participant", participant);
         model.addAttribute("pathway", pathway);
         model.addAttribute("actions", actions);
-        model.addAttribute("timeline", timeline(me, participant, pathway));
+        Partnership.View partners = partnership.of(me, participantId, fr.convergence.workspace.web.FrenchDates.today());
+        java.util.List<Timeline.Entry> timeline = new java.util.ArrayList<>(timeline(me, participant, pathway));
+        timeline.addAll(partners.timeline());
+        timeline.sort(java.util.Comparator.comparing(Timeline.Entry::date).reversed());
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("partners", partners);
         model.addAttribute("recorded", recordedMessage(recorded));
         model.addAttribute("crumbs", List.of(new FormPage.Crumb("Mes salarié·es", "/espace/salaries")));
         List<String> openBarriers = new java.util.ArrayList<>();

@@ -34,7 +34,18 @@ public class Labels {
             "DEBT_FINANCE", "Dettes et budget",
             "FAMILY_CHILDCARE", "Famille et garde d'enfants",
             "DIGITAL", "Numérique",
-            "ADDICTION", "Addictions");
+            "ADDICTION", "Addictions",
+            "EMPLOYMENT_PROJECT", "Projet professionnel");
+    /** partnership-service's partner domains (what a need or a referral is about). */
+    public static final Map<String, String> PARTNER_DOMAINS = ordered(
+            "EMPLOYMENT", "Emploi", "HOUSING", "Logement", "HEALTH", "Santé", "RIGHTS", "Accès aux droits",
+            "TRAINING", "Formation", "MOBILITY", "Mobilité", "DEBT", "Dettes et budget", "JUSTICE", "Justice",
+            "ADDICTION", "Addictions", "CHILDCARE", "Garde d'enfants", "DIGITAL", "Numérique",
+            "LANGUAGE", "Langue");
+    public static final Map<String, String> NEED_STATUSES = ordered("OPEN", "Ouvert", "CLOSED", "Clos");
+    public static final Map<String, String> REFERRAL_STATUSES = ordered(
+            "PROPOSED", "Orientation proposée", "ACCEPTED", "Orientation acceptée", "DECLINED", "Orientation refusée",
+            "COMPLETED", "Orientation aboutie", "CANCELLED", "Orientation annulée");
     public static final Map<String, String> INTENSITIES = ordered(
             "LOW", "Faible", "MEDIUM", "Moyenne", "HIGH", "Forte");
     public static final Map<String, String> HANDLINGS = ordered(
@@ -123,6 +134,18 @@ public class Labels {
 
     public String exitCategory(String code) {
         return label(EXIT_CATEGORIES, code);
+    }
+
+    public String partnerDomain(String code) {
+        return label(PARTNER_DOMAINS, code);
+    }
+
+    public String needStatus(String code) {
+        return label(NEED_STATUSES, code);
+    }
+
+    public String referralStatus(String code) {
+        return label(REFERRAL_STATUSES, code);
     }
 
     public String territory(String code) {

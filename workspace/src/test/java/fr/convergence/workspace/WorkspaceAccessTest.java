@@ -1,0 +1,94 @@
+package fr.convergence.workspace;
+
+import fr.convergence.workspace.services.ParticipantsApi;
+import fr.convergence.workspace.services.PathwaysApi;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.util.List;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The workspace's own access table: which role reaches which page. The services decide on the data (their access
+ * matrices); this checks that the workspace adds no door — ACI pages for ACI staff only, every page behind a token,
+ * every form post behind its CSRF token. Services are mocked to answer empty.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class WorkspaceAccessTest {
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    ParticipantsApi participants;
+    @MockitoBean
+    PathwaysApi pathways;
+    @MockitoBean
+    fr.convergence.workspace.services.PartnershipsApi partnerships;
+
+    static RequestPostProcessor as(String role) {
+        return switch (role) {
+            case "anonymous" -> request -> request;
+            case "cip", "encadrant" -> jwt().jwt(j -> j.subject(role + "-paris-1").claim("role", role)
+                    .claim("territory", "paris").claim("aci", "aci-paris-1"));
+            case "national-analyst", "admin" -> jwt().jwt(j -> j.subject(role).claim("role", role));
+            default -> jwt().jwt(j -> j.subject(role + "-paris").claim("role", role).claim("territory", "paris"));
+        };
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2} → {3}")
+    @CsvSource({
+            "GET, /, anonymous, 401",
+            "GET, /espace/salaries, anonymous, 401",
+            "GET, /espace/static/dsfr/dsfr.min.css, anonymous, 200",
+            "GET, /actuator/health, anonymous, 200",
+            "GET, /espace/salaries, cip, 200",
+            "GET, /espace/salaries, encadrant, 403",
+            "GET, /espace/salaries, coordinator, 403",
+            "GET, /espace/salaries, partnership-officer, 403",
+            "GET, /espace/salaries, auditor, 403",
+            "GET, /espace/salaries, national-analyst, 403",
+            "GET, /espace/salaries, admin, 403",
+            "GET, /espace/salaries/nouveau, cip, 200",
+            "GET, /espace/salaries/nouveau, encadrant, 403",
+            "GET, /espace/salaries/nouveau, coordinator, 403",
+            "GET, /espace/salaries/PSN-1, encadrant, 403",
+            "GET, /espace/salaries/PSN-1, coordinator, 403",
+            "GET, /espace/salaries/PSN-1/coordonnees, coordinator, 403",
+            "GET, /espace/salaries/PSN-1/parcours/PW-1/sortie, encadrant, 403",
+            "GET, /espace/salaries/PSN-1/parcours/PW-1/sortie, auditor, 403",
+            "GET, /espace/heures, encadrant, 200",
+            "GET, /espace/heures, cip, 200",
+            "GET, /espace/heures, coordinator, 403",
+            "GET, /espace/heures, national-analyst, 403",
+            "GET, /espace/accueil, coordinator, 200",
+            "GET, /espace/accueil, admin, 200",
+            "POST, /espace/salaries/nouveau, cip, 403",
+            "POST, /espace/salaries/PSN-1/parcours/PW-1/sortie, cip, 403",
+            "POST, /espace/salaries/PSN-1/coordonnees, cip, 403",
+            "POST, /espace/heures, encadrant, 403",
+            "POST, /espace/salaries/nouveau, anonymous, 401",
+    })
+    void eachRoleReachesOnlyItsPages(String method, String path, String role, int expected) throws Exception {
+        when(participants.ofAci(any(), any())).thenReturn(List.of());
+        when(participants.ofAci(any(), any(), any())).thenReturn(List.of());
+        when(pathways.ofAci(any(), any())).thenReturn(List.of());
+        when(pathways.readAll(any(), any())).thenReturn(List.of());
+        // posts carry no CSRF token here: refused (403) before any service is called
+        MockHttpServletRequestBuilder request = "POST".equals(method) ? post(path).param("date", "01/01/2026") : get(path);
+        mvc.perform(request.with(as(role))).andExpect(status().is(expected));
+    }
+}
