@@ -90,6 +90,7 @@ public class PathwayEventHandler {
         try {
             return switch (event.type()) {
                 case "BarrierAssessed", "BarrierLifted", "ParticipantExited", "ParticipantHired" -> apply(event);
+                case "PathwayTransferred" -> requeue(event);
                 default -> Outcome.IGNORED_TYPE;
             };
         } finally {
@@ -170,6 +171,16 @@ public class PathwayEventHandler {
             log.debug("participant {} changed concurrently; reloading", e.participantId());
         }
         throw new IllegalStateException("participant " + e.participantId() + " kept changing concurrently");
+    }
+
+    /**
+     * The participant's pathway moved to another ACI (their coordinator moved them): their open needs stay open,
+     * and the queue now says the new ACI. Idempotent: the queue is written from the needs as they are.
+     */
+    private Outcome requeue(PathwayEventMessage e) {
+        ParticipantState state = participants.load(e.territory(), e.participantId());
+        participants.syncQueue(e.territory(), e.participantId(), aciOf(e, state), state.needs().values());
+        return Outcome.APPLIED;
     }
 
     private java.util.Optional<Need> assessed(PathwayEventMessage e, ParticipantState state) {

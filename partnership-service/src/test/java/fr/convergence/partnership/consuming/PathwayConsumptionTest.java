@@ -51,6 +51,22 @@ class PathwayConsumptionTest extends IntegrationTestBase {
     }
 
     @Test
+    void aPathwayMovedToAnotherAciTakesItsOpenNeedsAlong() {
+        KafkaTopics.produce(LYON_PATHWAY, participant,
+                barrierAssessed("lyon", participant, pathwayId, 0, "MOBILITY", "PARTNER", TODAY.minusDays(4)));
+        eventually().until(() -> inQueue("MOBILITY", participant));
+
+        KafkaTopics.produce(LYON_PATHWAY, participant, fr.convergence.partnership.PathwayEvents.event("lyon",
+                "aci-lyon-2", participant, pathwayId, 1, "PathwayTransferred", TODAY,
+                "{\"fromAciId\":\"aci-lyon-1\",\"toAciId\":\"aci-lyon-2\"}"));
+
+        eventually().until(() -> openNeeds("MOBILITY").stream()
+                .anyMatch(n -> n.get("participantId").asString().equals(participant)
+                        && "aci-lyon-2".equals(n.get("aciId").asString())));
+        assertThat(needStatus(participant, "MOBILITY")).isEqualTo("OPEN");
+    }
+
+    @Test
     void aBarrierHandledInternallyOpensNoNeed() {
         KafkaTopics.produce(LYON_PATHWAY, participant,
                 barrierAssessed("lyon", participant, pathwayId, 0, "MOBILITY", "INTERNAL", TODAY));

@@ -60,7 +60,7 @@ public final class IndicatorCalculator {
         for (PathwayFact f : facts) {
             if (!YearMonth.parse(f.month()).isAfter(month)) {
                 Contribution c = f.contribution();
-                stock += c.entered() + c.transitionIn() - c.exited() - c.transitionOut();
+                stock += c.presenceChange();
             }
         }
         return stock;
@@ -148,7 +148,7 @@ public final class IndicatorCalculator {
                 Contribution c = f.contribution();
                 entered += c.entered();
                 exited += c.exited();
-                stock += c.entered() + c.transitionIn() - c.exited() - c.transitionOut();
+                stock += c.presenceChange();
                 if (c.exited() > 0 && c.exitCategory() != null && !ExitCategory.WITHDRAWN.name().equals(c.exitCategory())) {
                     counted++;
                     if (ExitCategory.DYNAMIC.stream().anyMatch(cat -> cat.name().equals(c.exitCategory()))) {

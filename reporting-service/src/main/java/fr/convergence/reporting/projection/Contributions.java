@@ -37,10 +37,19 @@ public final class Contributions {
         }
         if (f.transitionDate != null) {
             LocalDate t = LocalDate.parse(f.transitionDate);
-            cells.computeIfAbsent(new Cell(f.territory, f.aciId, f.entryProgramme, month(t)), k -> new Builder())
+            cells.computeIfAbsent(new Cell(f.territory, f.aciAt(t), f.entryProgramme, month(t)), k -> new Builder())
                     .transitionOut = 1;
-            cells.computeIfAbsent(new Cell(f.territory, f.aciId, f.transitionTo, month(t)), k -> new Builder())
+            cells.computeIfAbsent(new Cell(f.territory, f.aciAt(t), f.transitionTo, month(t)), k -> new Builder())
                     .transitionIn = 1;
+        }
+        String from = f.aciId;
+        for (PathwayFacts.AciStep move : f.aciSteps) {
+            LocalDate on = LocalDate.parse(move.from());
+            cells.computeIfAbsent(new Cell(f.territory, from, programmeAt(f, on), month(on)), k -> new Builder())
+                    .movedOut += 1;
+            cells.computeIfAbsent(new Cell(f.territory, move.aciId(), programmeAt(f, on), month(on)), k -> new Builder())
+                    .movedIn += 1;
+            from = move.aciId();
         }
         if (f.exitDate != null) {
             Builder b = cell(cells, f, LocalDate.parse(f.exitDate));
@@ -87,7 +96,7 @@ public final class Contributions {
     }
 
     private static Builder cell(Map<Cell, Builder> cells, PathwayFacts f, LocalDate date) {
-        return cells.computeIfAbsent(new Cell(f.territory, f.aciId, programmeAt(f, date), month(date)),
+        return cells.computeIfAbsent(new Cell(f.territory, f.aciAt(date), programmeAt(f, date), month(date)),
                 k -> new Builder());
     }
 
@@ -128,7 +137,7 @@ public final class Contributions {
     }
 
     private static final class Builder {
-        int entered, exited, transitionIn, transitionOut, durableHousing, healthCare, rightsOpened, trainingStarted,
+        int entered, exited, transitionIn, transitionOut, movedIn, movedOut, durableHousing, healthCare, rightsOpened, trainingStarted,
                 trainingCompleted, barrierPeople, barrierInternal, barrierPartner;
         String exitCategory, exitReason;
         Integer monthsInPathway;
@@ -141,7 +150,7 @@ public final class Contributions {
             return new Contribution(entered, exited, transitionIn, transitionOut, exitCategory, exitReason,
                     monthsInPathway, durableHousing, healthCare, rightsOpened, trainingStarted, trainingCompleted,
                     barrierPeople, barrierInternal, barrierPartner, barrierDomains, hoursWorked, phcTrajectory,
-                    currentPhcHours);
+                    currentPhcHours, movedIn, movedOut);
         }
     }
 }

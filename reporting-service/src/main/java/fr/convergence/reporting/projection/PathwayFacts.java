@@ -51,6 +51,24 @@ public class PathwayFacts {
     public record HoursStep(String from, double hours) {
     }
 
+    /** The pathway went on in {@code aciId} from that date (its participant was moved); {@link #aciId} is the hiring one. */
+    public record AciStep(String from, String aciId) {
+    }
+
+    /** ACI moves, in the order they were recorded; empty in documents written before moves existed. */
+    public List<AciStep> aciSteps = new ArrayList<>();
+
+    /** The ACI the pathway was lived in on {@code date}: the hiring one, or the latest move on or before it. */
+    public String aciAt(java.time.LocalDate date) {
+        String aci = aciId;
+        for (AciStep step : aciSteps) {
+            if (step.from().compareTo(date.toString()) <= 0) {
+                aci = step.aciId();
+            }
+        }
+        return aci;
+    }
+
     public static PathwayFacts empty(String pathwayId) {
         PathwayFacts f = new PathwayFacts();
         f.pathwayId = pathwayId;
@@ -75,6 +93,7 @@ public class PathwayFacts {
         c.transitionTo = transitionTo;
         c.weeklyHours = weeklyHours;
         c.hoursSteps = new ArrayList<>(hoursSteps);
+        c.aciSteps = new ArrayList<>(aciSteps);
         c.hoursByMonth = new TreeMap<>(hoursByMonth);
         c.exitDate = exitDate;
         c.exitCategory = exitCategory;

@@ -57,6 +57,13 @@ public final class PathwayFolding {
             }
             case "TrainingStarted" -> f.trainingStartedDate = earliest(f.trainingStartedDate, date);
             case "TrainingCompleted" -> f.trainingCompletedDate = earliest(f.trainingCompletedDate, date);
+            case "PathwayTransferred" -> {
+                String to = e.text("toAciId");
+                if (!to.matches("[A-Za-z0-9_.-]{1,64}") || !f.territory.equals(e.territory())) {
+                    throw new InvalidEventException("PathwayTransferred to an ACI that is not a code: " + to);
+                }
+                f.aciSteps.add(new PathwayFacts.AciStep(date, to));
+            }
             case "MonthlyHoursReported" -> {
                 String month = e.text("month");
                 try {

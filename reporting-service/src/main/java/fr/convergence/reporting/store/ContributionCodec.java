@@ -21,6 +21,8 @@ final class ContributionCodec {
         putInt(d, "exited", c.exited());
         putInt(d, "transitionIn", c.transitionIn());
         putInt(d, "transitionOut", c.transitionOut());
+        putInt(d, "movedIn", c.movedIn());
+        putInt(d, "movedOut", c.movedOut());
         if (c.exitCategory() != null) {
             d.append("exitCategory", c.exitCategory());
         }
@@ -62,7 +64,8 @@ final class ContributionCodec {
                 strings(d.get("barrierDomains")),
                 d.get("hoursWorked") == null ? 0 : ((Number) d.get("hoursWorked")).doubleValue(),
                 doubles(d.get("phcTrajectory")),
-                d.get("currentPhcHours") == null ? null : ((Number) d.get("currentPhcHours")).doubleValue());
+                d.get("currentPhcHours") == null ? null : ((Number) d.get("currentPhcHours")).doubleValue(),
+                i(d, "movedIn"), i(d, "movedOut"));
     }
 
     private static void putInt(Document d, String field, int value) {

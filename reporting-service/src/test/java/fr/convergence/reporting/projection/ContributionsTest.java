@@ -35,6 +35,30 @@ class ContributionsTest {
     }
 
     @Test
+    void aMovedPathwayLeavesItsEntryInTheFirstAciAndCountsWhatFollowsInTheNewOne() {
+        PathwayFacts f = hiredPhc();
+        f = PathwayFolding.apply(f, event("PathwayTransferred", "2026-03-10", Map.of("fromAciId", "aci-1", "toAciId", "aci-2")));
+        f = PathwayFolding.apply(f, event("MonthlyHoursReported", "2026-04-01", Map.of("month", "2026-04", "hours", 40)));
+        f = PathwayFolding.apply(f, event("ParticipantExited", "2026-05-20", Map.of("reason", "CDI",
+                "category", "DURABLE_EMPLOYMENT", "monthsInPathway", 4)));
+
+        Map<Cell, Contribution> cells = Contributions.of(f);
+
+        assertThat(cells.get(new Cell("paris", "aci-1", "PHC", "2026-01")).entered()).isEqualTo(1);
+        assertThat(cells.get(new Cell("paris", "aci-1", "PHC", "2026-03")).movedOut()).isEqualTo(1);
+        assertThat(cells.get(new Cell("paris", "aci-2", "PHC", "2026-03")).movedIn()).isEqualTo(1);
+        assertThat(cells.get(new Cell("paris", "aci-2", "PHC", "2026-04")).hoursWorked()).isEqualTo(40);
+        assertThat(cells.get(new Cell("paris", "aci-2", "PHC", "2026-05")).exited()).isEqualTo(1);
+        // nobody is left present in either ACI once the person has exited
+        int aci1 = cells.entrySet().stream().filter(e -> e.getKey().aciId().equals("aci-1"))
+                .mapToInt(e -> e.getValue().presenceChange()).sum();
+        int aci2 = cells.entrySet().stream().filter(e -> e.getKey().aciId().equals("aci-2"))
+                .mapToInt(e -> e.getValue().presenceChange()).sum();
+        assertThat(aci1).isZero();
+        assertThat(aci2).isZero();
+    }
+
+    @Test
     void aTransitionMovesThePathwayFromThePhcCellToTheCvgCell() {
         PathwayFacts f = PathwayFolding.apply(hiredPhc(), event("ProgrammeTransitioned", "2026-04-01",
                 Map.of("from", "PHC", "to", "CVG", "plannedEnd", "2027-04-01", "weeklyHours", 20)));

@@ -12,7 +12,7 @@ class ContributionCodecTest {
     @Test
     void everyFieldSurvivesTheRoundTrip() {
         Contribution c = new Contribution(1, 1, 1, 1, "POSITIVE_EXIT", "training", 27, 1, 1, 1, 1, 1, 1, 1, 1,
-                List.of("HEALTH", "HOUSING"), 72.5, List.of(4.0, 6.0), 6.0);
+                List.of("HEALTH", "HOUSING"), 72.5, List.of(4.0, 6.0), 6.0, 1, 1);
 
         assertThat(ContributionCodec.read(ContributionCodec.write(c))).isEqualTo(c);
     }
