@@ -12,7 +12,7 @@ public enum Indicator {
             "Parcours sortis (ParticipantExited) dont la date de sortie tombe dans la période."),
     PRESENT("presents_fin_de_mois", "Présents en fin de mois",
             "Stock au dernier jour du mois : entrées cumulées − sorties cumulées depuis le début des flux "
-                    + "(avec un filtre de programme, les passages PHC → CVG sortent du stock PHC et entrent dans le stock CVG)."),
+                    + "(avec un filtre de programme, les passages PHC → CVG sortent du stock PHC et entrent dans le stock CVG ; une personne changée d'ACI sort du stock de l'ancienne et entre dans celui de la nouvelle, son entrée restant comptée dans l'ACI d'embauche)."),
     EXITS_BY_CATEGORY("sorties_par_categorie", "Sorties par catégorie",
             "Sorties de la période réparties selon la typologie nationale (emploi durable, emploi de transition, "
                     + "sortie positive, autre sortie, retrait)."),
