@@ -190,6 +190,29 @@ class WorkspacePagesTest {
     }
 
     @Test
+    void aPersonOfTheSameNameIsOfferedAsAChoiceNotAnError() throws Exception {
+        when(participants.sameName(any(), eq("aci-paris-1"), eq("Aïcha"), eq("Benali"))).thenReturn(List.of(node("""
+                {"participantId":"PSN-AAAA","firstName":"Aïcha","lastName":"Benali","ageBand":"26-34","erased":false}""")));
+        when(participants.register(any(), anyMap(), anyString())).thenReturn(node("{\"participantId\":\"PSN-NEW\"}"));
+        String key = "register-1";
+        String page = mvc.perform(post("/espace/salaries/nouveau").with(cip()).param("_formKey", key)
+                        .param("_csrf", tokens.csrfFor("cip-aci-paris-1", key)).param("firstName", "Aïcha")
+                        .param("lastName", "Benali").param("birthDate", "02/04/1990"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Une personne de même nom est déjà suivie dans votre ACI", "Aïcha BENALI (tranche d&#39;âge 26-34)",
+                "href=\"/espace/salaries/PSN-AAAA\"", "value=\"Aïcha\"");
+        verify(participants, never()).register(any(), anyMap(), anyString());
+        // "another person": registered, and the same form posted again goes where the first post went
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/espace/salaries/nouveau").with(cip()).param("_formKey", key)
+                            .param("_csrf", tokens.csrfFor("cip-aci-paris-1", key)).param("firstName", "Aïcha")
+                            .param("lastName", "Benali").param("birthDate", "02/04/1990").param("_confirmNew", "true"))
+                    .andExpect(redirectedUrl("/espace/salaries/PSN-NEW/embauche"));
+        }
+        verify(participants, org.mockito.Mockito.times(1)).register(any(), anyMap(), eq(key));
+    }
+
+    @Test
     void aFormWithoutItsTokenReachesNoService() throws Exception {
         onePerson("Aïcha", "Benali");
         mvc.perform(post("/espace/salaries/PSN-AAAA/parcours/PW-1/heures-hebdomadaires").with(cip())

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Register a person, then hire them: one guided flow of two steps (fr-stepper). Step 1 creates the person in
@@ -33,6 +34,13 @@ import java.util.Map;
  */
 @Controller
 class RegisterController {
+
+    /** Posted by the "this is another person" button of the duplicate choice. */
+    static final String CONFIRM_NEW = "_confirmNew";
+
+    /** A person of the same name already in the ACI, offered as a choice. */
+    record Duplicate(String participantId, String name, String ageBand) {
+    }
 
     static final List<Field> PERSON = List.of(
             Field.text("firstName", "Prénom", null, true),
@@ -53,9 +61,11 @@ class RegisterController {
     private final PathwaysApi pathways;
     private final Persons persons;
     private final ProblemMessages messages;
+    private final RecentRegistrations recent;
 
     RegisterController(FormPosts forms, ParticipantsApi participants, PathwaysApi pathways, Persons persons,
-                       ProblemMessages messages) {
+                       ProblemMessages messages, RecentRegistrations recent) {
+        this.recent = recent;
         this.forms = forms;
         this.participants = participants;
         this.pathways = pathways;
@@ -77,11 +87,28 @@ class RegisterController {
         if (form.hasErrors()) {
             return FormResponses.refused(personPage(form), model, response);
         }
+        // Someone of the same name already followed here: a choice, not an error — open their page, or confirm
+        // that this is another person (the second button posts the same form with _confirmNew).
+        Optional<String> alreadyDone = recent.of(me.userId(), form.formKey());
+        if (alreadyDone.isPresent()) {
+            return "redirect:/espace/salaries/" + alreadyDone.get() + "/embauche";
+        }
+        if (!"true".equals(params.get(CONFIRM_NEW))) {
+            List<Duplicate> same = participants.sameName(me, me.aciId(), String.valueOf(body.get("firstName")),
+                    String.valueOf(body.get("lastName"))).stream().filter(p -> !p.path("erased").asBoolean(false))
+                    .map(p -> new Duplicate(p.path("participantId").asString(), Persons.displayName(p),
+                            p.path("ageBand").asString(""))).toList();
+            if (!same.isEmpty()) {
+                model.addAttribute("duplicates", same);
+                return FormResponses.show(personPage(form), model);
+            }
+        }
         // the CIP who registers is the person's referent; a coordinator can move them later
         body.put("referentId", me.userId());
         body.put("aciId", me.aciId());
         try {
             String id = participants.register(me, body, form.formKey()).path("participantId").asString();
+            recent.remember(me.userId(), form.formKey(), id);
             return "redirect:/espace/salaries/" + id + "/embauche";
         } catch (ServiceProblem refused) {
             if (refused.status() >= 500 || refused.notFound()) {

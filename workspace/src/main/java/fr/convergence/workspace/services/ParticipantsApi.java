@@ -52,6 +52,26 @@ public class ParticipantsApi {
         }
     }
 
+    /** The purpose of the look-up before a registration: is this person already followed here? */
+    public static final String DUPLICATE_CHECK = "duplicate-check";
+
+    /**
+     * People of the ACI with exactly this first and last name (the service's blind index: case- and accent-blind,
+     * exact). Each hit is recorded in the access log under the duplicate-check purpose.
+     */
+    public List<JsonNode> sameName(StaffMember who, String aciId, String firstName, String lastName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("aciId", aciId);
+        body.put("firstName", firstName);
+        body.put("lastName", lastName);
+        body.put("page", 0);
+        body.put("size", 20);
+        List<JsonNode> hits = new ArrayList<>();
+        calls.post(who, "/api/participants/search", body, Map.of(ServiceCalls.PURPOSE, DUPLICATE_CHECK))
+                .path("items").forEach(hits::add);
+        return hits;
+    }
+
     public JsonNode read(StaffMember who, String participantId) {
         return calls.get(who, "/api/participants/{id}".replace("{id}", encode(participantId)),
                 Map.of(ServiceCalls.PURPOSE, CASE_FOLLOW_UP));
