@@ -145,10 +145,14 @@ class WorkspacePagesTest {
         when(partnerships.referrals(any(), eq("PSN-AAAA"))).thenReturn(node("""
                 [{"referralId":"R-1","domain":"MOBILITY","status":"ACCEPTED","proposedOn":"%s","updatedOn":"%s"}]"""
                 .formatted(TODAY.minusDays(20), TODAY.minusDays(10))));
+        when(partnerships.followUpGroup(any(), eq("PSN-AAAA"))).thenReturn(node("""
+                {"participantId":"PSN-AAAA","members":[{"memberId":"M1","role":"SOCIAL_WORKER","name":"Claire Martin",
+                 "organisation":"CCAS Paris 18","startsOn":"%s","endsOn":null}]}""".formatted(TODAY.minusDays(15))));
         String page = mvc.perform(get("/espace/salaries/PSN-AAAA").with(cip())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Besoin : Logement — Ouvert", "Besoin : Mobilité — Ouvert",
-                "Orientation acceptée : Mobilité", "Orientation proposée : Mobilité");
+                "Orientation acceptée : Mobilité", "Orientation proposée : Mobilité",
+                "Claire Martin (CCAS Paris 18) — Travailleur·se social·e", "Groupe de suivi : Claire Martin (CCAS Paris 18) rejoint le groupe");
         // only the housing need has no referral
         assertThat(page.split("Sans orientation depuis plus de 30 jours", -1)).hasSize(2);
     }
@@ -210,6 +214,14 @@ class WorkspacePagesTest {
                     .andExpect(redirectedUrl("/espace/salaries/PSN-NEW/embauche"));
         }
         verify(participants, org.mockito.Mockito.times(1)).register(any(), anyMap(), eq(key));
+    }
+
+    @Test
+    void liftingABarrierOffersOnlyTheBarriersOpenOnThePathway() throws Exception {
+        onePerson("Aïcha", "Benali");
+        String page = mvc.perform(get("/espace/salaries/PSN-AAAA/parcours/PW-1/frein-leve").with(cip()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("value=\"HOUSING\"", ">Logement<").doesNotContain("value=\"MOBILITY\"");
     }
 
     @Test

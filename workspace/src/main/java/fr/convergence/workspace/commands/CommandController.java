@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import tools.jackson.databind.JsonNode;
+
 import java.util.List;
 import java.util.Map;
 
@@ -47,9 +49,9 @@ class CommandController {
                 @PathVariable String slug, Model model) {
         PathwayCommand command = command(me, slug);
         String name = Persons.displayName(persons.participant(me, participantId));
-        persons.pathwayOf(me, participantId, pathwayId);
+        JsonNode pathway = persons.pathwayOf(me, participantId, pathwayId);
         return FormResponses.show(page(command, participantId, pathwayId, name,
-                forms.fresh(me, command.fields(), Map.of())), model);
+                forms.fresh(me, command.fieldsFor(pathway), Map.of())), model);
     }
 
     @PostMapping("/espace/salaries/{participantId}/parcours/{pathwayId}/{slug}")
@@ -57,9 +59,10 @@ class CommandController {
                   @PathVariable String slug, @RequestParam Map<String, String> params, Model model,
                   HttpServletResponse response) {
         PathwayCommand command = command(me, slug);
-        FormState form = forms.posted(me, command.fields(), params);
+        forms.requireToken(me, params);
         String name = Persons.displayName(persons.participant(me, participantId));
-        persons.pathwayOf(me, participantId, pathwayId);
+        JsonNode pathway = persons.pathwayOf(me, participantId, pathwayId);
+        FormState form = forms.posted(me, command.fieldsFor(pathway), params);
         Map<String, Object> body = form.toBody();
         if (form.hasErrors()) {
             return FormResponses.refused(page(command, participantId, pathwayId, name, form), model, response);

@@ -113,6 +113,20 @@ public enum PathwayCommand {
         return fields;
     }
 
+    /**
+     * The fields as this pathway's form shows them: lifting a barrier offers only the barriers open on it (the
+     * service would refuse any other with barrier-open).
+     */
+    public List<Field> fieldsFor(tools.jackson.databind.JsonNode pathway) {
+        if (this != BARRIER_LIFTED) {
+            return fields;
+        }
+        Map<String, String> open = new java.util.LinkedHashMap<>();
+        pathway.path("openBarriers").properties().forEach(e -> open.put(e.getKey(), Labels.label(Labels.BARRIER_DOMAINS, e.getKey())));
+        return fields.stream().map(f -> f.name().equals("domain")
+                ? new Field(f.name(), f.label(), f.hint(), f.kind(), open, f.required()) : f).toList();
+    }
+
     /** Offered while the pathway is active (false) or once exited (true). */
     public boolean afterExit() {
         return afterExit;

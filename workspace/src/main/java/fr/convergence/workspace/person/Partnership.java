@@ -30,7 +30,12 @@ public class Partnership {
     }
 
     /** What the page shows; {@code available} false when partnership-service could not be read. */
-    public record View(boolean available, List<Line> needs, List<Line> referrals, List<Timeline.Entry> timeline) {
+    public record View(boolean available, List<Line> needs, List<Line> referrals, List<Line> group,
+                       List<Timeline.Entry> timeline) {
+
+        static View empty(boolean available) {
+            return new View(available, List.of(), List.of(), List.of(), List.of());
+        }
     }
 
     private final PartnershipsApi api;
@@ -44,19 +49,21 @@ public class Partnership {
     public View of(StaffMember who, String participantId, LocalDate today) {
         JsonNode needs;
         JsonNode referrals;
+        JsonNode members;
         try {
             needs = api.needs(who, participantId).path("needs");
             referrals = api.referrals(who, participantId);
+            members = group(who, participantId);
         } catch (ServiceProblem e) {
             if (e.notFound()) {
                 // the territory's partnership-service has not heard of the person yet: nothing to show
-                return new View(true, List.of(), List.of(), List.of());
+                return View.empty(true);
             }
             LOG.warn("partnership-service refused the needs of a person: {} {}", e.status(), e.rule());
-            return new View(false, List.of(), List.of(), List.of());
+            return View.empty(false);
         } catch (RuntimeException e) {
             LOG.warn("partnership-service could not be read: {}", e.toString());
-            return new View(false, List.of(), List.of(), List.of());
+            return View.empty(false);
         }
         List<String> referredDomains = new ArrayList<>();
         List<Line> referralLines = new ArrayList<>();
@@ -85,7 +92,36 @@ public class Partnership {
                     && ChronoUnit.DAYS.between(opened, today) > NEED_WITHOUT_REFERRAL_DAYS;
             needLines.add(new Line(labels.partnerDomain(domain), labels.needStatus(n.path("status").asString()), opened, alert));
         }
-        return new View(true, needLines, referralLines, timeline);
+        List<Line> groupLines = new ArrayList<>();
+        for (JsonNode m : members) {
+            String who2 = m.path("name").asString("") + (m.path("organisation").asString("").isBlank() ? ""
+                    : " (" + m.path("organisation").asString() + ")");
+            String role = Labels.label(Labels.FOLLOW_UP_ROLES, m.path("role").asString());
+            LocalDate starts = date(m.path("startsOn").asString(null));
+            LocalDate ends = date(m.path("endsOn").asString(null));
+            if (ends == null || ends.isAfter(today)) {
+                groupLines.add(new Line(who2, role, starts, false));
+            }
+            if (starts != null) {
+                timeline.add(new Timeline.Entry(starts, "Groupe de suivi : " + who2 + " rejoint le groupe", role));
+            }
+            if (ends != null) {
+                timeline.add(new Timeline.Entry(ends, "Groupe de suivi : " + who2 + " quitte le groupe", role));
+            }
+        }
+        return new View(true, needLines, referralLines, groupLines, timeline);
+    }
+
+    /** The follow-up group's members; a person the territory has no group for has none. */
+    private JsonNode group(StaffMember who, String participantId) {
+        try {
+            return api.followUpGroup(who, participantId).path("members");
+        } catch (ServiceProblem e) {
+            if (e.notFound()) {
+                return tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            }
+            throw e;
+        }
     }
 
     private static LocalDate date(String s) {

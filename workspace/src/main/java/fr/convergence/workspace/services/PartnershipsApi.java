@@ -23,6 +23,12 @@ public class PartnershipsApi {
         return calls.get(who, "/api/partnerships/participants/" + ParticipantsApi.encode(participantId) + "/needs", Map.of());
     }
 
+    /** {@code {participantId, members: [{memberId, role, name, organisation, startsOn, endsOn}]}} */
+    public JsonNode followUpGroup(StaffMember who, String participantId) {
+        return calls.get(who, "/api/partnerships/participants/" + ParticipantsApi.encode(participantId)
+                + "/follow-up-group", Map.of());
+    }
+
     /** Newest first: {@code [{referralId, domain, status, outcome, proposedOn, updatedOn}]} */
     public JsonNode referrals(StaffMember who, String participantId) {
         return calls.get(who, "/api/partnerships/participants/" + ParticipantsApi.encode(participantId) + "/referrals", Map.of());

@@ -29,11 +29,15 @@ public class FormPosts {
      * recording twice); a missing or forged token refuses the post.
      */
     public FormState posted(StaffMember who, List<Field> fields, Map<String, String> params) {
-        String key = params.get(KEY);
-        if (!tokens.valid(who.userId(), key, params.get(CSRF))) {
+        requireToken(who, params);
+        return new FormState(fields, params.get(KEY), params.get(CSRF), params);
+    }
+
+    /** Checks the post's token before anything is read or sent on its behalf. */
+    public void requireToken(StaffMember who, Map<String, String> params) {
+        if (!tokens.valid(who.userId(), params.get(KEY), params.get(CSRF))) {
             throw new ForgedForm();
         }
-        return new FormState(fields, key, params.get(CSRF), params);
     }
 
     /** A post without a valid token of this user: answered 403 with a French page, nothing sent to a service. */

@@ -42,6 +42,9 @@ public class Labels {
             "TRAINING", "Formation", "MOBILITY", "Mobilité", "DEBT", "Dettes et budget", "JUSTICE", "Justice",
             "ADDICTION", "Addictions", "CHILDCARE", "Garde d'enfants", "DIGITAL", "Numérique",
             "LANGUAGE", "Langue");
+    public static final Map<String, String> FOLLOW_UP_ROLES = ordered(
+            "CIP", "CIP référent·e", "SOCIAL_WORKER", "Travailleur·se social·e",
+            "PARTNERSHIP_OFFICER", "Chargé·e de partenariat");
     public static final Map<String, String> NEED_STATUSES = ordered("OPEN", "Ouvert", "CLOSED", "Clos");
     public static final Map<String, String> REFERRAL_STATUSES = ordered(
             "PROPOSED", "Orientation proposée", "ACCEPTED", "Orientation acceptée", "DECLINED", "Orientation refusée",
