@@ -217,6 +217,20 @@ class WorkspacePagesTest {
     }
 
     @Test
+    void everyPathwayCommandHasItsFrenchFormWithALabelPerField() throws Exception {
+        onePerson("Aïcha", "Benali");
+        for (fr.convergence.workspace.commands.PathwayCommand c : fr.convergence.workspace.commands.PathwayCommand.values()) {
+            String page = mvc.perform(get("/espace/salaries/PSN-AAAA/parcours/PW-1/" + c.slug()).with(cip()))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).as(c.slug()).contains("<h1>" + c.heading().replace("'", "&#39;") + " — Aïcha BENALI</h1>",
+                    "name=\"_csrf\"", "name=\"_formKey\"");
+            for (fr.convergence.workspace.web.Field f : c.fields()) {
+                assertThat(page).as(c.slug() + " " + f.name()).contains("for=\"" + f.name() + "\"", "name=\"" + f.name() + "\"");
+            }
+        }
+    }
+
+    @Test
     void liftingABarrierOffersOnlyTheBarriersOpenOnThePathway() throws Exception {
         onePerson("Aïcha", "Benali");
         String page = mvc.perform(get("/espace/salaries/PSN-AAAA/parcours/PW-1/frein-leve").with(cip()))

@@ -1,0 +1,65 @@
+package fr.convergence.workspace;
+
+import fr.convergence.workspace.rules.ProgrammeRules;
+import fr.convergence.workspace.web.Labels;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Codes never reach the screen: every constant of the services' enums the workspace shows has a French label. The
+ * enums are read from the services' sources (the workspace does not depend on their code), so a code added there
+ * fails here until it gets its label in {@link Labels}.
+ */
+class LabelsCoverageTest {
+
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern ENUM_BODY = Pattern.compile("enum\\s+\\w+\\s*\\{([^;}]*)");
+
+    static List<String> constants(String source) throws Exception {
+        String text = Files.readString(ROOT.resolve(source)).replaceAll("/\\*\\*?[\\s\\S]*?\\*/", "").replaceAll("//.*", "");
+        Matcher m = ENUM_BODY.matcher(text);
+        assertThat(m.find()).as(source + " declares an enum").isTrue();
+        return Arrays.stream(m.group(1).split(",")).map(String::trim).map(s -> s.replaceAll("\\(.*", ""))
+                .filter(s -> !s.isEmpty()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/BarrierDomain.java, BARRIER_DOMAINS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/Intensity.java, INTENSITIES",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/Handling.java, HANDLINGS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/HousingKind.java, HOUSING_KINDS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/RightKind.java, RIGHTS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/ExtensionReason.java, EXTENSION_REASONS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/PathwayStatus.java, PATHWAY_STATUSES",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/ExitCategory.java, EXIT_CATEGORIES",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/Programme.java, PROGRAMMES",
+            "partnership-service/src/main/java/fr/convergence/partnership/domain/PartnerDomain.java, PARTNER_DOMAINS",
+            "partnership-service/src/main/java/fr/convergence/partnership/domain/ReferralStatus.java, REFERRAL_STATUSES",
+            "partnership-service/src/main/java/fr/convergence/partnership/domain/NeedStatus.java, NEED_STATUSES",
+            "partnership-service/src/main/java/fr/convergence/partnership/domain/FollowUpRole.java, FOLLOW_UP_ROLES",
+    })
+    @SuppressWarnings("unchecked")
+    void everyCodeOfTheServiceHasAFrenchLabel(String source, String table) throws Exception {
+        Map<String, String> labels = (Map<String, String>) Labels.class.getField(table).get(null);
+        List<String> codes = constants(source);
+        assertThat(codes).as(source).isNotEmpty().allMatch(c -> c.matches("[A-Z][A-Z0-9_]*"));
+        assertThat(labels).as(table).containsKeys(codes.toArray(String[]::new));
+    }
+
+    @Test
+    void everyExitReasonOfTheProgrammeRulesHasAFrenchLabel() {
+        assertThat(Labels.EXIT_REASONS).containsKeys(ProgrammeRules.load().exitReasons().keySet().toArray(String[]::new));
+    }
+}
