@@ -129,7 +129,6 @@ class WorkspaceBrowserTest {
             assertThat(ws.body()).contains("L'embauche est enregistrée : le parcours est ouvert.", "Premières Heures en Chantier",
                     fr(hired), "6 h", "Inscription");
             ws.assertAccessible();
-            ws.screenshot("person");
             String personUrl = browser.driver.getCurrentUrl();
 
             // contact details corrected (GDPR Art. 16): a malformed address is refused next to its field first
@@ -188,6 +187,7 @@ class WorkspaceBrowserTest {
             ws.submit();
             ws.at(hostileFirst);
             assertThat(ws.body()).contains("Les heures du mois sont enregistrées.", "Heures du mois " + month, "43,5 h travaillées");
+            ws.screenshot("person");
 
             // the exit; then only the follow-up is offered
             ws.clickLink("Sortie");
@@ -211,12 +211,14 @@ class WorkspaceBrowserTest {
             ws.assertAccessible();
 
             // the caseload lists the person, exited, with French labels only
+            ws.open(gateway + "/espace/salaries");
+            ws.at("Mes salarié·es");
+            ws.screenshot("caseload");
             ws.open(gateway + "/espace/salaries?q=script");
             ws.at("Mes salarié·es");
             assertThat(ws.text("caseload")).contains(hostileFirst, "PHC", "10 h", "cip-aci-paris-1");
             assertThat(ws.text("caseload").toLowerCase(java.util.Locale.FRENCH)).contains("sorti·e"); // badges are upper-cased by CSS
             ws.assertAccessible();
-            ws.screenshot("caseload");
 
             // another ACI's person: the service answers 404, the workspace says "not found" — never more
             String otherId = elsewhere.body().get("participantId").asText();
