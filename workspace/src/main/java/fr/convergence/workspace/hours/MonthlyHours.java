@@ -5,7 +5,6 @@ import fr.convergence.workspace.security.StaffMember;
 import fr.convergence.workspace.services.ParticipantsApi;
 import fr.convergence.workspace.services.PathwaysApi;
 import fr.convergence.workspace.services.ServiceProblem;
-import fr.convergence.workspace.web.FrenchDates;
 import fr.convergence.workspace.web.Labels;
 import fr.convergence.workspace.web.ProblemMessages;
 import org.springframework.stereotype.Component;
@@ -135,9 +134,5 @@ public class MonthlyHours {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    static LocalDate today() {
-        return FrenchDates.today();
     }
 }

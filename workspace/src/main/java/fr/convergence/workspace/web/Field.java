@@ -45,14 +45,6 @@ public record Field(String name, String label, String hint, Kind kind, Map<Strin
         return new Field(name, label, hint, Kind.CHECKBOX, Map.of(), false);
     }
 
-    public Field withKind(Kind other) {
-        return new Field(name, label, hint, other, options, required);
-    }
-
-    public Field optional() {
-        return new Field(name, label, hint, kind, options, false);
-    }
-
     /** The HTML input type. */
     public String inputType() {
         return switch (kind) {
