@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * "not found". An encadrant·e saves the ACI's monthly hours grid, one refused cell shown as such. axe-core finds no
  * WCAG 2.1 A/AA violation on any page visited.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class WorkspaceBrowserTest {
 
     static Platform platform;
@@ -63,7 +64,9 @@ class WorkspaceBrowserTest {
         return date.format(FR);
     }
 
+    /** After the encadrant's test: the caseload then also holds its two PHC people, whose hours ask for a review. */
     @Test
+    @org.junit.jupiter.api.Order(2)
     void aCipRegistersHiresRecordsAndExitsAPersonInTheWorkspace() throws Exception {
         LocalDate today = LocalDate.now(PARIS);
         LocalDate hired = today.minusMonths(3);
@@ -213,6 +216,9 @@ class WorkspaceBrowserTest {
             // the caseload lists the person, exited, with French labels only
             ws.open(gateway + "/espace/salaries");
             ws.at("Mes salarié·es");
+            // the encadrant's test hired two people on PHC two months ago at 8 h: their hours ask for a review
+            assertThat(ws.text("alertes")).contains("Grille ALPHA", "Heures PHC à revoir".toUpperCase(java.util.Locale.FRENCH));
+            ws.assertAccessible();
             ws.screenshot("caseload");
             ws.open(gateway + "/espace/salaries?q=script");
             ws.at("Mes salarié·es");
@@ -242,6 +248,7 @@ class WorkspaceBrowserTest {
      * back from pathway-service.
      */
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anEncadrantEntersTheMonthsHoursForTheWholeAciInOneGrid() throws Exception {
         LocalDate today = LocalDate.now(PARIS);
         Api cip = new Api(gateway).as(platform.signIn(), "cip-aci-paris-1");
@@ -295,6 +302,7 @@ class WorkspaceBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(3)
     void otherRolesLandOnTheirHomeWithTheDashboardLink() throws Exception {
         try (Browser browser = new Browser()) {
             WorkspacePages ws = new WorkspacePages(browser);
