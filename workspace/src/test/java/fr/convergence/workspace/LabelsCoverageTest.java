@@ -58,6 +58,29 @@ class LabelsCoverageTest {
         assertThat(labels).as(table).containsKeys(codes.toArray(String[]::new));
     }
 
+    /** Every pathway event type (a record of pathway-service's domain/event) has its French line in the timeline. */
+    @Test
+    void everyPathwayEventHasAFrenchTimelineLine() throws Exception {
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        List<String> types;
+        try (var files = Files.list(ROOT.resolve("pathway-service/src/main/java/fr/convergence/pathway/domain/event"))) {
+            types = files.filter(f -> Files.isRegularFile(f)).filter(f -> {
+                try {
+                    return Files.readString(f).contains("implements PathwayEvent");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(f -> f.getFileName().toString().replace(".java", "")).toList();
+        }
+        assertThat(types).contains("ParticipantHired", "ParticipantExited");
+        for (String type : types) {
+            var events = json.readTree("[{\"type\":\"" + type + "\",\"occurredOn\":\"2026-01-15\",\"data\":{}}]");
+            var entries = fr.convergence.workspace.person.Timeline.ofEvents(json.readTree("{}"), events, new Labels());
+            assertThat(entries).as(type).hasSize(1);
+            assertThat(entries.get(0).title()).as(type).doesNotContain("Autre événement").doesNotContain(type);
+        }
+    }
+
     @Test
     void everyExitReasonOfTheProgrammeRulesHasAFrenchLabel() {
         assertThat(Labels.EXIT_REASONS).containsKeys(ProgrammeRules.load().exitReasons().keySet().toArray(String[]::new));

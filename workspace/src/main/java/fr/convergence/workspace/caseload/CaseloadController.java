@@ -42,7 +42,8 @@ class CaseloadController {
             throw new AccessDeniedException("the caseload is the page of ACI staff");
         }
         CaseloadQuery query = new CaseloadQuery(programme, status, referent, q, sort, order, parsePage(page));
-        List<CaseloadRow> all = caseload.of(me, FrenchDates.today());
+        java.time.LocalDate today = FrenchDates.today();
+        List<CaseloadRow> all = caseload.of(me, today);
         List<CaseloadRow> matching = all.stream().filter(query::matches).sorted(query.comparator()).toList();
         int pages = Math.max(1, (matching.size() + CaseloadQuery.PAGE_SIZE - 1) / CaseloadQuery.PAGE_SIZE);
         int current = Math.min(query.page(), pages);
@@ -52,6 +53,7 @@ class CaseloadController {
                 .flatMap(r -> r.alerts().stream().map(a -> new AlertLine(r.participantId(), r.name(), a)))
                 .sorted(Comparator.comparing(l -> l.alert().due())).toList();
         model.addAttribute("query", query);
+        model.addAttribute("today", today);
         model.addAttribute("rows", shown);
         model.addAttribute("total", matching.size());
         model.addAttribute("everyone", all.size());

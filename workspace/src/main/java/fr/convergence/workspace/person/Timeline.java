@@ -85,6 +85,11 @@ public final class Timeline {
                     detail = labels.exitReason(d.path("reason").asString(null)) + " — "
                             + labels.exitCategory(d.path("category").asString(null));
                 }
+                case "PathwayTransferred" -> {
+                    title = "Changement d'ACI";
+                    detail = "De " + labels.aci(d.path("fromAciId").asString("")) + " vers "
+                            + labels.aci(d.path("toAciId").asString(""));
+                }
                 case "FollowUpStarted" -> title = "Début du suivi après sortie";
                 case "FollowUpEnded" -> title = "Fin du suivi après sortie";
                 default -> title = "Autre événement (" + e.path("type").asString("") + ")";
