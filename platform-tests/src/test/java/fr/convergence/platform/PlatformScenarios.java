@@ -307,4 +307,54 @@ abstract class PlatformScenarios {
         }
         return open;
     }
+
+    /**
+     * Issue 17: a coordinator's move reaches every service. participant-service records it, pathway-service hears it
+     * over Kafka and the pathway follows the person (the new ACI's staff now see it, the old ACI's no longer), the
+     * needs queue names the new ACI, and the territory's figures count the person present in the new ACI.
+     */
+    @Test
+    void aMoveBetweenAcisReachesPathwayPartnershipAndReporting() {
+        Api fromCip = as("cip-aci-paris-6");
+        Api toCip = as("cip-aci-paris-7");
+        Api coordinator = as("coordinator-paris");
+        Api analyst = as("analyst");
+        String pid = fromCip.post("/api/participants", """
+                {"firstName":"Aurèle","lastName":"Déménagé","birthDate":"1981-06-02","referentId":"cip-aci-paris-6","aciId":"aci-paris-6"}""")
+                .body().get("participantId").asText();
+        String pathway = fromCip.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-6","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}"""
+                .formatted(pid, START, START.plusMonths(20))).body().get("pathwayId").asText();
+        assertThat(fromCip.post("/api/pathways/" + pathway + "/barriers", """
+                {"date":"%s","domain":"MOBILITY","intensity":"HIGH","handling":"PARTNER"}""".formatted(START.plusDays(3))).status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> presentIn(analyst, "aci-paris-6") >= 1);
+        long presentBefore = presentIn(analyst, "aci-paris-7");
+
+        Api.Reply moved = coordinator.post("/api/participants/" + pid + "/move", "{\"aciId\":\"aci-paris-7\"}");
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> toCip.get("/api/pathways/" + pathway).status() == 200);
+        assertThat(toCip.get("/api/pathways/" + pathway).body().get("aciId").asText()).isEqualTo("aci-paris-7");
+        assertThat(fromCip.get("/api/pathways/" + pathway).status()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode queue = as("cdp-paris").get("/api/partnerships/needs?domain=MOBILITY&size=200").body();
+            JsonNode need = java.util.stream.StreamSupport.stream(queue.get("items").spliterator(), false)
+                    .filter(n -> n.get("participantId").asText().equals(pid)).findFirst().orElseThrow();
+            assertThat(need.get("aciId").asText()).isEqualTo("aci-paris-7");
+        });
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(presentIn(analyst, "aci-paris-7")).isEqualTo(presentBefore + 1));
+    }
+
+    /** People present at the end of the period in one ACI of Paris, as the territory's figures say. */
+    private static long presentIn(Api analyst, String aciId) {
+        JsonNode paris = analyst.get("/api/reporting/territories/paris").body();
+        for (JsonNode row : paris.path("breakdown")) {
+            if (aciId.equals(row.path("code").asText())) {
+                return row.path("presentAtEnd").asLong();
+            }
+        }
+        return 0;
+    }
 }

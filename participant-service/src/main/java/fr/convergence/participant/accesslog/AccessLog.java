@@ -22,12 +22,32 @@ public class AccessLog {
     }
 
     public void record(String participantId, AccessEntry entry) {
+        log.updateOne(new Document("_id", participantId), append(entry), new UpdateOptions().upsert(true));
+    }
+
+    /**
+     * The same read of several people (the hits of a search, a caseload) recorded in ONE write command: one round
+     * trip, and one commit and sync on the durable stand-in, instead of one per person. Unordered: each person's
+     * entry is its own upsert; if the command fails the read fails (the caller records before it shows).
+     */
+    public void recordAll(java.util.Collection<String> participantIds, AccessEntry entry) {
+        if (participantIds.isEmpty()) {
+            return;
+        }
+        Document update = append(entry);
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new java.util.ArrayList<>(participantIds.size());
+        for (String id : participantIds) {
+            writes.add(new com.mongodb.client.model.UpdateOneModel<>(new Document("_id", id), update,
+                    new UpdateOptions().upsert(true)));
+        }
+        log.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+    }
+
+    private static Document append(AccessEntry entry) {
         Document e = new Document("at", entry.at().toString()).append("who", entry.who())
                 .append("role", entry.role()).append("purpose", entry.purpose()).append("action", entry.action())
                 .append("correlationId", entry.correlationId());
-        log.updateOne(new Document("_id", participantId),
-                new Document("$push", new Document("entries", e)).append("$inc", new Document("count", 1)),
-                new UpdateOptions().upsert(true));
+        return new Document("$push", new Document("entries", e)).append("$inc", new Document("count", 1));
     }
 
     /** Newest first. */

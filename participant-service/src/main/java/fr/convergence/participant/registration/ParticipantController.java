@@ -81,7 +81,7 @@ class ParticipantController {
     }
 
     @PostMapping("/search")
-    @PreAuthorize("hasAnyRole('CIP','ENCADRANT','COORDINATOR')")
+    @PreAuthorize("hasAnyRole('CIP','ENCADRANT','COORDINATOR','AUDITOR')")
     @Operation(summary = "Search your ACI or territory by name (exact, accent- and case-insensitive) and status, "
             + "paged (purpose required; each hit is recorded)")
     ParticipantViews.Page<ParticipantViews.Summary> search(

@@ -230,6 +230,11 @@ public class ParticipantService {
      * searching their territory get their own ACI's people only.
      */
     ParticipantViews.Page<ParticipantViews.Summary> search(ParticipantRequests.Search s, Caller caller, String purpose) {
+        if (caller.is(fr.convergence.kit.security.Role.AUDITOR) && caller.territory() == null) {
+            // names are searched within a territory's blind index; the national auditor works from pseudonymous ids
+            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "territory-not-yours", "territory",
+                    "a national auditor finds a person by pseudonymous id, not by name");
+        }
         Document filter = new Document();
         String territory;
         if (s.aciId() != null) {
@@ -263,10 +268,10 @@ public class ParticipantService {
             filter.append(STATUS, s.status().name());
         }
         List<StoredParticipant> hits = store.search(filter, page * size, size);
-        List<ParticipantViews.Summary> items = hits.stream().map(p -> {
-            record(p.id(), caller, purpose, "search");
-            return ParticipantViews.Summary.of(reveal(p));
-        }).toList();
+        // every hit recorded, in one write, before any is shown
+        accessLog.recordAll(hits.stream().map(StoredParticipant::id).toList(), new AccessEntry(clock.now(),
+                caller.userId(), caller.role().claim(), purpose, "search", Correlation.current()));
+        List<ParticipantViews.Summary> items = hits.stream().map(p -> ParticipantViews.Summary.of(reveal(p))).toList();
         return new ParticipantViews.Page<>(page, size, store.count(filter), items);
     }
 

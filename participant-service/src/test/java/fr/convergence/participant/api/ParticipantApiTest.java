@@ -124,6 +124,27 @@ class ParticipantApiTest {
         assertThat(refused.rule()).isEqualTo("participant-erased");
     }
 
+    @Test
+    void aTerritorysAuditorFindsAPersonByNameAndEachHitIsRecorded() {
+        String id = register("Lou", lastName, "aci-paris-3");
+        Http territoryAuditor = new Http(port).as(Tokens.auditor("paris")).with("X-Purpose", "audit");
+
+        Http.Response found = territoryAuditor.post("/api/participants/search",
+                "{\"territory\":\"paris\",\"lastName\":\"%s\"}".formatted(lastName));
+        Http.Response elsewhere = territoryAuditor.post("/api/participants/search",
+                "{\"territory\":\"lyon\",\"lastName\":\"%s\"}".formatted(lastName));
+        Http.Response national = new Http(port).as(Tokens.auditor()).with("X-Purpose", "audit").post(
+                "/api/participants/search", "{\"territory\":\"paris\",\"lastName\":\"%s\"}".formatted(lastName));
+
+        assertThat(found.status()).as(found.raw()).isEqualTo(200);
+        assertThat(found.body().get("items").get(0).get("participantId").asString()).isEqualTo(id);
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(national.status()).isEqualTo(403);
+        assertThat(national.field()).isEqualTo("territory");
+        Http.Response log = new Http(port).as(Tokens.auditor()).get("/api/participants/access-log?participantId=" + id);
+        assertThat(log.raw()).contains("\"action\":\"search\"").contains("\"role\":\"auditor\"");
+    }
+
     JsonNode search(String json) {
         Http.Response r = reader.post("/api/participants/search", json);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
