@@ -54,10 +54,32 @@ class WorkspaceBrowserTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (platform != null) {
-            platform.close();
+            try {
+                renderTimes();
+            } finally {
+                platform.close();
+            }
         }
+    }
+
+    /**
+     * The workspace's own render times of the pages this class visited (server side, services' calls included),
+     * from its Prometheus quantiles: written to target/workspace-render-times.txt for the benchmarks, not asserted
+     * (a test machine's timings are noise).
+     */
+    private static void renderTimes() throws Exception {
+        Api.Reply metrics = new Api(platform.url("workspace")).get("/actuator/prometheus");
+        StringBuilder out = new StringBuilder("route, quantile, seconds (workspace, server side)\n");
+        for (String line : metrics.raw().split("\n")) {
+            if (line.startsWith("http_server_requests_seconds{") && line.contains("quantile=") && line.contains("/espace")) {
+                out.append(line).append('\n');
+            }
+        }
+        java.nio.file.Path file = Platform.ROOT.resolve("platform-tests/target/workspace-render-times.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out.toString());
     }
 
     private static String fr(LocalDate date) {
