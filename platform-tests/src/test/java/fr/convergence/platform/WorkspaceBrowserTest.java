@@ -66,20 +66,43 @@ class WorkspaceBrowserTest {
 
     /**
      * The workspace's own render times of the pages this class visited (server side, services' calls included),
-     * from its Prometheus quantiles: written to target/workspace-render-times.txt for the benchmarks, not asserted
+     * from its Prometheus metrics (count, mean, p95 over the last 10 minutes): written to
+     * target/workspace-render-times.txt for the benchmarks, not asserted
      * (a test machine's timings are noise).
      */
     private static void renderTimes() throws Exception {
         Api.Reply metrics = new Api(platform.url("workspace")).get("/actuator/prometheus");
-        StringBuilder out = new StringBuilder("route, quantile, seconds (workspace, server side)\n");
-        for (String line : metrics.raw().split("\n")) {
-            if (line.startsWith("http_server_requests_seconds{") && line.contains("quantile=") && line.contains("/espace")) {
-                out.append(line).append('\n');
+        java.util.Map<String, double[]> byRoute = new java.util.TreeMap<>(); // count, sum, p95
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "http_server_requests_seconds(_count|_sum)?\\{(.*)\\} ([0-9.eE+-]+)");
+        for (String l : metrics.raw().split("\n")) {
+            java.util.regex.Matcher m = line.matcher(l);
+            if (!m.matches() || !m.group(2).contains("uri=\"/espace") || m.group(2).contains("/espace/static")) {
+                continue;
+            }
+            String labels = m.group(2);
+            String route = label(labels, "method") + " " + label(labels, "uri") + " " + label(labels, "status");
+            double[] v = byRoute.computeIfAbsent(route, k -> new double[3]);
+            double value = Double.parseDouble(m.group(3));
+            if ("_count".equals(m.group(1))) {
+                v[0] = value;
+            } else if ("_sum".equals(m.group(1))) {
+                v[1] = value;
+            } else if ("0.95".equals(label(labels, "quantile"))) {
+                v[2] = value;
             }
         }
+        StringBuilder out = new StringBuilder("workspace, server side (services' calls included): route, requests, mean ms, p95 ms\n");
+        byRoute.forEach((route, v) -> out.append(String.format(java.util.Locale.ROOT, "%s, %.0f, %.0f, %.0f%n",
+                route, v[0], v[0] == 0 ? 0 : 1000 * v[1] / v[0], 1000 * v[2])));
         java.nio.file.Path file = Platform.ROOT.resolve("platform-tests/target/workspace-render-times.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out.toString());
+    }
+
+    private static String label(String labels, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(name + "=\"([^\"]*)\"").matcher(labels);
+        return m.find() ? m.group(1) : "";
     }
 
     private static String fr(LocalDate date) {
