@@ -53,6 +53,12 @@ class IdentityProviderConfiguration {
         return http.build();
     }
 
+    /** Thread-safe: the framework's in-memory default failed under concurrent sign-ins. */
+    @Bean
+    org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService authorizationService() {
+        return new SerializedAuthorizations();
+    }
+
     @Bean
     JWKSource<SecurityContext> jwkSource(@Value("${convergence.idp.key-file:}") String keyFile) {
         return new ImmutableJWKSet<>(SigningKey.load(keyFile));

@@ -43,6 +43,42 @@ class SignInTest {
     }
 
     @Test
+    void fiftySimultaneousSignInsAllGetTheirToken() throws Exception {
+        java.util.List<String> users = new java.util.ArrayList<>();
+        for (String territory : java.util.List.of("paris", "lyon", "lille", "nantes", "strasbourg", "rouen", "charente", "marseille")) {
+            for (int n = 1; n <= 3; n++) {   // every territory has at least three ACI
+                users.add("cip-aci-" + territory + "-" + n);
+            }
+            users.add("coordinator-" + territory);
+            users.add("cdp-" + territory);
+            users.add("auditor-" + territory);
+        }
+        users.addAll(java.util.List.of("analyst", "auditor"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(users.size());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<String>> tokens = new java.util.ArrayList<>();
+        for (String user : users) {
+            tokens.add(pool.submit(() -> {
+                start.await();
+                return new SignIn(ISSUER, "demo").token(user);   // each its own client: no shared cache
+            }));
+        }
+        start.countDown();
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        for (int i = 0; i < users.size(); i++) {
+            try {
+                assertThat(claims(tokens.get(i).get()).get("sub").asText()).isEqualTo(users.get(i));
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures.add(users.get(i) + ": " + e.getCause());
+            }
+        }
+        pool.shutdown();
+
+        assertThat(users).hasSize(50);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void nationalAnalystHasNoTerritory() throws Exception {
         JsonNode claims = claims(new SignIn(ISSUER, "demo").token("analyst"));
         assertThat(claims.get("role").asText()).isEqualTo("national-analyst");
