@@ -50,10 +50,13 @@ class PathwayCommandsController {
     private final ParticipantPathways participantPathways;
     private final MeterRegistry meters;
     private final PathwayAccess access;
+    private final fr.convergence.pathway.store.ParticipantAcis participantAcis;
 
     PathwayCommandsController(CommandGateway commands, PathwayQueries queries, OpenPathwayRegistry openPathways,
                               ServedTerritories territories, ParticipantPathways participantPathways,
-                              MeterRegistry meters, PathwayAccess access) {
+                              MeterRegistry meters, PathwayAccess access,
+                              fr.convergence.pathway.store.ParticipantAcis participantAcis) {
+        this.participantAcis = participantAcis;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -78,6 +81,13 @@ class PathwayCommandsController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "territory-served", "territory",
                     "this instance records pathways of " + territories.all() + ", not " + territory);
         }
+        // a person of another ACI is not the caller's to hire, nor to learn anything about (not even whether they
+        // have an open pathway): the same 404 as an unknown id. A person whose registration has not been heard yet
+        // (an instant after it) is let through: no other ACI can know such an id.
+        participantAcis.aciOf(r.participantId()).filter(aci -> !aci.equals(r.aciId())).ifPresent(other -> {
+            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "participantId",
+                    "participant " + r.participantId() + " is not one of ACI " + r.aciId());
+        });
         String pathwayId = UUID.randomUUID().toString();
         participantPathways.add(r.participantId(), pathwayId); // before hiring: an audit must never miss a pathway
         try {

@@ -16,15 +16,21 @@ import org.springframework.context.event.EventListener;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Pathways follow their participant to another ACI: one participant-topic consumer per served territory. */
+/** Who belongs to which ACI, and pathways that follow their participant: one participant-topic consumer per served territory. */
 @Configuration
 class MovesConfig {
 
     private final List<ParticipantMovesConsumer> consumers = new ArrayList<>();
 
     @Bean
-    ParticipantMoves participantMoves(CommandGateway commands, ParticipantPathways pathways) {
-        return new ParticipantMoves(commands, pathways);
+    fr.convergence.pathway.store.ParticipantAcis participantAcis(com.mongodb.client.MongoDatabase database) {
+        return new fr.convergence.pathway.store.ParticipantAcis(database.getCollection("participant_acis"));
+    }
+
+    @Bean
+    ParticipantMoves participantMoves(CommandGateway commands, ParticipantPathways pathways,
+                                      fr.convergence.pathway.store.ParticipantAcis acis) {
+        return new ParticipantMoves(commands, pathways, acis);
     }
 
     /** Started once the command bus and store are ready, so that no move is handled half-wired. */

@@ -13,17 +13,17 @@ import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
 
 /**
- * A move of participant-service (the coordinator put the person in another ACI of the territory) reaches the
- * person's pathways: each one still lived in an ACI follows them ({@link TransferToAci}), recorded by whoever made
- * the move. Every other participant event is not this service's concern. Idempotent: a move heard twice finds the
- * pathway already in its new ACI and records nothing.
+ * What participant-service says of a person that matters here: the ACI they belong to (registered in, moved to), so
+ * that only that ACI's staff can hire them, and their moves, which their pathways follow ({@link TransferToAci}),
+ * recorded by whoever made the move. Idempotent: a move heard twice finds the pathway already in its new ACI and
+ * records nothing; the ACI record is a plain set.
  */
 public class ParticipantMoves {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantMoves.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public enum Outcome { TRANSFERRED, IGNORED_TYPE, NO_PATHWAY }
+    public enum Outcome { TRANSFERRED, IGNORED_TYPE, NO_PATHWAY, ACI_RECORDED }
 
     /** A record that can never be applied: the consumer logs it whole and goes on. */
     public static final class Unusable extends RuntimeException {
@@ -34,10 +34,13 @@ public class ParticipantMoves {
 
     private final CommandGateway commands;
     private final ParticipantPathways pathways;
+    private final fr.convergence.pathway.store.ParticipantAcis acis;
 
-    public ParticipantMoves(CommandGateway commands, ParticipantPathways pathways) {
+    public ParticipantMoves(CommandGateway commands, ParticipantPathways pathways,
+                            fr.convergence.pathway.store.ParticipantAcis acis) {
         this.commands = commands;
         this.pathways = pathways;
+        this.acis = acis;
     }
 
     public Outcome handle(String topicTerritory, String value) {
@@ -47,14 +50,23 @@ public class ParticipantMoves {
         } catch (java.io.IOException e) {
             throw new Unusable("unparseable: " + e.getMessage());
         }
-        if (event == null || !"ParticipantMoved".equals(event.path("type").asText())) {
+        String type = event == null ? "" : event.path("type").asText();
+        if (!"ParticipantMoved".equals(type) && !"ParticipantRegistered".equals(type)) {
             return Outcome.IGNORED_TYPE;
         }
         String participantId = text(event, "participantId");
-        String toAciId = event.path("data").path("toAciId").asText(null);
-        if (toAciId == null || !topicTerritory.equals(text(event, "territory"))) {
-            throw new Unusable("a move without its target ACI, or of another territory than its topic's");
+        if (!topicTerritory.equals(text(event, "territory"))) {
+            throw new Unusable("an event of another territory than its topic's");
         }
+        if ("ParticipantRegistered".equals(type)) {
+            acis.record(participantId, topicTerritory, text(event, "aciId"));
+            return Outcome.ACI_RECORDED;
+        }
+        String toAciId = event.path("data").path("toAciId").asText(null);
+        if (toAciId == null) {
+            throw new Unusable("a move without its target ACI");
+        }
+        acis.record(participantId, topicTerritory, toAciId);
         LocalDate on;
         try {
             on = LocalDate.parse(text(event, "occurredOn"));

@@ -87,6 +87,43 @@ class ParticipantMovesTest {
         assertThat(cipOf(to).get("/api/pathways/" + pathwayId).body().get("aciId").asString()).isEqualTo(to);
     }
 
+    @Test
+    void onlyTheAciAPersonBelongsToCanHireThemAndOthersLearnNothing() throws Exception {
+        String theirs = "aci-" + TERRITORY + "-3";
+        String other = "aci-" + TERRITORY + "-4";
+        String participant = "PSN-" + base32(12);
+        publishOnTheParticipantTopic(registered(participant, theirs));
+        String hire = """
+                {"participantId":"%s","aciId":"%s","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":26}""";
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> cipOf(other).post("/api/pathways",
+                hire.formatted(participant, other, START, START.plusMonths(20))).status() == 404);
+        Http.Response refused = cipOf(other).post("/api/pathways", hire.formatted(participant, other, START, START.plusMonths(20)));
+        Http.Response hired = cipOf(theirs).post("/api/pathways", hire.formatted(participant, theirs, START, START.plusMonths(20)));
+        Http.Response stillRefused = cipOf(other).post("/api/pathways", hire.formatted(participant, other, START, START.plusMonths(20)));
+
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.field()).isEqualTo("participantId");
+        assertThat(hired.status()).as(hired.raw()).isEqualTo(201);
+        // with an open pathway now, still the same 404: no 409 telling that this id has a pathway somewhere
+        assertThat(stillRefused.status()).isEqualTo(404);
+        assertThat(stillRefused.raw()).doesNotContain(hired.body().get("pathwayId").asString());
+    }
+
+    /** A ParticipantRegistered as participant-service publishes it (participant-event v1). */
+    private static String registered(String participant, String aci) {
+        String json = """
+                {"eventId":"%s","type":"ParticipantRegistered","schemaVersion":1,"source":"participant-service",\
+                "territory":"%s","aciId":"%s","participantId":"%s","occurredOn":"%s","recordedAt":"%sT10:00:00Z",\
+                "recordedBy":"cip-%s","correlationId":"reg-1","data":{"participantId":"%s","territory":"%s",\
+                "aciId":"%s","referentId":"cip-%s","ageBand":"35-44","status":"ACTIVE"}}"""
+                .formatted(UUID.randomUUID(), TERRITORY, aci, participant, LocalDate.now(), LocalDate.now(), aci,
+                        participant, TERRITORY, aci, aci);
+        assertThat(ContractSchemas.violations("participant-event", 1, json)).as("test event follows the participant contract")
+                .isEmpty();
+        return json;
+    }
+
     private static String base32(int length) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         java.util.Random random = new java.util.Random();
