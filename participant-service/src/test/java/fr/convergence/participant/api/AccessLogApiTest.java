@@ -5,6 +5,7 @@ import fr.convergence.participant.Tokens;
 import fr.convergence.testing.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +46,26 @@ class AccessLogApiTest {
         Http.Response r = auditor.get("/api/participants/access-log?participantId=" + id + query);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.body();
+    }
+
+    @Test
+    void entriesRecordedBeforeTheMonthlyBucketsAreStillReadAsTheOldest(@Autowired com.mongodb.client.MongoDatabase database) {
+        // a log written by the previous version: one document whose entries sit in the head itself
+        database.getCollection("access_log").replaceOne(new org.bson.Document("_id", id), new org.bson.Document("_id", id)
+                .append("entries", java.util.List.of(new org.bson.Document("at", "2025-01-02T10:00:00Z").append("who", "cip-old")
+                        .append("role", "cip").append("purpose", "case-follow-up").append("action", "read")
+                        .append("correlationId", "c-old"))).append("count", 1),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        new Http(port).as(Tokens.named("cip-new", "cip", "paris", "aci-paris-1")).with("X-Purpose", "case-follow-up")
+                .get("/api/participants/" + id);
+
+        JsonNode page = log("");
+
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("items").get(0).get("who").asString()).isEqualTo("cip-new");
+        assertThat(page.get("items").get(1).get("who").asString()).isEqualTo("cip-old");
+        assertThat(database.getCollection("access_log").find(new org.bson.Document("_id", id)).first()
+                .getList("months", String.class)).hasSize(1);
     }
 
     @Test
