@@ -3,6 +3,7 @@
 # by benchmarks/WorkspacePages. Not a test: it prints a table of latencies and asserts nothing.
 #   ./run.sh                                   in another terminal, until the demo data is loaded
 #   benchmarks/workspace-pages.sh [requests-per-page] [clients]     (default 200 requests, 1 and 4 clients)
+#   WORKSPACE_BENCH_ACI=aci-lyon-1 benchmarks/workspace-pages.sh    another ACI (each caseload view is an audited read)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -f benchmarks/target/classes/fr/convergence/bench/WorkspacePages.class ]] || ./mvnw -q -B -pl benchmarks -am install -DskipTests

@@ -53,7 +53,9 @@ public final class WorkspacePages {
     }
 
     void run(int requests, int clients) throws Exception {
-        String cip = "cip-aci-paris-1";
+        // another ACI than the default's with WORKSPACE_BENCH_ACI=aci-lyon-2 (each page view is an audited read of its people)
+        String aci = System.getenv().getOrDefault("WORKSPACE_BENCH_ACI", "aci-paris-1");
+        String cip = "cip-" + aci;
         String caseload = get(cip, "/espace/salaries").body();
         Set<String> people = new LinkedHashSet<>();
         Matcher m = PERSON.matcher(caseload);
@@ -79,7 +81,9 @@ public final class WorkspacePages {
         if (form != null) {
             pages.put("a pathway command form", new Page(cip, List.of(form)));
         }
-        pages.put("Heures du mois (encadrant's grid)", new Page("encadrant-paris-1", List.of("/espace/heures")));
+        if (aci.endsWith("-1")) {   // the demo has an encadrant·e for each territory's first ACI
+            pages.put("Heures du mois (encadrant's grid)", new Page("encadrant-" + aci.substring(4), List.of("/espace/heures")));
+        }
 
         System.out.printf("Workspace pages through the gateway, %d requests per page, %d people in the caseload of %s%n",
                 requests, people.size(), cip);
