@@ -24,7 +24,7 @@ class DeploymentManifestsTest {
 
     static final Map<String, String> SERVICES = Map.of("participant-service", "PARTICIPANT_URL",
             "pathway-service", "PATHWAY_URL", "partnership-service", "PARTNERSHIP_URL",
-            "reporting-service", "REPORTING_URL");
+            "reporting-service", "REPORTING_URL", "workspace", "WORKSPACE_URL");
     static final List<String> BACKEND_ENV = List.of("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS", "TERRITORY",
             "OIDC_ISSUER", "OIDC_JWK_SET_URI");
 
@@ -52,13 +52,15 @@ class DeploymentManifestsTest {
     @SuppressWarnings("unchecked")
     void composeRunsEveryServiceOnItsPortWithHealthChecksAndEnvironment() throws IOException {
         Map<String, Object> services = (Map<String, Object>) ((Map<String, Object>) yaml("deploy/compose/compose.yml")).get("services");
-        for (String module : List.of("participant-service", "pathway-service", "partnership-service", "reporting-service", "gateway")) {
+        for (String module : List.of("participant-service", "pathway-service", "partnership-service", "reporting-service", "workspace", "gateway")) {
             Map<String, Object> service = (Map<String, Object>) services.get(module);
             assertThat(service).as(module + " in compose").isNotNull();
             assertThat(String.valueOf(service.get("image"))).contains(module);
             assertThat(String.valueOf(service.get("healthcheck"))).contains(":" + defaultPort(module) + "/actuator/health/readiness");
             Map<String, Object> env = (Map<String, Object>) service.get("environment");
-            if (!module.equals("gateway")) {
+            if (module.equals("workspace")) {   // no store, no broker: the services and the provider
+                assertThat(env).containsKeys("PARTICIPANT_URL", "PATHWAY_URL", "PARTNERSHIP_URL", "OIDC_ISSUER", "WORKSPACE_FORM_SECRET");
+            } else if (!module.equals("gateway")) {
                 assertThat(env).as(module + " environment").containsKeys(BACKEND_ENV.toArray(String[]::new));
                 assertThat(env).containsKey("MONGODB_DATABASE");
                 assertThat(String.valueOf(env.get("MONGODB_URI"))).contains("replicaSet=");
@@ -70,7 +72,7 @@ class DeploymentManifestsTest {
         }
         assertThat(services).containsKeys("mongo1", "mongo2", "mongo3", "kafka1", "kafka2", "kafka3", "prometheus", "grafana");
         String prometheus = Files.readString(Platform.ROOT.resolve("deploy/compose/prometheus/prometheus.yml"));
-        for (String module : List.of("participant-service", "pathway-service", "partnership-service", "reporting-service", "gateway")) {
+        for (String module : List.of("participant-service", "pathway-service", "partnership-service", "reporting-service", "workspace", "gateway")) {
             assertThat(prometheus).contains(module + ":" + defaultPort(module));
         }
         assertThat(Path.of(Platform.ROOT.toString(), "deploy/compose/grafana/dashboards/convergence.json")).exists();
@@ -88,7 +90,7 @@ class DeploymentManifestsTest {
             }
         }
         assertThat(configMap).as("ConfigMap").isNotNull().containsKeys(BACKEND_ENV.toArray(String[]::new));
-        for (String module : List.of("participant-service", "pathway-service", "partnership-service", "reporting-service", "gateway")) {
+        for (String module : List.of("participant-service", "pathway-service", "partnership-service", "reporting-service", "workspace", "gateway")) {
             int port = defaultPort(module);
             Map<String, Object> deployment = find(docs, "Deployment", module);
             Map<String, Object> container = ((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>)
