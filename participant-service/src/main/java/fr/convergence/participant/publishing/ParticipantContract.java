@@ -85,6 +85,13 @@ public class ParticipantContract {
     private static void aci(ObjectNode data, String territory, Aci aci) {
         data.put("aciId", aci.id()).put("territory", territory).put("name", aci.name())
                 .put("siret", aci.siret().value()).put("localCoordination", aci.localCoordination());
+        // the programme dates let consumers count ACI per period; the contact stays in participant-service
+        if (aci.joinedOn() != null) {
+            data.put("joinedOn", aci.joinedOn().toString());
+        }
+        if (aci.leftOn() != null) {
+            data.put("leftOn", aci.leftOn().toString());
+        }
         ArrayNode programmes = data.putArray("programmes");
         aci.programmes().stream().map(Programme::name).sorted().forEach(programmes::add);
     }

@@ -80,7 +80,7 @@ class ReferenceController {
     ResponseEntity<TerritoryView.AciView> addAci(@PathVariable @Pattern(regexp = TERRITORY_CODE) String code,
                                                  @Valid @RequestBody ReferenceRequests.AciDetails r, Caller caller) {
         ReferenceStore.Versioned after = reference.addAci(code, r.name(), r.siret(), r.programmes(),
-                r.localCoordination(), caller.userId());
+                r.localCoordination(), r.joinedOn(), r.leftOn(), r.contact(), caller.userId());
         var acis = after.territory().acis();
         TerritoryView.AciView created = TerritoryView.AciView.of(acis.get(acis.size() - 1));
         return ResponseEntity.created(URI.create("/api/participants/territories/" + code + "/acis/" + created.id()))
@@ -98,12 +98,12 @@ class ReferenceController {
 
     @PutMapping("/{code}/acis/{aciId}")
     @PreAuthorize(ADMIN)
-    @Operation(summary = "Change an ACI: name, SIRET, programmes, local coordination (AciChanged)")
+    @Operation(summary = "Change an ACI: name, SIRET, programmes, local coordination, programme dates, contact (AciChanged)")
     TerritoryView.AciView changeAci(@PathVariable @Pattern(regexp = TERRITORY_CODE) String code,
                                     @PathVariable @Pattern(regexp = ACI_ID) String aciId,
                                     @Valid @RequestBody ReferenceRequests.AciDetails r, Caller caller) {
         ReferenceStore.Versioned after = reference.changeAci(code, aciId, r.name(), r.siret(), r.programmes(),
-                r.localCoordination(), caller.userId());
+                r.localCoordination(), r.joinedOn(), r.leftOn(), r.contact(), caller.userId());
         return after.territory().aci(aciId).map(TerritoryView.AciView::of).orElseThrow();
     }
 }

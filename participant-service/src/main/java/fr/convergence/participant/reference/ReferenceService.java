@@ -2,6 +2,7 @@ package fr.convergence.participant.reference;
 
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.participant.domain.Aci;
+import fr.convergence.participant.domain.AciContact;
 import fr.convergence.participant.domain.Programme;
 import fr.convergence.participant.domain.Siret;
 import fr.convergence.participant.domain.StateConflict;
@@ -17,6 +18,7 @@ import fr.convergence.participant.publishing.OutboxEntry;
 import fr.convergence.participant.publishing.OutboxRelay;
 import fr.convergence.participant.publishing.ParticipantContract;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,20 +79,24 @@ public class ReferenceService {
     }
 
     public ReferenceStore.Versioned addAci(String code, String name, String siret, List<Programme> programmes,
-                                           boolean localCoordination, String actor) {
+                                           boolean localCoordination, LocalDate joinedOn, LocalDate leftOn,
+                                           AciContact contact, String actor) {
         return change(code, actor, t -> {
-            Aci aci = new Aci(t.nextAciId(), name, new Siret(siret), Set.copyOf(programmes), localCoordination);
+            Aci aci = new Aci(t.nextAciId(), name, new Siret(siret), Set.copyOf(programmes), localCoordination,
+                    joinedOn, leftOn, contact);
             return new Change(t.withNewAci(aci), new AciCreated(code, aci));
         });
     }
 
     public ReferenceStore.Versioned changeAci(String code, String aciId, String name, String siret,
-                                              List<Programme> programmes, boolean localCoordination, String actor) {
+                                              List<Programme> programmes, boolean localCoordination,
+                                              LocalDate joinedOn, LocalDate leftOn, AciContact contact, String actor) {
         return change(code, actor, t -> {
             if (t.aci(aciId).isEmpty()) {
                 throw ApiException.notFound("ACI", aciId);
             }
-            Aci aci = new Aci(aciId, name, new Siret(siret), Set.copyOf(programmes), localCoordination);
+            Aci aci = new Aci(aciId, name, new Siret(siret), Set.copyOf(programmes), localCoordination,
+                    joinedOn, leftOn, contact);
             return new Change(t.withChangedAci(aci), new AciChanged(code, aci));
         });
     }

@@ -7,6 +7,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import fr.convergence.participant.domain.Aci;
 import fr.convergence.participant.domain.Programme;
+import fr.convergence.participant.domain.AciContact;
 import fr.convergence.participant.domain.Siret;
 import fr.convergence.participant.domain.StateConflict;
 import fr.convergence.participant.domain.Territory;
@@ -15,6 +16,7 @@ import fr.convergence.participant.publishing.Outboxed;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -83,7 +85,10 @@ public class ReferenceStore {
         List<Document> acis = t.acis().stream().map(a -> new Document("id", a.id()).append("name", a.name())
                 .append("siret", a.siret().value())
                 .append("programmes", a.programmes().stream().map(Programme::name).sorted().toList())
-                .append("localCoordination", a.localCoordination())).toList();
+                .append("localCoordination", a.localCoordination())
+                .append("joinedOn", a.joinedOn() == null ? null : a.joinedOn().toString())
+                .append("leftOn", a.leftOn() == null ? null : a.leftOn().toString())
+                .append("contactEmail", a.contact().email()).append("contactPhone", a.contact().phone())).toList();
         return new Document("name", t.name()).append("aciSequence", t.aciSequence()).append("acis", acis);
     }
 
@@ -91,7 +96,14 @@ public class ReferenceStore {
         List<Aci> acis = d.getList("acis", Document.class, List.of()).stream().map(a -> new Aci(a.getString("id"),
                 a.getString("name"), new Siret(a.getString("siret")),
                 a.getList("programmes", String.class).stream().map(Programme::valueOf).collect(Collectors.toSet()),
-                Boolean.TRUE.equals(a.getBoolean("localCoordination")))).toList();
+                Boolean.TRUE.equals(a.getBoolean("localCoordination")), date(a.getString("joinedOn")),
+                date(a.getString("leftOn")), new AciContact(a.getString("contactEmail"), a.getString("contactPhone"))))
+                .toList();
         return new Territory(d.getString(ID), d.getString("name"), acis, d.getInteger("aciSequence", acis.size()));
+    }
+
+    /** Dates are stored as ISO strings; documents written before dates were kept have none. */
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
     }
 }

@@ -9,6 +9,7 @@ import fr.convergence.participant.crypto.BlindIndex;
 import fr.convergence.participant.crypto.BlindIndexes;
 import fr.convergence.participant.crypto.KeyVault;
 import fr.convergence.participant.crypto.PersonalDataCipher;
+import fr.convergence.participant.domain.Aci;
 import fr.convergence.participant.domain.AciId;
 import fr.convergence.participant.domain.AgeBand;
 import fr.convergence.participant.domain.ParticipantRules;
@@ -86,7 +87,7 @@ public class ParticipantService {
         ParticipantAccess.requireWorksInAci(caller, aciId);
         String actor = caller.userId();
         ParticipantRules.checkBirthDate(data.birthDate(), clock.today());
-        String territory = territoryOfKnownAci(aciId);
+        String territory = territoryOfOpenAci(aciId, "aciId");
         BlindIndex blindIndex = blindIndexes.forTerritory(territory);
         AgeBand ageBand = AgeBand.of(data.birthDate(), clock.today());
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -127,7 +128,7 @@ public class ParticipantService {
             StoredParticipant p = access.visible(caller, id);
             ParticipantAccess.requireWorksInAci(caller, toAciId);
             ParticipantRules.checkMove(p.status(), p.territory(), p.aciId(), toAciId);
-            territoryOfKnownAci(toAciId);
+            territoryOfOpenAci(toAciId, "aciId");
             String referent = newReferentId != null ? newReferentId : p.referentId();
             IntegrationEvent moved = new ParticipantMoved(id, p.territory(), p.aciId(), toAciId, referent);
             List<OutboxEntry> events = List.of(contract.render(moved, clock.context(actor), p.version() + 1));
@@ -325,9 +326,18 @@ public class ParticipantService {
                 action, Correlation.current()));
     }
 
-    /** The territory of an ACI that exists in the reference data; 422 naming aciId otherwise. */
-    private String territoryOfKnownAci(String aciId) {
-        return AciId.territoryOf(aciId).filter(t -> reference.aci(t, aciId).isPresent())
-                .orElseThrow(() -> new RuleViolation("unknown-aci", "aciId", "ACI " + aciId + " does not exist"));
+    /**
+     * The territory of an ACI that exists in the reference data and is in the programme today; 422 naming
+     * {@code field} otherwise (an ACI that left, or has not joined yet, takes no one in).
+     */
+    private String territoryOfOpenAci(String aciId, String field) {
+        String territory = AciId.territoryOf(aciId).filter(t -> reference.aci(t, aciId).isPresent())
+                .orElseThrow(() -> new RuleViolation("unknown-aci", field, "ACI " + aciId + " does not exist"));
+        Aci aci = reference.aci(territory, aciId).orElseThrow();
+        if (!aci.inProgrammeOn(clock.today())) {
+            throw new RuleViolation("aci-not-in-programme", field, "ACI " + aciId + " is not in the programme on "
+                    + clock.today() + " (joined " + aci.joinedOn() + ", left " + aci.leftOn() + ")");
+        }
+        return territory;
     }
 }

@@ -226,4 +226,65 @@ class ReferenceDataApiTest {
             assertThat(types).containsExactly("TerritoryCreated", "AciCreated", "TerritoryChanged");
         });
     }
+
+    @Test
+    void keepsTheProgrammeDatesAndTheContactOfAnAci() {
+        String code = createTerritory(newCode());
+        http.post("/api/participants/territories/" + code + "/acis", aci("A", VALID_SIRET, "[\"PHC\"]", false));
+        Http.Response r = http.put("/api/participants/territories/" + code + "/acis/aci-" + code + "-1",
+                withDates(aci("A", VALID_SIRET, "[\"PHC\"]", false), "2024-03-01", "2026-09-30",
+                        "accompagnement@aci.example", "01 23 45 67 89"));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        JsonNode read = http.get("/api/participants/territories/" + code + "/acis/aci-" + code + "-1").body();
+        assertThat(read.get("joinedOn").asString()).isEqualTo("2024-03-01");
+        assertThat(read.get("leftOn").asString()).isEqualTo("2026-09-30");
+        assertThat(read.get("contactEmail").asString()).isEqualTo("accompagnement@aci.example");
+        assertThat(read.get("contactPhone").asString()).isEqualTo("01 23 45 67 89");
+    }
+
+    @Test
+    void refusesLeavingTheProgrammeBeforeJoiningItNamingLeftOn() {
+        String code = createTerritory(newCode());
+        Http.Response r = http.post("/api/participants/territories/" + code + "/acis",
+                withDates(aci("A", VALID_SIRET, "[\"PHC\"]", false), "2025-01-01", "2024-12-31", null, null));
+        assertThat(r.status()).as(r.raw()).isEqualTo(422);
+        assertThat(r.rule()).isEqualTo("aci-leaves-after-joining");
+        assertThat(r.field()).isEqualTo("leftOn");
+        assertThat(http.get("/api/participants/territories/" + code).body().get("acis").size()).isZero();
+    }
+
+    @Test
+    void refusesAMalformedContactNamingTheField() {
+        String code = createTerritory(newCode());
+        Http.Response email = http.post("/api/participants/territories/" + code + "/acis",
+                withDates(aci("A", VALID_SIRET, "[\"PHC\"]", false), null, null, "not an email", null));
+        assertThat(email.status()).isEqualTo(400);
+        assertThat(email.field()).isEqualTo("contactEmail");
+        Http.Response phone = http.post("/api/participants/territories/" + code + "/acis",
+                withDates(aci("A", VALID_SIRET, "[\"PHC\"]", false), null, null, null, "call me"));
+        assertThat(phone.status()).isEqualTo(400);
+        assertThat(phone.field()).isEqualTo("contactPhone");
+    }
+
+    @Test
+    void registersNoOneInAnAciThatLeftTheProgramme() {
+        String code = createTerritory(newCode());
+        String aciId = "aci-" + code + "-1";
+        http.post("/api/participants/territories/" + code + "/acis",
+                withDates(aci("A", VALID_SIRET, "[\"PHC\"]", false), "2020-01-01", "2021-01-01", null, null));
+        Http.Response r = new Http(port).as(Tokens.cip(aciId))
+                .post("/api/participants", fr.convergence.participant.TestService.registerBody("Anne", "Partie", aciId));
+        assertThat(r.status()).as(r.raw()).isEqualTo(422);
+        assertThat(r.rule()).isEqualTo("aci-not-in-programme");
+        assertThat(r.field()).isEqualTo("aciId");
+    }
+
+    static String withDates(String aci, String joinedOn, String leftOn, String email, String phone) {
+        return aci.substring(0, aci.length() - 1) + ",\"joinedOn\":%s,\"leftOn\":%s,\"contactEmail\":%s,\"contactPhone\":%s}"
+                .formatted(quoted(joinedOn), quoted(leftOn), quoted(email), quoted(phone));
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "null" : "\"" + s + "\"";
+    }
 }

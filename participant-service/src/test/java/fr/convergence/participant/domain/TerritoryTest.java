@@ -2,6 +2,7 @@ package fr.convergence.participant.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -31,5 +32,22 @@ class TerritoryTest {
     void refusesAnAciRunningNoProgramme() {
         assertThatThrownBy(() -> new Aci("aci-x-1", "x", new Siret("73282932000074"), Set.of(), false))
                 .isInstanceOf(RuleViolation.class).hasFieldOrPropertyWithValue("field", "programmes");
+    }
+
+    @Test
+    void takesPeopleInOnlyBetweenJoiningAndLeavingTheProgramme() {
+        Aci aci = new Aci("aci-x-1", "x", new Siret("73282932000074"), Set.of(Programme.PHC), false,
+                LocalDate.of(2024, 3, 1), LocalDate.of(2026, 9, 30), AciContact.NONE);
+        assertThat(aci.inProgrammeOn(LocalDate.of(2024, 2, 29))).isFalse();
+        assertThat(aci.inProgrammeOn(LocalDate.of(2024, 3, 1))).isTrue();
+        assertThat(aci.inProgrammeOn(LocalDate.of(2026, 9, 29))).isTrue();
+        assertThat(aci.inProgrammeOn(LocalDate.of(2026, 9, 30))).isFalse();
+    }
+
+    @Test
+    void refusesLeavingTheProgrammeOnOrBeforeTheDayOfJoining() {
+        assertThatThrownBy(() -> new Aci("aci-x-1", "x", new Siret("73282932000074"), Set.of(Programme.PHC), false,
+                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 1), null))
+                .isInstanceOf(RuleViolation.class).hasFieldOrPropertyWithValue("field", "leftOn");
     }
 }

@@ -56,7 +56,8 @@ class ParticipantContractTest {
         assertThat(http.put("/api/participants/territories/" + code, "{\"name\":\"Somme (80)\"}").status()).isEqualTo(200);
         String aci = "{\"name\":\"A\",\"siret\":\"73282932000074\",\"programmes\":[\"PHC\"],\"localCoordination\":false}";
         assertThat(http.post("/api/participants/territories/" + code + "/acis", aci).status()).isEqualTo(201);
-        assertThat(http.put("/api/participants/territories/" + code + "/acis/aci-" + code + "-1", aci.replace("\"A\"", "\"B\"")).status()).isEqualTo(200);
+        assertThat(http.put("/api/participants/territories/" + code + "/acis/aci-" + code + "-1", aci.replace("\"A\"", "\"B\"")
+                .replace("}", ",\"joinedOn\":\"2024-01-01\",\"leftOn\":\"2026-06-30\",\"contactEmail\":\"cip@aci.example\"}")).status()).isEqualTo(200);
         Http.Response registered = cip.post("/api/participants", TestService.registerBody("Anne", "Contract", "aci-paris-1"));
         String id = registered.text("participantId");
         assertThat(cip.put("/api/participants/" + id + "/contact", "{\"phone\":\"06 98 76 54 32\"}").status()).isEqualTo(200);
