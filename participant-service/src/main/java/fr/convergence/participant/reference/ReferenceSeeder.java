@@ -2,6 +2,7 @@ package fr.convergence.participant.reference;
 
 import fr.convergence.participant.domain.Aci;
 import fr.convergence.participant.domain.Programme;
+import fr.convergence.participant.domain.AciContact;
 import fr.convergence.participant.domain.Siret;
 import fr.convergence.participant.domain.StateConflict;
 import fr.convergence.participant.domain.Territory;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -68,7 +70,9 @@ public class ReferenceSeeder {
                     Set<Programme> programmes = new java.util.HashSet<>();
                     a.get("programmes").forEach(p -> programmes.add(Programme.valueOf(p.asString())));
                     acis.add(new Aci(a.get("id").asString(), a.get("name").asString(),
-                            new Siret(a.get("siret").asString()), programmes, a.get("localCoordination").asBoolean()));
+                            new Siret(a.get("siret").asString()), programmes, a.get("localCoordination").asBoolean(),
+                            date(a, "joinedOn"), date(a, "leftOn"),
+                            new AciContact(text(a, "contactEmail"), text(a, "contactPhone"))));
                 }
                 territories.add(new Territory(t.get("code").asString(), t.get("name").asString(), acis, acis.size()));
             }
@@ -76,5 +80,15 @@ public class ReferenceSeeder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String text(JsonNode aci, String field) {
+        JsonNode v = aci.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+
+    private static LocalDate date(JsonNode aci, String field) {
+        String v = text(aci, field);
+        return v == null ? null : LocalDate.parse(v);
     }
 }

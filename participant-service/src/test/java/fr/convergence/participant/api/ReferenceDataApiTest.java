@@ -74,6 +74,8 @@ class ReferenceDataApiTest {
         }
         assertThat(counts).containsAllEntriesOf(Map.of("paris", 7, "lyon", 5, "lille", 7, "nantes", 6,
                 "strasbourg", 5, "rouen", 3, "charente", 7, "marseille", 8));
+        assertThat(http.get("/api/participants/territories/paris/acis/aci-paris-1").text("contactEmail"))
+                .isEqualTo("accompagnement@aci-paris-1.example");
     }
 
     @Test
