@@ -85,4 +85,31 @@ class LabelsCoverageTest {
     void everyExitReasonOfTheProgrammeRulesHasAFrenchLabel() {
         assertThat(Labels.EXIT_REASONS).containsKeys(ProgrammeRules.load().exitReasons().keySet().toArray(String[]::new));
     }
+
+    /** Every outcome code of partnership-service's reference data has its French label (read from its YAML). */
+    @Test
+    void everyReferralOutcomeHasAFrenchLabel() throws Exception {
+        String yml = Files.readString(ROOT.resolve("partnership-service/src/main/resources/partnership-reference.yml"));
+        String block = yml.substring(yml.indexOf("outcome-codes:"));
+        List<String> codes = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("\\n\\s+- ([A-Z_]+)").matcher(block);
+        while (m.find()) {
+            codes.add(m.group(1));
+        }
+        assertThat(codes).contains("HOUSED", "OTHER");
+        assertThat(Labels.REFERRAL_OUTCOMES).containsKeys(codes.toArray(String[]::new));
+    }
+
+    /** Every integration event of participant- and partnership-service (their contracts) has its timeline line. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"participant-event.v1.schema.json, PARTICIPANT_EVENTS", "partnership-event.v1.schema.json, PARTNERSHIP_EVENTS"})
+    @SuppressWarnings("unchecked")
+    void everyIntegrationEventHasAFrenchLabel(String schema, String table) throws Exception {
+        String text = Files.readString(ROOT.resolve("contracts/src/main/resources/contracts/" + schema));
+        Matcher m = Pattern.compile("\"enum\": *\\[([^\\]]*)\\]").matcher(text);
+        assertThat(m.find()).isTrue();
+        List<String> types = Arrays.stream(m.group(1).split(",")).map(t -> t.trim().replace("\"", "")).toList();
+        Map<String, String> labels = (Map<String, String>) Labels.class.getField(table).get(null);
+        assertThat(labels).as(schema).containsKeys(types.toArray(String[]::new));
+    }
 }

@@ -39,6 +39,8 @@ class WorkspaceAccessTest {
     @MockitoBean
     fr.convergence.workspace.services.PartnershipsApi partnerships;
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     static RequestPostProcessor as(String role) {
         return switch (role) {
             case "anonymous" -> request -> request;
@@ -81,12 +83,41 @@ class WorkspaceAccessTest {
             "POST, /espace/salaries/PSN-1/coordonnees, cip, 403",
             "POST, /espace/heures, encadrant, 403",
             "POST, /espace/salaries/nouveau, anonymous, 401",
+            // issue 17: the partnership officer's pages (the coordinator reads them too; ACI staff, auditors,
+            // analysts and the administrator do not)
+            "GET, /espace/besoins, partnership-officer, 200",
+            "GET, /espace/besoins, coordinator, 200",
+            "GET, /espace/besoins, cip, 403",
+            "GET, /espace/besoins, auditor, 403",
+            "GET, /espace/besoins, national-analyst, 403",
+            "GET, /espace/besoins, admin, 403",
+            "GET, /espace/besoins, anonymous, 401",
+            "GET, /espace/partenaires, partnership-officer, 200",
+            "GET, /espace/partenaires, coordinator, 200",
+            "GET, /espace/partenaires, encadrant, 403",
+            "GET, /espace/partenaires, admin, 403",
+            "GET, /espace/orientations/PSN-1, partnership-officer, 200",
+            "GET, /espace/orientations/PSN-1, coordinator, 200",
+            "GET, /espace/orientations/PSN-1, cip, 403",
+            "GET, /espace/orientations/PSN-1, auditor, 403",
+            "GET, /espace/orientations/PSN-1, admin, 403",
+            "GET, /espace/orientations/nouvelle?personne=PSN-1&domaine=HOUSING, partnership-officer, 200",
+            "GET, /espace/orientations/nouvelle?personne=PSN-1&domaine=HOUSING, coordinator, 403",
+            "GET, /espace/orientations/nouvelle?personne=PSN-1&domaine=HOUSING, cip, 403",
+            "GET, /espace/orientations/PSN-1/R-1/annuler, coordinator, 403",
+            "POST, /espace/orientations/nouvelle?personne=PSN-1&domaine=HOUSING, partnership-officer, 403",
+            "POST, /espace/orientations/PSN-1/R-1/accepter, partnership-officer, 403",
+            "POST, /espace/orientations/PSN-1/R-1/accepter, coordinator, 403",
     })
     void eachRoleReachesOnlyItsPages(String method, String path, String role, int expected) throws Exception {
         when(participants.ofAci(any(), any())).thenReturn(List.of());
         when(participants.ofAci(any(), any(), any())).thenReturn(List.of());
         when(pathways.ofAci(any(), any())).thenReturn(List.of());
         when(pathways.readAll(any(), any())).thenReturn(List.of());
+        when(partnerships.needsSummary(any())).thenReturn(JSON.createObjectNode());
+        when(partnerships.needs(any(), any())).thenReturn(JSON.createObjectNode());
+        when(partnerships.referrals(any(), any())).thenReturn(JSON.createArrayNode());
+        when(participants.territory(any(), any())).thenReturn(JSON.createObjectNode());
         // posts carry no CSRF token here: refused (403) before any service is called
         MockHttpServletRequestBuilder request = "POST".equals(method) ? post(path).param("date", "01/01/2026") : get(path);
         mvc.perform(request.with(as(role))).andExpect(status().is(expected));

@@ -93,20 +93,21 @@ class RegisterController {
         if (alreadyDone.isPresent()) {
             return "redirect:/espace/salaries/" + alreadyDone.get() + "/embauche";
         }
-        if (!"true".equals(params.get(CONFIRM_NEW))) {
-            List<Duplicate> same = participants.sameName(me, me.aciId(), String.valueOf(body.get("firstName")),
-                    String.valueOf(body.get("lastName"))).stream().filter(p -> !p.path("erased").asBoolean(false))
-                    .map(p -> new Duplicate(p.path("participantId").asString(), Persons.displayName(p),
-                            p.path("ageBand").asString(""))).toList();
-            if (!same.isEmpty()) {
-                model.addAttribute("duplicates", same);
-                return FormResponses.show(personPage(form), model);
-            }
-        }
-        // the CIP who registers is the person's referent; a coordinator can move them later
-        body.put("referentId", me.userId());
-        body.put("aciId", me.aciId());
+        // the duplicate check sends the typed names too: a refusal of either call lands next to its field
         try {
+            if (!"true".equals(params.get(CONFIRM_NEW))) {
+                List<Duplicate> same = participants.sameName(me, me.aciId(), String.valueOf(body.get("firstName")),
+                        String.valueOf(body.get("lastName"))).stream().filter(p -> !p.path("erased").asBoolean(false))
+                        .map(p -> new Duplicate(p.path("participantId").asString(), Persons.displayName(p),
+                                p.path("ageBand").asString(""))).toList();
+                if (!same.isEmpty()) {
+                    model.addAttribute("duplicates", same);
+                    return FormResponses.show(personPage(form), model);
+                }
+            }
+            // the CIP who registers is the person's referent; a coordinator can move them later
+            body.put("referentId", me.userId());
+            body.put("aciId", me.aciId());
             String id = participants.register(me, body, form.formKey()).path("participantId").asString();
             recent.remember(me.userId(), form.formKey(), id);
             return "redirect:/espace/salaries/" + id + "/embauche";

@@ -10,7 +10,7 @@ import java.util.Optional;
 public enum StaffRole {
     CIP("cip", "Conseiller·ère en insertion professionnelle", "/espace/salaries"),
     ENCADRANT("encadrant", "Encadrant·e technique", "/espace/heures"),
-    PARTNERSHIP_OFFICER("partnership-officer", "Chargé·e de partenariat", "/espace/accueil"),
+    PARTNERSHIP_OFFICER("partnership-officer", "Chargé·e de partenariat", "/espace/besoins"),
     COORDINATOR("coordinator", "Coordinateur·rice territorial·e", "/espace/accueil"),
     NATIONAL_ANALYST("national-analyst", "Équipe nationale", "/espace/accueil"),
     AUDITOR("auditor", "Auditeur·rice", "/espace/accueil"),

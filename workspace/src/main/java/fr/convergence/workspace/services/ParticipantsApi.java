@@ -87,6 +87,73 @@ public class ParticipantsApi {
                 Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
     }
 
+    /** The purpose a coordinator's reads state: running the territory (follow-up groups, moves, erasure). */
+    public static final String COORDINATION = "territory-coordination";
+    /** The purpose an auditor's reads state. */
+    public static final String AUDIT = "audit";
+
+    /**
+     * People of a territory with this last name (and first name, when given): the service's blind index, exact,
+     * case- and accent-blind. Each hit is recorded in the access log under {@code purpose}. A national auditor is
+     * refused (403) by the service: they work from pseudonymous ids.
+     */
+    public List<JsonNode> byName(StaffMember who, String territory, String lastName, String firstName, String purpose) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("territory", territory);
+        body.put("lastName", lastName);
+        if (firstName != null && !firstName.isBlank()) {
+            body.put("firstName", firstName);
+        }
+        body.put("page", 0);
+        body.put("size", 50);
+        List<JsonNode> hits = new ArrayList<>();
+        calls.post(who, "/api/participants/search", body, Map.of(ServiceCalls.PURPOSE, purpose))
+                .path("items").forEach(hits::add);
+        return hits;
+    }
+
+    /** One person's record, read for a stated purpose (recorded in their access log). */
+    public JsonNode read(StaffMember who, String participantId, String purpose) {
+        return calls.get(who, "/api/participants/" + encode(participantId), Map.of(ServiceCalls.PURPOSE, purpose));
+    }
+
+    /** Moves a person to another ACI of the territory; the services downstream follow the move. */
+    public JsonNode move(StaffMember who, String participantId, Map<String, Object> body, String idempotencyKey) {
+        return calls.post(who, "/api/participants/" + encode(participantId) + "/move", body,
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    /** Crypto-erasure: the person's key is destroyed, their personal data unreadable for ever. */
+    public JsonNode erase(StaffMember who, String participantId, String idempotencyKey) {
+        return calls.post(who, "/api/participants/" + encode(participantId) + "/erasure", Map.of(),
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    /** Who read this person's personal data, when and why (auditors): {@code {total, items:[{at,who,role,purpose,action}]}}. */
+    public JsonNode accessLog(StaffMember who, String participantId) {
+        return calls.get(who, "/api/participants/access-log?participantId=" + encode(participantId) + "&size=200", Map.of());
+    }
+
+    /** Every territory with its ACI (reference data, no personal data; every role may read it). */
+    public JsonNode territories(StaffMember who) {
+        return calls.get(who, "/api/participants/territories", Map.of());
+    }
+
+    public JsonNode territory(StaffMember who, String code) {
+        return calls.get(who, "/api/participants/territories/" + encode(code), Map.of());
+    }
+
+    public JsonNode addAci(StaffMember who, String territory, Map<String, Object> body, String idempotencyKey) {
+        return calls.post(who, "/api/participants/territories/" + encode(territory) + "/acis", body,
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    public JsonNode changeAci(StaffMember who, String territory, String aciId, Map<String, Object> body,
+                              String idempotencyKey) {
+        return calls.put(who, "/api/participants/territories/" + encode(territory) + "/acis/" + encode(aciId), body,
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
     static String encode(String segment) {
         return java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** partnership-service: one person's needs (opened by barriers) and referrals to partners, read by their ACI staff. */
@@ -32,5 +34,87 @@ public class PartnershipsApi {
     /** Newest first: {@code [{referralId, domain, status, outcome, proposedOn, updatedOn}]} */
     public JsonNode referrals(StaffMember who, String participantId) {
         return calls.get(who, "/api/partnerships/participants/" + ParticipantsApi.encode(participantId) + "/referrals", Map.of());
+    }
+
+    private static String p(String id) {
+        return ParticipantsApi.encode(id);
+    }
+
+    /** The territory's open needs, oldest first, for one partner domain or all: every page of the service's queue. */
+    public List<JsonNode> openNeeds(StaffMember who, String domain) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode answer = calls.get(who, "/api/partnerships/needs?size=200&page=" + page
+                    + (domain == null ? "" : "&domain=" + p(domain)), Map.of());
+            answer.path("items").forEach(all::add);
+            if (answer.path("items").size() < 200 || all.size() >= answer.path("total").asLong()) {
+                return all;
+            }
+        }
+    }
+
+    /** Open needs counted by partner domain and age band: {@code {HOUSING: {"0-7": 1, "8-30": 0, …}, …}}. */
+    public JsonNode needsSummary(StaffMember who) {
+        return calls.get(who, "/api/partnerships/needs/summary", Map.of());
+    }
+
+    /** The network's partners, by name, optionally those working in one domain: {@code [{partnerId, name, domains, inAgreement}]}. */
+    public List<JsonNode> partners(StaffMember who, String domain) {
+        List<JsonNode> all = new ArrayList<>();
+        calls.get(who, "/api/partnerships/partners?size=200" + (domain == null ? "" : "&domain=" + p(domain)), Map.of())
+                .path("items").forEach(all::add);
+        return all;
+    }
+
+    /** One partner with contacts and agreements. */
+    public JsonNode partner(StaffMember who, String partnerId) {
+        return calls.get(who, "/api/partnerships/partners/" + p(partnerId), Map.of());
+    }
+
+    /** The territory's chargés de partenariat (coordinator only). */
+    public JsonNode officers(StaffMember who) {
+        return calls.get(who, "/api/partnerships/officers", Map.of());
+    }
+
+    public JsonNode referral(StaffMember who, String referralId) {
+        return calls.get(who, "/api/partnerships/referrals/" + p(referralId), Map.of());
+    }
+
+    public JsonNode propose(StaffMember who, Map<String, Object> body, String idempotencyKey) {
+        return calls.post(who, "/api/partnerships/referrals", body, Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    /** A step of a referral's lifecycle: {@code accept}, {@code decline}, {@code complete} or {@code cancel}. */
+    public JsonNode step(StaffMember who, String referralId, String step, Map<String, Object> body, String idempotencyKey) {
+        return calls.post(who, "/api/partnerships/referrals/" + p(referralId) + "/" + step, body,
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    /** The outcome codes a completed referral may carry (partnership-service's reference data). */
+    public List<String> outcomes(StaffMember who) {
+        List<String> all = new ArrayList<>();
+        calls.get(who, "/api/partnerships/referral-outcomes", Map.of()).forEach(o -> all.add(o.asString()));
+        return all;
+    }
+
+    public JsonNode joinGroup(StaffMember who, String participantId, Map<String, Object> body, String idempotencyKey) {
+        return calls.post(who, "/api/partnerships/participants/" + p(participantId) + "/follow-up-group/members", body,
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    public JsonNode leaveGroup(StaffMember who, String participantId, String memberId, Map<String, Object> body,
+                               String idempotencyKey) {
+        return calls.post(who, "/api/partnerships/participants/" + p(participantId) + "/follow-up-group/members/"
+                + p(memberId) + "/end", body, Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    /** What this service published about the person, for an auditor (the read is recorded with the purpose). */
+    public JsonNode history(StaffMember who, String participantId) {
+        return calls.get(who, "/api/partnerships/participants/" + p(participantId) + "/history",
+                Map.of(ServiceCalls.PURPOSE, ParticipantsApi.AUDIT));
+    }
+
+    ServiceCalls calls() {
+        return calls;
     }
 }

@@ -103,6 +103,38 @@ public class Labels {
             "POSITIVE_EXIT", "Sortie positive",
             "OTHER_EXIT", "Autre sortie",
             "WITHDRAWN", "Sortie neutralisée");
+    /** partnership-service's outcome codes of a completed referral (partnership-reference.yml). */
+    public static final Map<String, String> REFERRAL_OUTCOMES = ordered(
+            "HOUSED", "Relogé·e", "SHELTERED", "Hébergé·e", "CARE_STARTED", "Soins engagés",
+            "RIGHTS_OPENED", "Droits ouverts", "TRAINING_STARTED", "Entrée en formation", "JOB_FOUND", "Emploi trouvé",
+            "DEBT_PLAN_AGREED", "Plan de règlement des dettes", "SUPPORT_STARTED", "Accompagnement engagé",
+            "NOT_ELIGIBLE", "Non éligible", "NO_SHOW", "Ne s'est pas présenté·e", "OTHER", "Autre issue");
+    /** participant-service's person statuses. */
+    public static final Map<String, String> PERSON_STATUSES = ordered(
+            "ACTIVE", "Suivi·e", "ERASED", "Données effacées");
+    /** The services whose events make up an auditor's history. */
+    public static final Map<String, String> SOURCES = ordered(
+            "participant-service", "Identité", "pathway-service", "Parcours", "partnership-service", "Partenariats");
+    /** participant-service's integration events (participant-event.v1) as an auditor's timeline names them. */
+    public static final Map<String, String> PARTICIPANT_EVENTS = ordered(
+            "ParticipantRegistered", "Inscription", "ParticipantMoved", "Changement d'ACI",
+            "ParticipantContactRectified", "Coordonnées corrigées", "ParticipantErased", "Effacement des données",
+            "TerritoryCreated", "Territoire créé", "TerritoryChanged", "Territoire modifié",
+            "AciCreated", "ACI créée", "AciChanged", "ACI modifiée");
+    /** partnership-service's integration events (partnership-event.v1). */
+    public static final Map<String, String> PARTNERSHIP_EVENTS = ordered(
+            "ReferralProposed", "Orientation proposée", "ReferralAccepted", "Orientation acceptée",
+            "ReferralDeclined", "Orientation refusée", "ReferralCompleted", "Orientation aboutie",
+            "ReferralCancelled", "Orientation annulée", "PartnerRegistered", "Partenaire enregistré",
+            "PartnerChanged", "Partenaire modifié", "AgreementSigned", "Convention signée",
+            "AgreementEnded", "Convention terminée");
+    /** reporting-service's rebuild states. */
+    public static final Map<String, String> REBUILD_STATES = ordered(
+            "STARTING", "Démarrage", "RUNNING", "En cours", "DONE", "Terminée", "FAILED", "Échec");
+    /** Why a consumer parked an event (reporting-service's codes; partnership-service gives a sentence). */
+    public static final Map<String, String> DEAD_LETTER_REASONS = ordered(
+            "territory-mismatch", "Événement d'un autre territoire que son flux",
+            "invalid-event", "Événement illisible ou incomplet");
     public static final Map<String, String> TERRITORIES = ordered(
             "paris", "Paris", "lyon", "Lyon", "lille", "Lille", "nantes", "Nantes", "strasbourg", "Strasbourg",
             "rouen", "Rouen", "charente", "Charente", "marseille", "Marseille");
@@ -149,6 +181,50 @@ public class Labels {
 
     public String referralStatus(String code) {
         return label(REFERRAL_STATUSES, code);
+    }
+
+    public String referralOutcome(String code) {
+        return label(REFERRAL_OUTCOMES, code);
+    }
+
+    public String personStatus(String code) {
+        return label(PERSON_STATUSES, code);
+    }
+
+    public String followUpRole(String code) {
+        return label(FOLLOW_UP_ROLES, code);
+    }
+
+    public String source(String code) {
+        return label(SOURCES, code);
+    }
+
+    public String rebuildState(String code) {
+        return label(REBUILD_STATES, code);
+    }
+
+    /** A parked event's cause: the French label of a known code, otherwise the service's own sentence as is. */
+    public String deadLetterReason(String reason) {
+        return DEAD_LETTER_REASONS.getOrDefault(reason, reason == null ? "" : reason);
+    }
+
+    /** An ISO instant as the day and time in Paris: 12/03/2026 à 14:05. */
+    public String instant(String iso) {
+        if (iso == null || iso.isBlank() || "null".equals(iso)) {
+            return "";
+        }
+        try {
+            java.time.ZonedDateTime t = java.time.Instant.parse(iso).atZone(FrenchDates.PARIS);
+            return FrenchDates.format(t.toLocalDate()) + " à " + String.format("%02d:%02d", t.getHour(), t.getMinute());
+        } catch (java.time.format.DateTimeParseException e) {
+            return date(iso);
+        }
+    }
+
+    /** 1234567 → "1 234 567" (French grouping). */
+    public String count(long n) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRANCE).format(n).replace('\u202f', ' ')
+                .replace('\u00a0', ' ');
     }
 
     public String territory(String code) {

@@ -36,14 +36,25 @@ class PageModel {
         return StaffMember.current().map(this::of).orElse(null);
     }
 
+    /** The side menu of a role: its home first, then one entry per thing the role does. */
+    static List<MenuItem> menu(StaffRole role) {
+        if (role == null) {
+            return List.of(new MenuItem("Accueil", "/espace/accueil"));
+        }
+        return switch (role) {
+            case CIP -> List.of(new MenuItem("Mes salarié·es", "/espace/salaries"),
+                    new MenuItem("Inscrire une personne", "/espace/salaries/nouveau"),
+                    new MenuItem("Heures du mois", "/espace/heures"));
+            case ENCADRANT -> List.of(new MenuItem("Heures du mois", "/espace/heures"));
+            case PARTNERSHIP_OFFICER -> List.of(new MenuItem("Besoins à traiter", "/espace/besoins"),
+                    new MenuItem("Annuaire des partenaires", "/espace/partenaires"));
+            default -> List.of(new MenuItem("Accueil", "/espace/accueil"));
+        };
+    }
+
     Me of(StaffMember m) {
         String role = m.role() == null ? "Rôle inconnu" : m.role().label();
-        List<MenuItem> menu = m.is(StaffRole.CIP)
-                ? List.of(new MenuItem("Mes salarié·es", "/espace/salaries"),
-                        new MenuItem("Inscrire une personne", "/espace/salaries/nouveau"),
-                        new MenuItem("Heures du mois", "/espace/heures"))
-                : m.is(StaffRole.ENCADRANT) ? List.of(new MenuItem("Heures du mois", "/espace/heures"))
-                : List.of(new MenuItem("Accueil", "/espace/accueil"));
+        List<MenuItem> menu = menu(m.role());
         return new Me(m.name() != null ? m.name() : m.userId(), role,
                 m.territory() == null ? "National" : labels.territory(m.territory()),
                 m.aciId() == null ? null : labels.aci(m.aciId()), menu);

@@ -65,6 +65,38 @@ public class ProblemMessages {
         messages.put("malformed", "Cette valeur n'est pas au bon format.");
         messages.put("code-format", "Utilisez de 1 à 64 lettres, chiffres ou signes _ . / -");
         messages.put("month-format", "Indiquez un mois au format MM/AAAA.");
+        // partnership-service
+        messages.put("date-in-future", "La date ne peut pas être dans le futur.");
+        messages.put("date-before-previous-step", "La date ne peut pas précéder l'étape précédente de l'orientation.");
+        messages.put("date-before-member-start", "Le départ ne peut pas précéder l'arrivée dans le groupe.");
+        messages.put("partner-does-not-cover-domain", "Ce partenaire ne travaille pas dans ce domaine.");
+        messages.put("no-agreement-in-force", "Aucune convention en cours avec ce partenaire pour ce domaine : "
+                + "choisissez un partenaire conventionné.");
+        messages.put("agreement-expired", "La convention avec ce partenaire est échue.");
+        messages.put("unknown-partner", "Ce partenaire n'est pas dans le réseau du territoire.");
+        messages.put("unknown-outcome", "Choisissez une issue de la liste.");
+        messages.put("participant-exited", "La personne est sortie de son parcours : plus d'orientation possible.");
+        messages.put("referral-transition", "L'orientation n'en est plus à cette étape : rechargez la page.");
+        messages.put("one-referent-at-a-time", "Le groupe a déjà un·e CIP référent·e : enregistrez d'abord son départ.");
+        messages.put("member-already-left", "Ce membre a déjà quitté le groupe.");
+        messages.put("dead-letter-still-failing", "L'événement ne peut toujours pas être traité : il reste en attente "
+                + "avec sa nouvelle cause.");
+        messages.put("dead-letter-not-parked", "Cet événement a déjà été traité.");
+        // participant-service
+        messages.put("move-within-territory", "Choisissez une ACI du même territoire.");
+        messages.put("same-aci", "La personne est déjà suivie dans cette ACI.");
+        messages.put("aci-not-in-programme", "Cette ACI n'est pas (ou plus) dans le programme à cette date.");
+        messages.put("participant-erased", "Les données de cette personne ont été effacées.");
+        messages.put("erased", "Les données de cette personne ont été effacées.");
+        messages.put("siret-checksum", "Ce numéro SIRET n'est pas valide (14 chiffres, clé de contrôle).");
+        messages.put("ValidSiret", "Ce numéro SIRET n'est pas valide (14 chiffres, clé de contrôle).");
+        messages.put("aci-leaves-after-joining", "La date de sortie du programme suit la date d'entrée.");
+        messages.put("aci-runs-a-programme", "Une ACI porte au moins un programme.");
+        messages.put("NotEmpty", "Choisissez au moins une valeur.");
+        messages.put("one-local-coordination", "Le territoire a déjà une ACI porteuse de la coordination locale.");
+        messages.put("Pattern:contactPhone", "Indiquez un numéro de téléphone, par exemple 01 23 45 67 89.");
+        // reporting-service
+        messages.put("rebuild-running", "Une reconstruction est déjà en cours : suivez sa progression ci-dessous.");
         // Bean Validation constraint names, as the services' 400 answers give them for each field
         messages.put("Email", "Indiquez une adresse électronique valide, par exemple nom@exemple.fr.");
         messages.put("Pattern", "Cette valeur n'a pas le format attendu.");
