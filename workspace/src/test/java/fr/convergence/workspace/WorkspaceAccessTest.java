@@ -38,6 +38,8 @@ class WorkspaceAccessTest {
     PathwaysApi pathways;
     @MockitoBean
     fr.convergence.workspace.services.PartnershipsApi partnerships;
+    @MockitoBean
+    fr.convergence.workspace.services.AuditApi audit;
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
@@ -108,6 +110,19 @@ class WorkspaceAccessTest {
             "POST, /espace/orientations/nouvelle?personne=PSN-1&domaine=HOUSING, partnership-officer, 403",
             "POST, /espace/orientations/PSN-1/R-1/accepter, partnership-officer, 403",
             "POST, /espace/orientations/PSN-1/R-1/accepter, coordinator, 403",
+            // the auditor's pages: auditors only (the services then keep a territory's auditor to its people)
+            "GET, /espace/audit, auditor, 200",
+            "GET, /espace/audit, coordinator, 403",
+            "GET, /espace/audit, partnership-officer, 403",
+            "GET, /espace/audit, cip, 403",
+            "GET, /espace/audit, admin, 403",
+            "GET, /espace/audit, national-analyst, 403",
+            "GET, /espace/audit/PSN-1, auditor, 200",
+            "GET, /espace/audit/PSN-1, coordinator, 403",
+            "GET, /espace/audit/PSN-1, admin, 403",
+            "GET, /espace/audit/PSN-1, cip, 403",
+            "POST, /espace/audit, auditor, 403",
+            "POST, /espace/audit, anonymous, 401",
     })
     void eachRoleReachesOnlyItsPages(String method, String path, String role, int expected) throws Exception {
         when(participants.ofAci(any(), any())).thenReturn(List.of());
@@ -118,6 +133,11 @@ class WorkspaceAccessTest {
         when(partnerships.needs(any(), any())).thenReturn(JSON.createObjectNode());
         when(partnerships.referrals(any(), any())).thenReturn(JSON.createArrayNode());
         when(participants.territory(any(), any())).thenReturn(JSON.createObjectNode());
+        when(participants.read(any(), any(), any())).thenReturn(JSON.createObjectNode());
+        when(participants.accessLog(any(), any())).thenReturn(JSON.createObjectNode());
+        when(audit.history(any(), any())).thenReturn(JSON.createObjectNode());
+        when(audit.verification(any(), any())).thenReturn(JSON.createObjectNode());
+        when(audit.reads(any(), any())).thenReturn(JSON.createArrayNode());
         // posts carry no CSRF token here: refused (403) before any service is called
         MockHttpServletRequestBuilder request = "POST".equals(method) ? post(path).param("date", "01/01/2026") : get(path);
         mvc.perform(request.with(as(role))).andExpect(status().is(expected));

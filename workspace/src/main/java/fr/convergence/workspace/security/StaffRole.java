@@ -13,7 +13,7 @@ public enum StaffRole {
     PARTNERSHIP_OFFICER("partnership-officer", "Chargé·e de partenariat", "/espace/besoins"),
     COORDINATOR("coordinator", "Coordinateur·rice territorial·e", "/espace/accueil"),
     NATIONAL_ANALYST("national-analyst", "Équipe nationale", "/espace/accueil"),
-    AUDITOR("auditor", "Auditeur·rice", "/espace/accueil"),
+    AUDITOR("auditor", "Auditeur·rice", "/espace/audit"),
     ADMIN("admin", "Administrateur·rice", "/espace/accueil");
 
     private final String claim;
