@@ -123,6 +123,29 @@ class WorkspaceAccessTest {
             "GET, /espace/audit/PSN-1, cip, 403",
             "POST, /espace/audit, auditor, 403",
             "POST, /espace/audit, anonymous, 401",
+            // the coordinator's pages
+            "GET, /espace/territoire, coordinator, 200",
+            "GET, /espace/territoire, partnership-officer, 403",
+            "GET, /espace/territoire, cip, 403",
+            "GET, /espace/territoire, auditor, 403",
+            "GET, /espace/territoire, admin, 403",
+            "GET, /espace/reseau, coordinator, 200",
+            "GET, /espace/reseau, partnership-officer, 403",
+            "GET, /espace/reseau, admin, 403",
+            "GET, /espace/personnes/PSN-1, coordinator, 200",
+            "GET, /espace/personnes/PSN-1, cip, 403",
+            "GET, /espace/personnes/PSN-1, partnership-officer, 403",
+            "GET, /espace/personnes/PSN-1, auditor, 403",
+            "GET, /espace/personnes/PSN-1, admin, 403",
+            "GET, /espace/personnes/PSN-1/effacement, coordinator, 200",
+            "GET, /espace/personnes/PSN-1/effacement, cip, 403",
+            "GET, /espace/personnes/PSN-1/effacement, admin, 403",
+            "GET, /espace/personnes/PSN-1/changement-aci, coordinator, 200",
+            "GET, /espace/personnes/PSN-1/changement-aci, partnership-officer, 403",
+            "POST, /espace/personnes/PSN-1/effacement, coordinator, 403",
+            "POST, /espace/personnes/PSN-1/changement-aci, coordinator, 403",
+            "POST, /espace/personnes/PSN-1/groupe/nouveau, coordinator, 403",
+            "POST, /espace/territoire, coordinator, 403",
     })
     void eachRoleReachesOnlyItsPages(String method, String path, String role, int expected) throws Exception {
         when(participants.ofAci(any(), any())).thenReturn(List.of());
@@ -138,6 +161,8 @@ class WorkspaceAccessTest {
         when(audit.history(any(), any())).thenReturn(JSON.createObjectNode());
         when(audit.verification(any(), any())).thenReturn(JSON.createObjectNode());
         when(audit.reads(any(), any())).thenReturn(JSON.createArrayNode());
+        when(partnerships.followUpGroup(any(), any())).thenReturn(JSON.createObjectNode());
+        when(partnerships.officers(any())).thenReturn(JSON.createArrayNode());
         // posts carry no CSRF token here: refused (403) before any service is called
         MockHttpServletRequestBuilder request = "POST".equals(method) ? post(path).param("date", "01/01/2026") : get(path);
         mvc.perform(request.with(as(role))).andExpect(status().is(expected));

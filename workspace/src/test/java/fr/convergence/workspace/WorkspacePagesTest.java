@@ -96,7 +96,7 @@ class WorkspacePagesTest {
     void theRootTakesEachRoleToItsHome() throws Exception {
         mvc.perform(get("/").with(cip())).andExpect(redirectedUrl("/espace/salaries"));
         mvc.perform(get("/").with(jwt().jwt(j -> j.subject("coordinator-paris").claim("role", "coordinator")
-                .claim("territory", "paris")))).andExpect(redirectedUrl("/espace/accueil"));
+                .claim("territory", "paris")))).andExpect(redirectedUrl("/espace/territoire"));
     }
 
     @Test

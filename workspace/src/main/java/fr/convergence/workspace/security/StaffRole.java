@@ -11,7 +11,7 @@ public enum StaffRole {
     CIP("cip", "Conseiller·ère en insertion professionnelle", "/espace/salaries"),
     ENCADRANT("encadrant", "Encadrant·e technique", "/espace/heures"),
     PARTNERSHIP_OFFICER("partnership-officer", "Chargé·e de partenariat", "/espace/besoins"),
-    COORDINATOR("coordinator", "Coordinateur·rice territorial·e", "/espace/accueil"),
+    COORDINATOR("coordinator", "Coordinateur·rice territorial·e", "/espace/territoire"),
     NATIONAL_ANALYST("national-analyst", "Équipe nationale", "/espace/accueil"),
     AUDITOR("auditor", "Auditeur·rice", "/espace/audit"),
     ADMIN("admin", "Administrateur·rice", "/espace/accueil");

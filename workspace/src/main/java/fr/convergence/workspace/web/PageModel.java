@@ -48,6 +48,10 @@ class PageModel {
             case ENCADRANT -> List.of(new MenuItem("Heures du mois", "/espace/heures"));
             case PARTNERSHIP_OFFICER -> List.of(new MenuItem("Besoins à traiter", "/espace/besoins"),
                     new MenuItem("Annuaire des partenaires", "/espace/partenaires"));
+            case COORDINATOR -> List.of(new MenuItem("Mon territoire", "/espace/territoire"),
+                    new MenuItem("Besoins à traiter", "/espace/besoins"),
+                    new MenuItem("Réseau de partenaires", "/espace/reseau"),
+                    new MenuItem("Annuaire des partenaires", "/espace/partenaires"));
             case AUDITOR -> List.of(new MenuItem("Rechercher une personne", "/espace/audit"));
             default -> List.of(new MenuItem("Accueil", "/espace/accueil"));
         };
