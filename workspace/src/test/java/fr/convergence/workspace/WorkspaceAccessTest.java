@@ -40,6 +40,10 @@ class WorkspaceAccessTest {
     fr.convergence.workspace.services.PartnershipsApi partnerships;
     @MockitoBean
     fr.convergence.workspace.services.AuditApi audit;
+    @MockitoBean
+    fr.convergence.workspace.services.ReportingApi reporting;
+    @MockitoBean
+    fr.convergence.workspace.services.DeadLetterSources deadLetters;
 
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
@@ -146,6 +150,28 @@ class WorkspaceAccessTest {
             "POST, /espace/personnes/PSN-1/changement-aci, coordinator, 403",
             "POST, /espace/personnes/PSN-1/groupe/nouveau, coordinator, 403",
             "POST, /espace/territoire, coordinator, 403",
+            // the administrator's pages: the administrator only, and nothing there reads personal data
+            "GET, /espace/administration, admin, 200",
+            "GET, /espace/administration, coordinator, 403",
+            "GET, /espace/administration, national-analyst, 403",
+            "GET, /espace/administration/referentiel, admin, 200",
+            "GET, /espace/administration/referentiel, coordinator, 403",
+            "GET, /espace/administration/referentiel, cip, 403",
+            "GET, /espace/administration/lettres-mortes, admin, 200",
+            "GET, /espace/administration/lettres-mortes, coordinator, 403",
+            "GET, /espace/administration/lettres-mortes, auditor, 403",
+            "GET, /espace/administration/reconstructions, admin, 200",
+            "GET, /espace/administration/reconstructions, national-analyst, 403",
+            "GET, /espace/administration/reconstructions/progression, admin, 200",
+            "GET, /espace/administration/reconstructions/progression, coordinator, 403",
+            "POST, /espace/administration/reconstructions, admin, 403",
+            "POST, /espace/administration/lettres-mortes/rejeu, admin, 403",
+            "POST, /espace/administration/referentiel/paris/aci/nouvelle, admin, 403",
+            // and the administrator reaches no page of people
+            "GET, /espace/salaries, admin, 403",
+            "GET, /espace/personnes/PSN-1, admin, 403",
+            "GET, /espace/audit/PSN-1, admin, 403",
+            "GET, /espace/orientations/PSN-1, admin, 403",
     })
     void eachRoleReachesOnlyItsPages(String method, String path, String role, int expected) throws Exception {
         when(participants.ofAci(any(), any())).thenReturn(List.of());
@@ -163,6 +189,8 @@ class WorkspaceAccessTest {
         when(audit.reads(any(), any())).thenReturn(JSON.createArrayNode());
         when(partnerships.followUpGroup(any(), any())).thenReturn(JSON.createObjectNode());
         when(partnerships.officers(any())).thenReturn(JSON.createArrayNode());
+        when(participants.territories(any())).thenReturn(JSON.createArrayNode());
+        when(reporting.currentRebuild(any())).thenReturn(JSON.createObjectNode());
         // posts carry no CSRF token here: refused (403) before any service is called
         MockHttpServletRequestBuilder request = "POST".equals(method) ? post(path).param("date", "01/01/2026") : get(path);
         mvc.perform(request.with(as(role))).andExpect(status().is(expected));

@@ -14,7 +14,7 @@ public enum StaffRole {
     COORDINATOR("coordinator", "Coordinateur·rice territorial·e", "/espace/territoire"),
     NATIONAL_ANALYST("national-analyst", "Équipe nationale", "/espace/accueil"),
     AUDITOR("auditor", "Auditeur·rice", "/espace/audit"),
-    ADMIN("admin", "Administrateur·rice", "/espace/accueil");
+    ADMIN("admin", "Administrateur·rice", "/espace/administration");
 
     private final String claim;
     private final String label;

@@ -52,6 +52,10 @@ class PageModel {
                     new MenuItem("Besoins à traiter", "/espace/besoins"),
                     new MenuItem("Réseau de partenaires", "/espace/reseau"),
                     new MenuItem("Annuaire des partenaires", "/espace/partenaires"));
+            case ADMIN -> List.of(new MenuItem("Administration", "/espace/administration"),
+                    new MenuItem("Référentiel", "/espace/administration/referentiel"),
+                    new MenuItem("Lettres mortes", "/espace/administration/lettres-mortes"),
+                    new MenuItem("Reconstructions", "/espace/administration/reconstructions"));
             case AUDITOR -> List.of(new MenuItem("Rechercher une personne", "/espace/audit"));
             default -> List.of(new MenuItem("Accueil", "/espace/accueil"));
         };
