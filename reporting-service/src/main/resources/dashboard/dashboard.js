@@ -186,10 +186,10 @@
     } else {
       fillRows('table-rebuild', [['État', refusal(rebuild)]]);
     }
-    const letters = await getJson('dead-letters');
+    const letters = await getJson('dead-letters?status=PARKED&size=200');
     if (letters.ok) {
-      $('dead-letters-caption').textContent = 'Événements mis de côté (lettres mortes) : ' + fmtInt(letters.body.length);
-      fillRows('table-dead-letters', letters.body.map(d => [d.id, REASONS[d.reason] || d.reason, d.detail || '—',
+      $('dead-letters-caption').textContent = 'Événements mis de côté (lettres mortes) : ' + fmtInt(letters.body.total);
+      fillRows('table-dead-letters', letters.body.items.map(d => [d.id, REASONS[d.reason] || d.reason, d.detail || '—',
         fmtInt(d.attempts)]));
     } else {
       $('dead-letters-caption').textContent = 'Lettres mortes indisponibles : ' + refusal(letters);

@@ -48,6 +48,8 @@ class AccessMatrixTest {
     int port;
     @Autowired
     ApplicationContext applicationContext;
+    @Autowired
+    fr.convergence.kit.deadletter.DeadLetterStore deadLetters;
 
     @Test
     void everyRoleGetsExactlyWhatTheMatrixSays() {
@@ -72,7 +74,8 @@ class AccessMatrixTest {
                 "month6", START.plusMonths(6).toString(),
                 "month20", START.plusMonths(20).toString(),
                 "firstMonth", START.plusMonths(1).toString().substring(0, 7),
-                "today", LocalDate.now().toString());
+                "today", LocalDate.now().toString(),
+                "deadLetter", parkedLetter());
         return ids;
     }
 
@@ -82,6 +85,13 @@ class AccessMatrixTest {
                  "plannedEnd":"%s","weeklyHours":26}""".formatted(participant, territory, aci, START, START.plusMonths(12)));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
         return r.body().get("pathwayId").asString();
+    }
+
+    /** A participant event the consumer could not apply, as it parks one (its record offset made unique). */
+    private String parkedLetter() {
+        long offset = 1_000_000L + (UUID.randomUUID().getMostSignificantBits() & 0xFFFFFF);
+        return deadLetters.park("participant-moves", "convergence.paris.participant.v1", 0, offset, "matrix",
+                "{\"type\":\"ParticipantMoved\",\"territory\":\"paris\"}", "unusable", "missing field data").id();
     }
 
     private static String participant() {

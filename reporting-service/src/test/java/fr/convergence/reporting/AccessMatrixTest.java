@@ -67,7 +67,7 @@ class AccessMatrixTest extends ReportingIntegrationTest {
     }
 
     private Optional<String> deadLetterOn(String topic) {
-        JsonNode letters = get(admin, "/api/reporting/dead-letters");
+        JsonNode letters = get(admin, "/api/reporting/dead-letters?size=200").path("items");
         return StreamSupport.stream(letters.spliterator(), false)
                 .filter(d -> d.path("topic").asString().equals(topic) && d.path("value").asString().equals("[]"))
                 .map(d -> d.path("id").asString()).findFirst();

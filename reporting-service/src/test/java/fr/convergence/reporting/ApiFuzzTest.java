@@ -129,7 +129,7 @@ class ApiFuzzTest extends ReportingIntegrationTest {
     }
 
     private Optional<String> deadLetterOn(String topic) {
-        return StreamSupport.stream(get(admin, "/api/reporting/dead-letters").spliterator(), false)
+        return StreamSupport.stream(get(admin, "/api/reporting/dead-letters?status=PARKED").path("items").spliterator(), false)
                 .filter(d -> d.path("topic").asString().equals(topic)
                         && d.path("value").asString().equals("{\"fuzz\":true}"))
                 .map(d -> d.path("id").asString()).findFirst();

@@ -28,20 +28,20 @@ class DeadLetterTest extends ReportingIntegrationTest {
     MongoDatabase database;
 
     private double deadLetterCount() {
-        return meters.find("reporting.dead_letters").tag("reason", "invalid-event").counter().count();
+        return meters.find("convergence.dead_letters").tag("reason", "invalid-event").counter().count();
     }
 
     /** The counter as Prometheus scrapes it from the running service, not from the registry object. */
     private double scrapedDeadLetters(String reason) {
         String text = anonymous.get("/actuator/prometheus").raw();
-        Matcher m = Pattern.compile("(?m)^reporting_dead_letters_total\\{[^}]*reason=\"" + Pattern.quote(reason)
+        Matcher m = Pattern.compile("(?m)^convergence_dead_letters_total\\{[^}]*reason=\"" + Pattern.quote(reason)
                 + "\"[^}]*} (\\S+)$").matcher(text);
-        assertThat(m.find()).as("reporting_dead_letters_total{reason=%s} in /actuator/prometheus", reason).isTrue();
+        assertThat(m.find()).as("convergence_dead_letters_total{reason=%s} in /actuator/prometheus", reason).isTrue();
         return Double.parseDouble(m.group(1));
     }
 
     private JsonNode deadLetterFor(String topic) {
-        return StreamSupport.stream(get(admin, "/api/reporting/dead-letters").spliterator(), false)
+        return StreamSupport.stream(get(admin, "/api/reporting/dead-letters?status=PARKED").path("items").spliterator(), false)
                 .filter(d -> d.path("topic").asString().equals(topic)).findFirst().orElse(null);
     }
 
@@ -63,7 +63,7 @@ class DeadLetterTest extends ReportingIntegrationTest {
     }
 
     @Test
-    void retryingADeadLetterThatCanNowBeAppliedProjectsItAndRemovesIt() {
+    void retryingADeadLetterThatCanNowBeAppliedProjectsItAndMarksItReprocessed() {
         String t = territory("retry");
         PathwayStream stream = PathwayStream.hired(t, "aci-1", "CVG", "2029-02-10", 20);
         String id = stream.topic() + ":0:999";

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.convergence.reporting.deadletter.DeadLetters;
+import fr.convergence.kit.deadletter.DeadLetterStore;
 import fr.convergence.reporting.ingest.RecordHandler;
 import fr.convergence.reporting.store.Generation;
 import fr.convergence.reporting.store.Projector;
@@ -57,7 +57,7 @@ public final class ProjectionThroughput {
             // the service's write concern (service-kit): majority + journal
             MongoDatabase db = client.getDatabase("throughput_" + System.currentTimeMillis())
                     .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
-            RecordHandler handler = new RecordHandler(new DeadLetters(db, new SimpleMeterRegistry()));
+            RecordHandler handler = new RecordHandler(new DeadLetterStore(db, new SimpleMeterRegistry(), java.time.Clock.systemUTC()));
             Projector projector = new Projector(db, new Generation(1));
             long start = System.nanoTime();
             for (int from = 0; from < records.size(); from += batchSize) {

@@ -26,11 +26,11 @@ class TerritoryMismatchTest extends ReportingIntegrationTest {
     MeterRegistry meters;
 
     private double mismatches() {
-        return meters.find("reporting.dead_letters").tag("reason", "territory-mismatch").counter().count();
+        return meters.find("convergence.dead_letters").tag("reason", "territory-mismatch").counter().count();
     }
 
     private List<JsonNode> deadLettersOn(String topic) {
-        return StreamSupport.stream(get(admin, "/api/reporting/dead-letters").spliterator(), false)
+        return StreamSupport.stream(get(admin, "/api/reporting/dead-letters?status=PARKED").path("items").spliterator(), false)
                 .filter(d -> d.path("topic").asString().equals(topic)).toList();
     }
 

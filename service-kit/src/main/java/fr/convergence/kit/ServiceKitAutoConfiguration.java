@@ -14,6 +14,7 @@ import fr.convergence.kit.web.IdempotencyKeys;
 import fr.convergence.kit.web.ProblemHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -64,6 +65,28 @@ public class ServiceKitAutoConfiguration {
                 new FilterRegistrationBean<>(new IdempotencyKeyFilter(keys, json, meters, maxBytes));
         registration.setOrder(0);
         return registration;
+    }
+
+    /** The dead-letter store, its administration and API, in every service that declares how to replay a record. */
+    @Bean
+    @ConditionalOnBean(fr.convergence.kit.deadletter.DeadLetterReplay.class)
+    @ConditionalOnMissingBean
+    fr.convergence.kit.deadletter.DeadLetterStore deadLetterStore(MongoDatabase database, MeterRegistry meters) {
+        return new fr.convergence.kit.deadletter.DeadLetterStore(database, meters, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBean(fr.convergence.kit.deadletter.DeadLetterReplay.class)
+    fr.convergence.kit.deadletter.DeadLetterAdmin deadLetterAdmin(fr.convergence.kit.deadletter.DeadLetterStore store,
+                                                                  fr.convergence.kit.deadletter.DeadLetterReplay replay) {
+        return new fr.convergence.kit.deadletter.DeadLetterAdmin(store, replay);
+    }
+
+    @Bean
+    @ConditionalOnBean(fr.convergence.kit.deadletter.DeadLetterReplay.class)
+    fr.convergence.kit.deadletter.DeadLettersController deadLettersController(
+            fr.convergence.kit.deadletter.DeadLetterAdmin admin) {
+        return new fr.convergence.kit.deadletter.DeadLettersController(admin);
     }
 
     @Bean

@@ -17,6 +17,18 @@ public interface KeyVault {
     /** The key, or empty if it never existed or was destroyed. */
     Optional<byte[]> get(String keyId);
 
+    /**
+     * The keys of several people at once (those not found are absent from the map): a page of search hits is one
+     * read of the vault, not one per person. A KMS without a batch read may keep this default.
+     */
+    default java.util.Map<String, byte[]> getAll(java.util.Collection<String> keyIds) {
+        java.util.Map<String, byte[]> found = new java.util.HashMap<>();
+        for (String id : keyIds) {
+            get(id).ifPresent(key -> found.put(id, key));
+        }
+        return found;
+    }
+
     /** Destroys the key for good; idempotent. */
     void destroy(String keyId);
 

@@ -57,6 +57,20 @@ public class MongoKeyVault implements KeyVault {
         return Optional.of(Aead.decrypt(master.bytes(), Base64.getDecoder().decode(doc.getString("wrapped")), aad(keyId)));
     }
 
+    /** One {@code $in} on {@code _id}: served by the primary key on a real MongoDB as on the stand-in. */
+    @Override
+    public java.util.Map<String, byte[]> getAll(java.util.Collection<String> keyIds) {
+        java.util.Map<String, byte[]> found = new java.util.HashMap<>();
+        if (keyIds.isEmpty()) {
+            return found;
+        }
+        for (Document doc : keys.find(new Document("_id", new Document("$in", java.util.List.copyOf(keyIds))))) {
+            String id = doc.getString("_id");
+            found.put(id, Aead.decrypt(master.bytes(), Base64.getDecoder().decode(doc.getString("wrapped")), aad(id)));
+        }
+        return found;
+    }
+
     @Override
     public void destroy(String keyId) {
         keys.deleteOne(new Document("_id", keyId));

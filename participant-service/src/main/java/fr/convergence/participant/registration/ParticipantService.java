@@ -272,7 +272,9 @@ public class ParticipantService {
         // every hit recorded, in one write, before any is shown
         accessLog.recordAll(hits.stream().map(StoredParticipant::id).toList(), new AccessEntry(clock.now(),
                 caller.userId(), caller.role().claim(), purpose, "search", Correlation.current()));
-        List<ParticipantViews.Summary> items = hits.stream().map(p -> ParticipantViews.Summary.of(reveal(p))).toList();
+        java.util.Map<String, byte[]> keys = vault.getAll(hits.stream().map(StoredParticipant::id).toList());
+        List<ParticipantViews.Summary> items = hits.stream()
+                .map(p -> ParticipantViews.Summary.of(reveal(p, Optional.ofNullable(keys.get(p.id()))))).toList();
         return new ParticipantViews.Page<>(page, size, store.count(filter), items);
     }
 
@@ -280,7 +282,14 @@ public class ParticipantService {
         if (p.status() == ParticipantStatus.ERASED || p.sealedPersonalData() == null) {
             return ParticipantViews.Full.erased(p);
         }
-        Optional<byte[]> key = vault.get(p.id());
+        return reveal(p, vault.get(p.id()));
+    }
+
+    /** The person's data opened with {@code key} (read beforehand, e.g. for a whole page of hits at once). */
+    private ParticipantViews.Full reveal(StoredParticipant p, Optional<byte[]> key) {
+        if (p.status() == ParticipantStatus.ERASED || p.sealedPersonalData() == null) {
+            return ParticipantViews.Full.erased(p);
+        }
         if (key.isEmpty()) {
             // erased in the vault but not (yet) in the document: unreadable is the same as erased
             return ParticipantViews.Full.erased(p);

@@ -74,4 +74,22 @@ class MongoKeyVaultTest {
         MongoKeyVault other = new MongoKeyVault(keys, master());
         assertThatThrownBy(() -> other.get("PSN-VAULTAAAAAA5")).isInstanceOf(Aead.DecryptionFailed.class);
     }
+
+    @Test
+    void readsTheKeysOfAPageOfPeopleInOneGoLeavingOutTheDestroyedAndUnknown() {
+        String a = "k-" + java.util.UUID.randomUUID();
+        String b = "k-" + java.util.UUID.randomUUID();
+        String gone = "k-" + java.util.UUID.randomUUID();
+        byte[] keyA = vault.create(a);
+        byte[] keyB = vault.create(b);
+        vault.create(gone);
+        vault.destroy(gone);
+
+        java.util.Map<String, byte[]> found = vault.getAll(java.util.List.of(a, b, gone, "k-never"));
+
+        org.assertj.core.api.Assertions.assertThat(found).containsOnlyKeys(a, b);
+        org.assertj.core.api.Assertions.assertThat(found.get(a)).isEqualTo(keyA);
+        org.assertj.core.api.Assertions.assertThat(found.get(b)).isEqualTo(keyB);
+        org.assertj.core.api.Assertions.assertThat(vault.getAll(java.util.List.of())).isEmpty();
+    }
 }

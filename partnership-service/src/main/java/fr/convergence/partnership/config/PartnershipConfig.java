@@ -3,19 +3,20 @@ package fr.convergence.partnership.config;
 import com.mongodb.client.MongoDatabase;
 import fr.convergence.contracts.Topics;
 import fr.convergence.kit.PlatformProperties;
+import fr.convergence.kit.deadletter.DeadLetterReplay;
+import fr.convergence.kit.deadletter.DeadLetterStore;
+import fr.convergence.partnership.consuming.PathwayEventReplay;
 import fr.convergence.kit.ServedTerritories;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
 import fr.convergence.partnership.application.FollowUpService;
 import fr.convergence.partnership.application.ParticipantHistory;
 import fr.convergence.partnership.application.PartnerService;
 import fr.convergence.partnership.application.ReferralService;
-import fr.convergence.partnership.consuming.DeadLetterService;
 import fr.convergence.partnership.consuming.PathwayEventConsumer;
 import fr.convergence.partnership.consuming.PathwayEventHandler;
 import fr.convergence.partnership.domain.DomainMapping;
 import fr.convergence.partnership.publishing.PartnershipContract;
 import fr.convergence.partnership.publishing.PartnershipOutbox;
-import fr.convergence.partnership.store.DeadLetterStore;
 import fr.convergence.partnership.store.FollowUpStore;
 import fr.convergence.partnership.store.HistoryReadLog;
 import fr.convergence.partnership.store.ParticipantStore;
@@ -80,11 +81,6 @@ class PartnershipConfig {
     }
 
     @Bean
-    DeadLetterStore deadLetterStore(MongoDatabase db) {
-        return new DeadLetterStore(db);
-    }
-
-    @Bean
     PartnershipContract partnershipContract(Clock clock) {
         return new PartnershipContract(clock);
     }
@@ -131,9 +127,10 @@ class PartnershipConfig {
         return new PathwayEventHandler(served, participants, referrals, mapping);
     }
 
+    /** How a parked pathway event is applied again; service-kit keeps the letters and their admin API. */
     @Bean
-    DeadLetterService deadLetterService(DeadLetterStore store, PathwayEventHandler handler) {
-        return new DeadLetterService(store, handler);
+    DeadLetterReplay pathwayEventReplay(PathwayEventHandler handler) {
+        return new PathwayEventReplay(handler);
     }
 
     /**

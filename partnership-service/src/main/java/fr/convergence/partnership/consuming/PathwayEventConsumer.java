@@ -1,7 +1,7 @@
 package fr.convergence.partnership.consuming;
 
 import com.mongodb.MongoException;
-import fr.convergence.partnership.store.DeadLetterStore;
+import fr.convergence.kit.deadletter.DeadLetterStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -136,8 +136,8 @@ public class PathwayEventConsumer implements AutoCloseable {
             String reason = poison instanceof PoisonEvent ? poison.getMessage()
                     : "failed: " + poison.getClass().getSimpleName() + ": " + poison.getMessage();
             String detail = poison instanceof PoisonEvent p ? p.detail() : null;
-            deadLetters.park(DeadLetterStore.idOf(r.topic(), r.partition(), r.offset()), r.topic(), r.partition(),
-                    r.offset(), r.key(), r.value(), reason, detail);
+            deadLetters.park(PathwayEventReplay.CONSUMER, r.topic(), r.partition(), r.offset(), r.key(), r.value(),
+                    reason, detail);
             poisoned.increment();
             log.warn("dead-lettered {}:{}:{}: {}{}", r.topic(), r.partition(), r.offset(), reason,
                     detail == null ? "" : " (" + detail + ")");

@@ -278,7 +278,7 @@ class AccessMatrixTest {
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return StreamSupport.stream(r.body().get("items").spliterator(), false)
                 .filter(d -> d.get("key") != null && key.equals(d.get("key").asString()))
-                .map(d -> d.get("_id").asString()).findFirst().orElse(null);
+                .map(d -> d.get("id").asString()).findFirst().orElse(null);
     }
 
     private static org.awaitility.core.ConditionFactory eventually() {

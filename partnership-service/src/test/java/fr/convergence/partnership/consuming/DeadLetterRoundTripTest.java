@@ -86,7 +86,7 @@ class DeadLetterRoundTripTest {
                 assertThat(d.get("topic").asString()).isEqualTo(TOPIC);
                 assertThat(d.get("value").asString()).isEqualTo(poison);
             });
-            letterId = parked.get(0).get("_id").asString();
+            letterId = parked.get(0).get("id").asString();
             assertThat(deadLettered(before)).as("counted once").isEqualTo(1.0);
 
             // a retry before the fix fails the same way and leaves it parked
@@ -111,7 +111,7 @@ class DeadLetterRoundTripTest {
             assertThat(need(officer, participant, "HOUSING")).isEqualTo("OPEN");
             assertThat(lettersOf(admin, participant)).singleElement().satisfies(d -> {
                 assertThat(d.get("status").asString()).isEqualTo("REPROCESSED");
-                assertThat(d.get("lastRetryBy").asString()).isEqualTo("admin-ops-1");
+                assertThat(d.get("lastActionBy").asString()).isEqualTo("admin-ops-1");
             });
             Http.Response again = admin.post("/api/partnerships/dead-letters/" + letterId + "/retry", "");
             assertThat(again.status()).as("a letter is reprocessed once").isEqualTo(409);

@@ -3,7 +3,8 @@ package fr.convergence.partnership.consuming;
 import com.mongodb.client.MongoDatabase;
 import fr.convergence.partnership.IntegrationTestBase;
 import fr.convergence.partnership.KafkaTopics;
-import fr.convergence.partnership.store.DeadLetterStore;
+import fr.convergence.kit.deadletter.DeadLetter;
+import fr.convergence.kit.deadletter.DeadLetterStore;
 import fr.convergence.testing.Http;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -144,16 +145,17 @@ class PathwayConsumptionTest extends IntegrationTestBase {
     void aRecordOfAnotherTerritorysTopicNeverAppliesEvenWhenRetried() {
         // as if a misconfigured subscription had parked paris's record here: a retry must not apply it to lyon
         String value = barrierAssessed("paris", participant, pathwayId, 0, "HOUSING", "PARTNER", TODAY);
-        String id = DeadLetterStore.idOf("convergence.paris.pathway.v1", 0,
+        String id = DeadLetter.idOf("convergence.paris.pathway.v1", 0,
                 2_000_000L + Math.abs(participant.hashCode() % 100_000));
-        new DeadLetterStore(database).park(id, "convergence.paris.pathway.v1", 0, 0, participant, value, "test", null);
+        new DeadLetterStore(database, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC())
+                .park("pathway-events", "convergence.paris.pathway.v1", 0, Long.parseLong(id.substring(id.lastIndexOf(':') + 1)), participant, value, "test", null);
 
         Http.Response retry = admin.post("/api/partnerships/dead-letters/" + id + "/retry", "");
         assertThat(retry.status()).as(retry.raw()).isEqualTo(422);
         assertThat(deadLettersOf(participant)).singleElement().satisfies(d -> {
             assertThat(d.get("reason").asString()).isEqualTo("territory-mismatch");
             assertThat(d.get("status").asString()).isEqualTo("PARKED");
-            assertThat(d.get("lastRetryBy").asString()).isEqualTo("admin-national");
+            assertThat(d.get("lastActionBy").asString()).isEqualTo("admin-national");
         });
         assertThat(needStatus(participant, "HOUSING")).isEqualTo("NONE");
     }
@@ -180,7 +182,7 @@ class PathwayConsumptionTest extends IntegrationTestBase {
                 barrierAssessed("lyon", participant, pathwayId, 0, "HOUSING", "PARTNER", TODAY)
                         .replace("\"HOUSING\"", "\"TELEPORTATION\""));
         eventually().until(() -> !deadLettersOf(participant).isEmpty());
-        String id = deadLettersOf(participant).get(0).get("_id").asString();
+        String id = deadLettersOf(participant).get(0).get("id").asString();
 
         Http.Response retry = admin.post("/api/partnerships/dead-letters/" + id + "/retry", "");
         assertThat(retry.status()).as(retry.raw()).isEqualTo(422);
@@ -192,8 +194,9 @@ class PathwayConsumptionTest extends IntegrationTestBase {
     void retryingAParkedRecordThatNowAppliesReprocessesIt() {
         // parked earlier (e.g. while the mapping table lacked an entry); now valid
         String value = barrierAssessed("lyon", participant, pathwayId, 0, "HOUSING", "PARTNER", TODAY);
-        String id = DeadLetterStore.idOf(LYON_PATHWAY, 0, 1_000_000L + Math.abs(participant.hashCode() % 100_000));
-        new DeadLetterStore(database).park(id, LYON_PATHWAY, 0, 0, participant, value, "mapping missing", null);
+        String id = DeadLetter.idOf(LYON_PATHWAY, 0, 1_000_000L + Math.abs(participant.hashCode() % 100_000));
+        new DeadLetterStore(database, new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Clock.systemUTC())
+                .park("pathway-events", LYON_PATHWAY, 0, Long.parseLong(id.substring(id.lastIndexOf(':') + 1)), participant, value, "mapping missing", null);
 
         Http.Response retry = admin.post("/api/partnerships/dead-letters/" + id + "/retry", "");
         assertThat(retry.status()).as(retry.raw()).isEqualTo(200);

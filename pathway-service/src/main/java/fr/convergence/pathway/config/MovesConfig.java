@@ -33,6 +33,12 @@ class MovesConfig {
         return new ParticipantMoves(commands, pathways, acis);
     }
 
+    /** A parked participant event goes through the same handler again (service-kit keeps the letters and their API). */
+    @Bean
+    fr.convergence.kit.deadletter.DeadLetterReplay participantMovesReplay(ParticipantMoves moves) {
+        return new fr.convergence.pathway.moves.ParticipantMovesReplay(moves);
+    }
+
     /** Started once the command bus and store are ready, so that no move is handled half-wired. */
     @EventListener(ApplicationReadyEvent.class)
     void startConsumers(ApplicationReadyEvent ready) {
@@ -40,9 +46,10 @@ class MovesConfig {
         PlatformProperties properties = context.getBean(PlatformProperties.class);
         ParticipantMoves moves = context.getBean(ParticipantMoves.class);
         MeterRegistry meters = context.getBean(MeterRegistry.class);
+        var deadLetters = context.getBean(fr.convergence.kit.deadletter.DeadLetterStore.class);
         for (String territory : context.getBean(ServedTerritories.class).all()) {
             ParticipantMovesConsumer consumer = new ParticipantMovesConsumer(properties.kafkaBootstrapServers(),
-                    territory, Topics.participant(territory), moves, meters);
+                    territory, Topics.participant(territory), moves, deadLetters, meters);
             consumer.start();
             consumers.add(consumer);
         }

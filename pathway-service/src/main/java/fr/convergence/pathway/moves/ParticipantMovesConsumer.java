@@ -1,5 +1,6 @@
 package fr.convergence.pathway.moves;
 
+import fr.convergence.kit.deadletter.DeadLetterStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,9 +22,9 @@ import java.util.Properties;
 /**
  * Reads one served territory's participant topic, group {@code pathway-service.<territory>.participant-moves},
  * committing after each record it finished. A record that can never apply ({@link ParticipantMoves.Unusable}, or a
- * programme rule refusing the transfer) is logged whole, counted and passed; anything else (the store or the
- * command bus failing) is retried from that record after a pause that doubles up to 10 s: at least once, and the
- * handler is idempotent.
+ * programme rule refusing the transfer) is parked in the dead letters (service-kit's, replayed by an administrator)
+ * and passed; anything else (the store or the command bus failing) is retried from that record after a pause that
+ * doubles up to 10 s: at least once, and the handler is idempotent.
  */
 public class ParticipantMovesConsumer implements AutoCloseable {
 
@@ -34,11 +35,12 @@ public class ParticipantMovesConsumer implements AutoCloseable {
     private final String territory;
     private final ParticipantMoves moves;
     private final MeterRegistry meters;
+    private final DeadLetterStore deadLetters;
     private final Thread thread;
     private volatile boolean running = true;
 
     public ParticipantMovesConsumer(String bootstrapServers, String territory, String topic, ParticipantMoves moves,
-                                    MeterRegistry meters) {
+                                    DeadLetterStore deadLetters, MeterRegistry meters) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "pathway-service." + territory + ".participant-moves");
@@ -54,6 +56,7 @@ public class ParticipantMovesConsumer implements AutoCloseable {
         this.territory = territory;
         this.moves = moves;
         this.meters = meters;
+        this.deadLetters = deadLetters;
         this.thread = new Thread(this::run, "participant-moves-" + territory);
         this.thread.setDaemon(true);
     }
@@ -116,8 +119,8 @@ public class ParticipantMovesConsumer implements AutoCloseable {
             outcome = moves.handle(territory, r.value()).name().toLowerCase(java.util.Locale.ROOT);
         } catch (ParticipantMoves.Unusable never) {
             outcome = "unusable";
-            log.error("participant event {}:{}:{} cannot apply ({}), passed: {}", r.topic(), r.partition(), r.offset(),
-                    never.getMessage(), r.value());
+            deadLetters.park(ParticipantMovesReplay.CONSUMER, r.topic(), r.partition(), r.offset(), r.key(), r.value(),
+                    ParticipantMovesReplay.UNUSABLE, never.getMessage());
         }
         meters.counter("pathway.participant.events", "territory", territory, "outcome", outcome).increment();
     }

@@ -110,6 +110,51 @@ class ParticipantMovesTest {
         assertThat(stillRefused.raw()).doesNotContain(hired.body().get("pathwayId").asString());
     }
 
+    @Test
+    void aParticipantEventThatCannotApplyIsParkedForTheAdministratorWhoRetriesOrDiscardsIt() throws Exception {
+        String participant = "PSN-" + base32(12);
+        // a move without its target ACI: the consumer can never apply it, parks it and goes on
+        String broken = moved(participant, "aci-" + TERRITORY + "-1", "aci-" + TERRITORY + "-2")
+                .replace("\"toAciId\"", "\"toAci\"");
+        publishOnTheParticipantTopic(broken);
+        Http admin = new Http(port).as(TestIssuer.get().token("admin", null, null));
+
+        tools.jackson.databind.JsonNode letter = await().atMost(Duration.ofSeconds(30)).until(
+                () -> letterOf(admin, participant), java.util.Objects::nonNull);
+        assertThat(letter.get("consumer").asString()).isEqualTo("participant-moves");
+        assertThat(letter.get("reason").asString()).isEqualTo("unusable");
+        assertThat(letter.get("status").asString()).isEqualTo("PARKED");
+        String id = letter.get("id").asString();
+
+        Http.Response retried = admin.post("/api/pathways/dead-letters/" + id + "/retry", "");
+        assertThat(retried.status()).as(retried.raw()).isEqualTo(422);
+        assertThat(retried.rule()).isEqualTo("dead-letter-still-failing");
+        assertThat(letterOf(admin, participant).get("attempts").asInt()).isEqualTo(2);
+
+        Http.Response noWhy = admin.post("/api/pathways/dead-letters/" + id + "/discard", "{\"note\":\" \"}");
+        assertThat(noWhy.status()).isEqualTo(400);
+        assertThat(noWhy.field()).isEqualTo("note");
+        Http.Response discarded = admin.post("/api/pathways/dead-letters/" + id + "/discard",
+                "{\"note\":\"move re-entered by the coordinator\"}");
+        assertThat(discarded.status()).as(discarded.raw()).isEqualTo(200);
+        tools.jackson.databind.JsonNode kept = letterOf(admin, participant);
+        assertThat(kept.get("status").asString()).isEqualTo("DISCARDED");
+        assertThat(kept.get("note").asString()).isEqualTo("move re-entered by the coordinator");
+        assertThat(kept.get("lastActionBy").asString()).isNotBlank();
+        assertThat(admin.post("/api/pathways/dead-letters/" + id + "/retry", "").status()).isEqualTo(409);
+        assertThat(admin.get("/api/pathways/dead-letters?status=PARKED&size=200").body().get("items").toString())
+                .doesNotContain(participant);
+    }
+
+    private static tools.jackson.databind.JsonNode letterOf(Http admin, String participant) {
+        for (tools.jackson.databind.JsonNode letter : admin.get("/api/pathways/dead-letters?size=200").body().get("items")) {
+            if (letter.get("value").asString().contains(participant)) {
+                return letter;
+            }
+        }
+        return null;
+    }
+
     /** A ParticipantRegistered as participant-service publishes it (participant-event v1). */
     private static String registered(String participant, String aci) {
         String json = """

@@ -1,7 +1,8 @@
 package fr.convergence.reporting.ingest;
 
-import fr.convergence.reporting.deadletter.DeadLetters;
+import fr.convergence.kit.deadletter.DeadLetterStore;
 import fr.convergence.reporting.projection.InvalidEventException;
+import fr.convergence.reporting.projection.TerritoryMismatchException;
 import fr.convergence.reporting.projection.ReferralEvent;
 import fr.convergence.reporting.store.ApplyOutcome;
 import fr.convergence.reporting.store.Projector;
@@ -26,10 +27,20 @@ import java.util.List;
 @Component
 public class RecordHandler {
 
-    private final DeadLetters deadLetters;
+    /** The name this service's consumers park their letters under. */
+    public static final String CONSUMER = "projections";
 
-    public RecordHandler(DeadLetters deadLetters) {
+    private final DeadLetterStore deadLetters;
+
+    public RecordHandler(DeadLetterStore deadLetters) {
         this.deadLetters = deadLetters;
+        // registered at zero, so that dashboards and alerts see the series before the first dead letter
+        deadLetters.expect(CONSUMER, InvalidEventException.INVALID_EVENT, TerritoryMismatchException.TERRITORY_MISMATCH);
+    }
+
+    /** The dead letter's reason code for a failure: the event's own code, {@code invalid-event} otherwise. */
+    public static String reasonOf(RuntimeException failure) {
+        return failure instanceof InvalidEventException invalid ? invalid.reason() : InvalidEventException.INVALID_EVENT;
     }
 
     /**
@@ -76,7 +87,8 @@ public class RecordHandler {
         try {
             return apply(record.topic(), record.value(), projector);
         } catch (InvalidEventException | IllegalArgumentException e) {
-            deadLetters.park(record.topic(), record.partition(), record.offset(), record.key(), record.value(), e);
+            deadLetters.park(CONSUMER, record.topic(), record.partition(), record.offset(), record.key(),
+                    record.value(), reasonOf(e), e.getMessage());
             return ApplyOutcome.IGNORED;
         }
     }

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.convergence.reporting.deadletter.DeadLetters;
+import fr.convergence.kit.deadletter.DeadLetterStore;
 import fr.convergence.reporting.ingest.RecordHandler;
 import fr.convergence.reporting.support.PathwayStream;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -55,7 +55,7 @@ class UnitOfWorkTest {
     @BeforeEach
     void freshDatabase() {
         db = client.getDatabase("uow_" + UUID.randomUUID().toString().substring(0, 8));
-        handler = new RecordHandler(new DeadLetters(db, new SimpleMeterRegistry()));
+        handler = new RecordHandler(new DeadLetterStore(db, new SimpleMeterRegistry(), java.time.Clock.systemUTC()));
     }
 
     private PathwayStream richPathway(String aci, String programme, String hired) {
