@@ -9,6 +9,6 @@ class AccessLogConfig {
 
     @Bean
     AccessLog accessLog(MongoDatabase database) {
-        return new AccessLog(database.getCollection("access_log"));
+        return new AccessLog(database.getCollection("access_log"), database.getCollection("access_reads"));
     }
 }
