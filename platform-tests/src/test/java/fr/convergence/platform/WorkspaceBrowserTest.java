@@ -352,9 +352,9 @@ class WorkspaceBrowserTest {
         try (Browser browser = new Browser()) {
             WorkspacePages ws = new WorkspacePages(browser);
             browser.signInAt(gateway + "/", "coordinator-paris", "demo");
-            ws.at("Accueil").assertAccessible();
+            ws.at("Mon territoire").assertAccessible();
             assertThat(ws.text("qui")).contains("Coordinateur·rice territorial·e", "Paris");
-            assertThat(ws.body()).contains("Tableau de bord des indicateurs", "prochaine version");
+            assertThat(ws.body()).contains("Tableau de bord des indicateurs", "Les chiffres du territoire");
             // the caseload is ACI staff's page: a coordinator gets the French refusal, not someone's list
             ws.open(gateway + "/espace/salaries");
             ws.at("Accès refusé").assertAccessible();

@@ -127,8 +127,6 @@ class AuditController {
         model.addAttribute("chains", chains);
         model.addAttribute("intact", chains.stream().allMatch(AuditFile.Chain::intact));
         model.addAttribute("events", AuditFile.timeline(history, chains, labels));
-        model.addAttribute("personalReads", AuditFile.personalDataReads(participants.accessLog(me, participantId), labels));
-        model.addAttribute("historyReads", AuditFile.historyReads(audit.reads(me, participantId), labels));
         model.addAttribute("asOfValue", asOf == null ? "" : asOf);
         if (asOf != null && !asOf.isBlank()) {
             LocalDate day = FrenchDates.parseDate(asOf.strip());
@@ -141,6 +139,9 @@ class AuditController {
                 model.addAttribute("states", AsOfState.of(audit.stateAsOf(me, participantId, day), labels));
             }
         }
+        // the logs last: the reads this very page made (history, state) are in them
+        model.addAttribute("personalReads", AuditFile.personalDataReads(participants.accessLog(me, participantId), labels));
+        model.addAttribute("historyReads", AuditFile.historyReads(audit.reads(me, participantId), labels));
         return "pages/audit-file";
     }
 }
