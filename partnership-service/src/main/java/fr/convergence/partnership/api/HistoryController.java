@@ -25,10 +25,34 @@ class HistoryController {
 
     private final ParticipantHistory history;
     private final TerritoryAccess access;
+    private final fr.convergence.partnership.store.HistoryReadLog reads;
 
-    HistoryController(ParticipantHistory history, TerritoryAccess access) {
+    HistoryController(ParticipantHistory history, TerritoryAccess access,
+                      fr.convergence.partnership.store.HistoryReadLog reads) {
         this.history = history;
         this.access = access;
+        this.reads = reads;
+    }
+
+    /** Who read this participant's partnership history, when and why: auditors of its territory, newest first. */
+    @GetMapping("/reads")
+    @PreAuthorize("hasRole('AUDITOR')")
+    Page<fr.convergence.partnership.store.HistoryReadLog.Read> reads(@PathVariable String participantId,
+                                                                     @RequestParam(defaultValue = "0") int page,
+                                                                     @RequestParam(defaultValue = "50") int size,
+                                                                     Caller caller) {
+        if (!participantId.matches(Requests.CODE)) {
+            throw ApiException.badRequest("participantId", "participantId must match " + Requests.CODE);
+        }
+        if (page < 0 || page > 100_000) {
+            throw ApiException.badRequest("page", "page must be between 0 and 100000");
+        }
+        if (size < 1 || size > 200) {
+            throw ApiException.badRequest("size", "size must be between 1 and 200");
+        }
+        String territory = access.participant(caller, participantId);
+        var found = reads.of(territory, participantId, page, size);
+        return new Page<>(found.getValue(), page, size, found.getKey().intValue());
     }
 
     @GetMapping

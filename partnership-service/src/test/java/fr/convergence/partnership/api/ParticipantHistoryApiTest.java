@@ -39,6 +39,27 @@ class ParticipantHistoryApiTest extends IntegrationTestBase {
     }
 
     @Test
+    void theAuditorSeesWhoReadTheHistoryWhenAndWhyNewestFirst() {
+        propose(participant, partnerWithAgreement("Foyer Notre-Dame", "HOUSING"), "HOUSING");
+        assertThat(history(participant).status()).isEqualTo(200);
+        assertThat(auditor.with("X-Purpose", "complaint-2026-17").get("/api/partnerships/participants/" + participant
+                + "/history").status()).isEqualTo(200);
+
+        Http.Response r = auditor.get("/api/partnerships/participants/" + participant + "/history/reads");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().get("total").asInt()).isEqualTo(2);
+        JsonNode items = r.body().get("items");
+        assertThat(field(items, "purpose")).containsExactly("complaint-2026-17", "audit");
+        assertThat(items.get(0).get("by").asString()).isNotBlank();
+        assertThat(items.get(0).get("at").asString()).isNotBlank();
+        // reading who read is not itself a read of the history
+        assertThat(auditor.get("/api/partnerships/participants/" + participant + "/history/reads")
+                .body().get("total").asInt()).isEqualTo(2);
+        assertThat(auditor.get("/api/partnerships/participants/" + participant + "/history/reads?size=0").status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void everyReferralEventIsListedInTheOrderItHappenedWithItsStreamPosition() {
         String partner = partnerWithAgreement("Habitat et Humanisme Rhône", "HOUSING", "HEALTH");
         String housing = propose(participant, partner, "HOUSING");               // proposed 10 days ago
