@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.bson.Document;
+
 import java.time.Clock;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,6 +67,51 @@ class NeedsController {
                         .thenComparing(OpenNeed::participantId).thenComparing(OpenNeed::barrierDomain))
                 .toList();
         return Page.of(all, page, size);
+    }
+
+    /** An open need of an ACI's person that no referral has answered yet (the CIP's caseload alert). */
+    record WaitingNeed(String participantId, String barrierDomain, PartnerDomain partnerDomain, LocalDate openedOn,
+                       long daysOpen) {
+    }
+
+    /**
+     * Open needs of one ACI's people open for at least {@code minDaysOpen} days with no referral proposed in their
+     * partner domain since they opened (a declined or cancelled one does not count): the CIP's alert "a barrier
+     * still without a referral", for her own ACI only (another ACI is 403); the territory's officers and
+     * coordinator may ask for any ACI of it. One read per partner domain's queue, then one per person concerned.
+     */
+    @GetMapping("/needs/waiting")
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
+    List<WaitingNeed> waiting(@RequestParam String aciId, @RequestParam(defaultValue = "30") int minDaysOpen,
+                              Caller caller) {
+        if (!aciId.matches("[a-z0-9-]{2,64}")) {
+            throw ApiException.badRequest("aciId", "aciId must be an ACI id such as aci-paris-1");
+        }
+        if (minDaysOpen < 0 || minDaysOpen > 3650) {
+            throw ApiException.badRequest("minDaysOpen", "minDaysOpen must be between 0 and 3650");
+        }
+        if (caller.aciStaff() && !aciId.equals(caller.aciId())) {
+            throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "territory-not-yours", "aciId",
+                    "ACI staff see the needs of their own ACI only");
+        }
+        String territory = access.list(caller, null);
+        List<OpenNeed> longOpen = openNeeds(territory, List.of(PartnerDomain.values())).stream()
+                .filter(n -> aciId.equals(n.aciId()) && n.daysOpen() >= minDaysOpen).toList();
+        Map<String, List<Document>> referralsOf = new java.util.HashMap<>();
+        List<WaitingNeed> waiting = new ArrayList<>();
+        for (OpenNeed n : longOpen) {
+            List<Document> referrals = referralsOf.computeIfAbsent(n.participantId(), id -> participants
+                    .find(territory, id).map(ParticipantStore.ParticipantState::referrals).orElse(List.of()));
+            boolean answered = referrals.stream().anyMatch(r -> n.partnerDomain().name().equals(r.getString("domain"))
+                    && !"DECLINED".equals(r.getString("status")) && !"CANCELLED".equals(r.getString("status"))
+                    && r.getString("proposedOn") != null && !LocalDate.parse(r.getString("proposedOn")).isBefore(n.openedOn()));
+            if (!answered) {
+                waiting.add(new WaitingNeed(n.participantId(), n.barrierDomain(), n.partnerDomain(), n.openedOn(),
+                        n.daysOpen()));
+            }
+        }
+        waiting.sort(Comparator.comparing(WaitingNeed::daysOpen).reversed().thenComparing(WaitingNeed::participantId));
+        return waiting;
     }
 
     /** Open needs counted by partner domain and age band (days open). */

@@ -142,6 +142,36 @@ class PathwayConsumptionTest extends IntegrationTestBase {
     }
 
     @Test
+    void aCipSeesTheNeedsOfHerAciLeftWithoutAReferralForThirtyDays() {
+        String aci = "aci-lyon-" + (100 + Math.abs(participant.hashCode() % 800));
+        String waiting = participant;
+        String recent = "PSN-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String referred = "PSN-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String housing = "{\"domain\":\"HOUSING\",\"intensity\":\"HIGH\",\"handling\":\"PARTNER\"}";
+        KafkaTopics.produce(LYON_PATHWAY, waiting, fr.convergence.partnership.PathwayEvents.event("lyon", aci, waiting,
+                pathwayId, 0, "BarrierAssessed", TODAY.minusDays(40), housing));
+        KafkaTopics.produce(LYON_PATHWAY, recent, fr.convergence.partnership.PathwayEvents.event("lyon", aci, recent,
+                java.util.UUID.randomUUID().toString(), 0, "BarrierAssessed", TODAY.minusDays(5), housing));
+        KafkaTopics.produce(LYON_PATHWAY, referred, fr.convergence.partnership.PathwayEvents.event("lyon", aci, referred,
+                java.util.UUID.randomUUID().toString(), 0, "BarrierAssessed", TODAY.minusDays(40), housing));
+        eventually().until(() -> "OPEN".equals(needStatus(waiting, "HOUSING")) && "OPEN".equals(needStatus(recent, "HOUSING"))
+                && "OPEN".equals(needStatus(referred, "HOUSING")));
+        propose(referred, partnerWithAgreement("Foyer Adoma Lyon", "HOUSING"), "HOUSING");
+        Http cip = new Http(port).as(fr.convergence.testing.TestIssuer.get().token("cip", "lyon", aci));
+
+        Http.Response r = cip.get("/api/partnerships/needs/waiting?aciId=" + aci);
+
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().size()).as(r.raw()).isEqualTo(1);
+        assertThat(r.body().get(0).get("participantId").asString()).isEqualTo(waiting);
+        assertThat(r.body().get(0).get("barrierDomain").asString()).isEqualTo("HOUSING");
+        assertThat(r.body().get(0).get("daysOpen").asInt()).isEqualTo(40);
+        Http.Response otherAci = cip.get("/api/partnerships/needs/waiting?aciId=aci-lyon-1");
+        assertThat(otherAci.status()).isEqualTo(403);
+        assertThat(otherAci.field()).isEqualTo("aciId");
+    }
+
+    @Test
     void aRecordOfAnotherTerritorysTopicNeverAppliesEvenWhenRetried() {
         // as if a misconfigured subscription had parked paris's record here: a retry must not apply it to lyon
         String value = barrierAssessed("paris", participant, pathwayId, 0, "HOUSING", "PARTNER", TODAY);
