@@ -152,20 +152,31 @@ class WorkspaceRolesBrowserTest {
             ws.open(gateway + "/espace/besoins?domaine=HOUSING");
             ws.at("Besoins à traiter");
 
-            // propose a partner, keyboard only: Tab to the partner list, type its first letters, Tab to the button, Enter
+            // propose a partner: Tab to the partner list and type its first letters (keyboard); then the same
+            // rendered form posted twice at once, as a double click does: one referral (the form's Idempotency-Key)
             ws.click(By.cssSelector("a[href*='personne=" + participantId + "']"));
             ws.at("Proposer un partenaire").assertAccessible();
             assertThat(ws.body()).contains(PARTNER);
             noAlert(browser);
-            ws.tabTo("partnerId", "Toit").tabTo("enregistrer", Keys.ENTER.toString());
+            ws.tabTo("partnerId", "Toit");
+            @SuppressWarnings("unchecked")
+            java.util.List<Object> posts = (java.util.List<Object>) ((JavascriptExecutor) browser.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const form = document.querySelector('form[method=post]');
+                    const post = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form))});
+                    Promise.all([post(), post()]).then(([a, b]) => done([a.url, b.url, a.status, b.status]))
+                          .catch(e => done(['failed: ' + e]));""");
+            assertThat(posts.subList(0, 2)).as("%s", posts).anyMatch(u -> String.valueOf(u).contains("enregistre=orientation"));
+            ws.open(gateway + "/espace/orientations/" + participantId + "?enregistre=orientation");
             ws.at("Orientations — " + participantId).assertAccessible();
             assertThat(ws.body()).contains("L'orientation a été proposée au partenaire.", "Orientation proposée", PARTNER);
+            assertThat(browser.driver.findElements(By.cssSelector("#orientations tbody tr"))).as("one referral").hasSize(1);
             noAlert(browser);
 
-            // the partner's answers: accepted, then completed with an outcome
+            // the partner's answers: accepted (keyboard only: Tab to the button, Enter), then completed with an outcome
             ws.click(By.cssSelector("a[href$='/accepter']"));
             ws.at("Accepter l'orientation").assertAccessible();
-            ws.submit();
+            ws.tabTo("enregistrer", Keys.ENTER.toString());
             ws.at("Orientations — " + participantId);
             assertThat(ws.text("orientations")).contains("Orientation acceptée");
             ws.click(By.cssSelector("a[href$='/aboutir']"));

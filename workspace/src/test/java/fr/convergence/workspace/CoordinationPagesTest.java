@@ -145,4 +145,27 @@ class CoordinationPagesTest {
                 .andExpect(redirectedUrl("/espace/personnes/" + ID + "?enregistre=effacement"));
         verify(participants).erase(any(), eq(ID), eq(key));
     }
+
+    /** The territory searched is the token's, whatever the form says: the workspace never widens a search. */
+    @Test
+    void aSearchStaysInTheCoordinatorsOwnTerritory() throws Exception {
+        String key = tokens.newFormKey();
+        mvc.perform(post("/espace/territoire").with(coordinator()).param("_formKey", key)
+                        .param("_csrf", tokens.csrfFor("coordinator-paris", key)).param("lastName", "Dupont")
+                        .param("territory", "lyon"))
+                .andExpect(status().isOk());
+        verify(participants).byName(any(), eq("paris"), eq("Dupont"), eq(null), eq("territory-coordination"));
+        verify(participants, never()).byName(any(), eq("lyon"), anyString(), any(), anyString());
+    }
+
+    /** A person the services do not show this coordinator (another territory's) is "Page introuvable", nothing else. */
+    @Test
+    void anotherTerritorysPersonIsNotFound() throws Exception {
+        when(participants.read(any(), eq("PSN-LYONLYONLYON"), eq("territory-coordination")))
+                .thenThrow(new ServiceProblem(404, "not-found", null, "no", List.of()));
+        String page = mvc.perform(get("/espace/personnes/PSN-LYONLYONLYON").with(coordinator()))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Page introuvable");
+        verify(partnerships, never()).followUpGroup(any(), eq("PSN-LYONLYONLYON"));
+    }
 }
