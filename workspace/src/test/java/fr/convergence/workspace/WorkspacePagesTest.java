@@ -117,6 +117,31 @@ class WorkspacePagesTest {
     }
 
     @Test
+    void aNeedLeftWithoutReferralForThirtyDaysRaisesAnAlertOnTheCaseload() throws Exception {
+        onePerson("Lou", "Martin");
+        String before = mvc.perform(get("/espace/salaries").with(cip())).andReturn().getResponse().getContentAsString();
+        assertThat(before).doesNotContain("Frein sans orientation vers un partenaire");
+        when(partnerships.waitingNeeds(any(), eq("aci-paris-1"), eq(30))).thenReturn(List.of(node("""
+                {"participantId":"PSN-AAAA","barrierDomain":"HOUSING","partnerDomain":"HOUSING","openedOn":"%s","daysOpen":41}"""
+                .formatted(TODAY.minusDays(41)))));
+
+        String page = mvc.perform(get("/espace/salaries").with(cip())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("Frein sans orientation vers un partenaire");
+    }
+
+    @Test
+    void theCaseloadStillShowsWhenPartnershipServiceIsDown() throws Exception {
+        onePerson("Lou", "Martin");
+        when(partnerships.waitingNeeds(any(), any(), org.mockito.ArgumentMatchers.anyInt()))
+                .thenThrow(new org.springframework.web.client.ResourceAccessException("connection refused"));
+        String page = mvc.perform(get("/espace/salaries").with(cip())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Fin de contrat prévue proche");
+    }
+
+    @Test
     void theCaseloadFiltersByProgrammeAndName() throws Exception {
         onePerson("Aïcha", "Benali");
         assertThat(mvc.perform(get("/espace/salaries?programme=PHC").with(cip())).andReturn().getResponse()

@@ -1,9 +1,11 @@
 package fr.convergence.workspace.caseload;
 
 import fr.convergence.workspace.person.Persons;
+import fr.convergence.workspace.rules.Alert;
 import fr.convergence.workspace.rules.Alerts;
 import fr.convergence.workspace.security.StaffMember;
 import fr.convergence.workspace.services.ParticipantsApi;
+import fr.convergence.workspace.services.PartnershipsApi;
 import fr.convergence.workspace.services.PathwaysApi;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -23,13 +25,16 @@ import java.util.Map;
 @Component
 public class Caseload {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Caseload.class);
     private final ParticipantsApi participants;
     private final PathwaysApi pathways;
+    private final PartnershipsApi partnerships;
     private final Alerts alerts;
 
-    Caseload(ParticipantsApi participants, PathwaysApi pathways, Alerts alerts) {
+    Caseload(ParticipantsApi participants, PathwaysApi pathways, PartnershipsApi partnerships, Alerts alerts) {
         this.participants = participants;
         this.pathways = pathways;
+        this.partnerships = partnerships;
         this.alerts = alerts;
     }
 
@@ -47,6 +52,7 @@ public class Caseload {
         for (JsonNode view : pathways.readAll(cip, incomplete)) {
             current.put(view.path("participantId").asString(), view);
         }
+        Map<String, LocalDate> needWaitingSince = waitingNeeds(cip);
         List<CaseloadRow> rows = new ArrayList<>();
         for (JsonNode p : people) {
             if (p.path("erased").asBoolean(false)) {
@@ -66,12 +72,33 @@ public class Caseload {
             LocalDate exitedOn = date(v, "exitedOn");
             String status = v.path("status").asString();
             String programme = v.path("programme").asString();
+            List<Alert> rowAlerts = new ArrayList<>(alerts.of(status, programme, startedOn, plannedEnd,
+                    date(v, "hoursSetOn"), exitedOn, date(v, "followUpEndedOn"), today));
+            if (needWaitingSince.containsKey(id)) {
+                rowAlerts.add(alerts.needWithoutReferral(needWaitingSince.get(id)));
+            }
             rows.add(new CaseloadRow(id, name, sortName, programme, v.path("weeklyHours").asDouble(),
                     monthsInPathway(startedOn, exitedOn, today), p.path("referentId").asString(null), status,
-                    plannedEnd, alerts.of(status, programme, startedOn, plannedEnd, date(v, "hoursSetOn"), exitedOn,
-                            date(v, "followUpEndedOn"), today)));
+                    plannedEnd, rowAlerts));
         }
         return rows;
+    }
+
+    /**
+     * The oldest need of each person of the ACI still waiting for a referral after 30 days (one call for the ACI).
+     * Without partnership-service the caseload still shows, without this alert: the other alerts do not depend on it.
+     */
+    private Map<String, LocalDate> waitingNeeds(StaffMember cip) {
+        Map<String, LocalDate> since = new HashMap<>();
+        try {
+            for (JsonNode n : partnerships.waitingNeeds(cip, cip.aciId(), Alerts.NEED_REFERRAL_DAYS)) {
+                since.merge(n.path("participantId").asString(), LocalDate.parse(n.path("openedOn").asString()),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        } catch (fr.convergence.workspace.services.ServiceProblem | org.springframework.web.client.ResourceAccessException unavailable) {
+            LOG.warn("needs waiting for a referral not available: {}", unavailable.toString());
+        }
+        return since;
     }
 
     /** Whole months from the hiring to the exit or today, as pathway-service counts them (PathwayState). */

@@ -6,7 +6,8 @@ import java.time.LocalDate;
  * Something about one person that needs action soon.
  *
  * @param kind     which alert
- * @param due      the date it is about (planned end, 24-month point, end of the follow-up window, PHC hours review)
+ * @param due      the date it is about (planned end, 24-month point, end of the follow-up window, PHC hours review,
+ *                 the day a need's wait for a referral passed its limit)
  * @param severity {@code error} when the date has passed or is within a week, {@code warning} otherwise (DSFR badge)
  */
 public record Alert(Kind kind, LocalDate due, String severity) {
@@ -15,7 +16,8 @@ public record Alert(Kind kind, LocalDate due, String severity) {
         PLANNED_END("Fin de contrat prévue proche"),
         MONTH_24("Point des 24 mois proche"),
         FOLLOW_UP_WINDOW("Fenêtre de suivi après sortie bientôt close"),
-        PHC_HOURS_REVIEW("Heures PHC à revoir");
+        PHC_HOURS_REVIEW("Heures PHC à revoir"),
+        NEED_WITHOUT_REFERRAL("Frein sans orientation vers un partenaire");
 
         private final String label;
 

@@ -20,6 +20,8 @@ public final class Alerts {
     static final int FOLLOW_UP_NOTICE_DAYS = 30;
     /** PHC hours ramp up: warn when they have not been looked at for this many weeks (the "6 weeks"). */
     static final int PHC_HOURS_REVIEW_WEEKS = 6;
+    /** A need opened by a barrier and handled by a partner should have a referral within this many days. */
+    public static final int NEED_REFERRAL_DAYS = 30;
     private static final int URGENT_DAYS = 7;
 
     private final ProgrammeRules rules;
@@ -64,6 +66,11 @@ public final class Alerts {
     }
 
     /** True from {@code days} before {@code due} up to the due date itself (a date already passed is no longer news). */
+    /** A need open since {@code openedOn} with no referral yet (partnership-service said so): overdue after 30 days. */
+    public Alert needWithoutReferral(LocalDate openedOn) {
+        return new Alert(Alert.Kind.NEED_WITHOUT_REFERRAL, openedOn.plusDays(NEED_REFERRAL_DAYS), "error");
+    }
+
     private static boolean within(LocalDate today, LocalDate due, int days) {
         long left = ChronoUnit.DAYS.between(today, due);
         return left >= 0 && left <= days;

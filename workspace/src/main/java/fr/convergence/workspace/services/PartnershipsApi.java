@@ -53,6 +53,17 @@ public class PartnershipsApi {
         }
     }
 
+    /**
+     * The needs of an ACI's people open for {@code minDaysOpen} days or more with no referral since they opened:
+     * {@code [{participantId, barrierDomain, partnerDomain, openedOn, daysOpen}]}, one call for the whole ACI.
+     */
+    public List<JsonNode> waitingNeeds(StaffMember who, String aciId, int minDaysOpen) {
+        List<JsonNode> all = new ArrayList<>();
+        calls.get(who, "/api/partnerships/needs/waiting?aciId=" + p(aciId) + "&minDaysOpen=" + minDaysOpen, Map.of())
+                .forEach(all::add);
+        return all;
+    }
+
     /** Open needs counted by partner domain and age band: {@code {HOUSING: {"0-7": 1, "8-30": 0, …}, …}}. */
     public JsonNode needsSummary(StaffMember who) {
         return calls.get(who, "/api/partnerships/needs/summary", Map.of());
