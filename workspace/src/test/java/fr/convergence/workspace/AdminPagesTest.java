@@ -175,4 +175,21 @@ class AdminPagesTest {
                 .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("Une reconstruction est déjà en cours");
     }
+
+    @Test
+    void aTerritoryJoinsWithItsCodeAndNameAndAnExistingCodeIsSaidInFrench() throws Exception {
+        String key = tokens.newFormKey();
+        mvc.perform(post("/espace/administration/referentiel/nouveau-territoire").with(admin()).param("_formKey", key)
+                        .param("_csrf", tokens.csrfFor("admin", key)).param("code", "somme").param("name", "Somme"))
+                .andExpect(redirectedUrl("/espace/administration/referentiel?enregistre=territoire"));
+        verify(participants).addTerritory(any(), eq(Map.of("code", "somme", "name", "Somme")), eq(key));
+        String second = tokens.newFormKey();
+        when(participants.addTerritory(any(), anyMap(), eq(second))).thenThrow(new ServiceProblem(409, "territory-exists",
+                null, "exists", List.of()));
+        String refused = mvc.perform(post("/espace/administration/referentiel/nouveau-territoire").with(admin())
+                        .param("_formKey", second).param("_csrf", tokens.csrfFor("admin", second)).param("code", "paris")
+                        .param("name", "Paris"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("Ce code de territoire existe déjà.", "value=\"paris\"");
+    }
 }

@@ -167,6 +167,9 @@ class WorkspaceAccessTest {
             "POST, /espace/administration/reconstructions, admin, 403",
             "POST, /espace/administration/lettres-mortes/rejeu, admin, 403",
             "POST, /espace/administration/referentiel/paris/aci/nouvelle, admin, 403",
+            "GET, /espace/administration/referentiel/nouveau-territoire, admin, 200",
+            "GET, /espace/administration/referentiel/nouveau-territoire, coordinator, 403",
+            "POST, /espace/administration/referentiel/nouveau-territoire, admin, 403",
             // and the administrator reaches no page of people
             "GET, /espace/salaries, admin, 403",
             "GET, /espace/personnes/PSN-1, admin, 403",

@@ -49,6 +49,11 @@ class ReferenceDataController {
             new Field("contactPhone", "Téléphone de l'équipe d'accompagnement", "Par exemple 01 23 45 67 89",
                     Field.Kind.TEL, Map.of(), false));
 
+    static final List<Field> NEW_TERRITORY = List.of(
+            Field.text("code", "Code du territoire", "En minuscules, sans espace, par exemple somme ou ille-et-vilaine", true),
+            Field.text("name", "Nom du territoire", "Par exemple Somme", true));
+    static final List<Field> RENAME = List.of(Field.text("name", "Nom du territoire", null, true));
+
     private final ReferenceData reference;
     private final ParticipantsApi participants;
     private final FormPosts forms;
@@ -70,6 +75,52 @@ class ReferenceDataController {
         model.addAttribute("territories", reference.all(me));
         model.addAttribute("saved", Saved.message(saved));
         return "pages/reference-data";
+    }
+
+    @GetMapping("/espace/administration/referentiel/nouveau-territoire")
+    String territoryForm(StaffMember me, Model model) {
+        Roles.require(me, StaffRole.ADMIN);
+        return FormResponses.show(territoryPage(null, forms.fresh(me, NEW_TERRITORY, Map.of())), model);
+    }
+
+    @PostMapping("/espace/administration/referentiel/nouveau-territoire")
+    String addTerritory(StaffMember me, @RequestParam Map<String, String> params, Model model,
+                        HttpServletResponse response) {
+        Roles.require(me, StaffRole.ADMIN);
+        FormState form = forms.posted(me, NEW_TERRITORY, params);
+        return flow.submit(form, territoryPage(null, form), body -> {
+            participants.addTerritory(me, body, form.formKey());
+            return "redirect:/espace/administration/referentiel?enregistre=territoire";
+        }, model, response);
+    }
+
+    @GetMapping("/espace/administration/referentiel/{code}/nom")
+    String renameForm(StaffMember me, @PathVariable String code, Model model) {
+        Roles.require(me, StaffRole.ADMIN);
+        ReferenceData.Territory t = reference.territory(me, code);
+        return FormResponses.show(territoryPage(t, forms.fresh(me, RENAME, Map.of("name", t.name()))), model);
+    }
+
+    @PostMapping("/espace/administration/referentiel/{code}/nom")
+    String rename(StaffMember me, @PathVariable String code, @RequestParam Map<String, String> params, Model model,
+                  HttpServletResponse response) {
+        Roles.require(me, StaffRole.ADMIN);
+        FormState form = forms.posted(me, RENAME, params);
+        ReferenceData.Territory t = reference.territory(me, code);
+        return flow.submit(form, territoryPage(t, form), body -> {
+            participants.renameTerritory(me, code, body, form.formKey());
+            return "redirect:/espace/administration/referentiel?enregistre=territoire";
+        }, model, response);
+    }
+
+    private static FormPage territoryPage(ReferenceData.Territory t, FormState form) {
+        return new FormPage(t == null ? "Ajouter un territoire" : "Renommer le territoire", t == null ? null : t.name(),
+                t == null ? "Un territoire qui rejoint le programme ; ses ACI s'ajoutent ensuite." : null,
+                t == null ? "/espace/administration/referentiel/nouveau-territoire"
+                        : "/espace/administration/referentiel/" + t.code() + "/nom",
+                "Enregistrer le territoire", "/espace/administration/referentiel",
+                List.of(new FormPage.Crumb("Administration", "/espace/administration"),
+                        new FormPage.Crumb("Référentiel", "/espace/administration/referentiel")), null, form);
     }
 
     @GetMapping("/espace/administration/referentiel/{code}/aci/nouvelle")

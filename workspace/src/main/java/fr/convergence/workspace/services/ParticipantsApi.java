@@ -143,6 +143,16 @@ public class ParticipantsApi {
         return calls.get(who, "/api/participants/territories/" + encode(code), Map.of());
     }
 
+    /** A territory joining the programme: {@code {code, name}}. */
+    public JsonNode addTerritory(StaffMember who, Map<String, Object> body, String idempotencyKey) {
+        return calls.post(who, "/api/participants/territories", body, Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    public JsonNode renameTerritory(StaffMember who, String code, Map<String, Object> body, String idempotencyKey) {
+        return calls.put(who, "/api/participants/territories/" + encode(code), body,
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
     public JsonNode addAci(StaffMember who, String territory, Map<String, Object> body, String idempotencyKey) {
         return calls.post(who, "/api/participants/territories/" + encode(territory) + "/acis", body,
                 Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));

@@ -89,6 +89,8 @@ public class ProblemMessages {
         messages.put("participant-erased", "Les données de cette personne ont été effacées.");
         messages.put("erased", "Les données de cette personne ont été effacées.");
         messages.put("siret-checksum", "Ce numéro SIRET n'est pas valide (14 chiffres, clé de contrôle).");
+        messages.put("territory-exists", "Ce code de territoire existe déjà.");
+        messages.put("Pattern:code", "En minuscules, chiffres et tirets, de 2 à 40 caractères.");
         messages.put("ValidSiret", "Ce numéro SIRET n'est pas valide (14 chiffres, clé de contrôle).");
         messages.put("aci-leaves-after-joining", "La date de sortie du programme suit la date d'entrée.");
         messages.put("aci-runs-a-programme", "Une ACI porte au moins un programme.");

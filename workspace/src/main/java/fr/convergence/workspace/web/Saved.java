@@ -19,6 +19,7 @@ public final class Saved {
             Map.entry("changement-aci", "La personne est rattachée à sa nouvelle ACI ; son parcours et ses besoins la suivent."),
             Map.entry("effacement", "Les données personnelles ont été effacées."),
             Map.entry("aci", "L'ACI est enregistrée."),
+            Map.entry("territoire", "Le territoire est enregistré."),
             Map.entry("rejeu", "L'événement a été traité à nouveau avec succès."),
             Map.entry("reconstruction", "La reconstruction des indicateurs a démarré."));
 
