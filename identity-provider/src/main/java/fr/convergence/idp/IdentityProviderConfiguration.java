@@ -76,6 +76,9 @@ class IdentityProviderConfiguration {
                 context.getClaims().claim("role", user.role()).claim("name", user.name());
                 if (user.territory() != null) {
                     context.getClaims().claim("territory", user.territory());
+                } else {
+                    // said, not implied: a token that merely lacks its territory is refused everything
+                    context.getClaims().claim("national", true);
                 }
                 if (user.aci() != null) {
                     context.getClaims().claim("aci", user.aci());

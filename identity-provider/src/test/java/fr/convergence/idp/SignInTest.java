@@ -79,11 +79,14 @@ class SignInTest {
     }
 
     @Test
-    void nationalAnalystHasNoTerritory() throws Exception {
+    void nationalAnalystHasNoTerritoryAndSaysItIsNational() throws Exception {
         JsonNode claims = claims(new SignIn(ISSUER, "demo").token("analyst"));
         assertThat(claims.get("role").asText()).isEqualTo("national-analyst");
         assertThat(claims.has("territory")).isFalse();
         assertThat(claims.has("aci")).isFalse();
+        assertThat(claims.get("national").asBoolean()).isTrue();
+        // a territorial person's token never claims to be national
+        assertThat(claims(new SignIn(ISSUER, "demo").token("auditor-paris")).has("national")).isFalse();
     }
 
     @Test

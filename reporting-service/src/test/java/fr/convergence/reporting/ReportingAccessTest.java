@@ -3,6 +3,7 @@ package fr.convergence.reporting;
 import fr.convergence.reporting.support.PathwayStream;
 import fr.convergence.reporting.support.ReportingIntegrationTest;
 import fr.convergence.testing.Http;
+import fr.convergence.testing.TestIssuer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -80,6 +81,18 @@ class ReportingAccessTest extends ReportingIntegrationTest {
         assertRefused(as("cip", "paris", null).get("/api/reporting/territories/paris/acis/aci-paris-1"),
                 "aci-not-yours");
         assertThat(views(get(as("coordinator", null, null), "/api/reporting/scope"))).containsExactly("indicators");
+    }
+
+    @Test
+    void anAuditorOrAnalystTokenThatLostItsTerritoryIsNotNational() {
+        for (String role : new String[] {"auditor", "national-analyst"}) {
+            Http lost = anonymous.as(TestIssuer.get().withoutTerritory(role + "-paris", role));
+            Http.Response national = lost.get("/api/reporting/national");
+            assertThat(national.status()).as(role + " " + national.raw()).isEqualTo(403);
+            assertThat(lost.get("/api/reporting/territories/paris").status()).as(role).isEqualTo(403);
+        }
+        // the same roles with the national claim the identity provider gives national staff
+        assertThat(as("auditor", null, null).get("/api/reporting/national").status()).isEqualTo(200);
     }
 
     @Test

@@ -88,6 +88,21 @@ public final class TestIssuer {
                 Instant.now().plusSeconds(3600));
     }
 
+    private static final ThreadLocal<Boolean> LOST_TERRITORY = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * A token of a territorial person whose identity provider dropped the territory claim: no territory and no
+     * {@code national} claim either. Services must refuse it everything (it is not a national token).
+     */
+    public String withoutTerritory(String subject, String role) {
+        LOST_TERRITORY.set(true);
+        try {
+            return sign(key, issuer, subject, role, null, null, Instant.now().plusSeconds(3600));
+        } finally {
+            LOST_TERRITORY.remove();
+        }
+    }
+
     private static String subjectOf(String role, String territory, String aci) {
         return role + "-" + (aci != null ? aci : territory != null ? territory : "national");
     }
@@ -99,6 +114,8 @@ public final class TestIssuer {
                 .claim("role", role);
         if (territory != null) {
             claims.claim("territory", territory);
+        } else if (!LOST_TERRITORY.get()) {
+            claims.claim("national", true);
         }
         if (aci != null) {
             claims.claim("aci", aci);

@@ -68,6 +68,17 @@ class ParticipantApiTest {
     }
 
     @Test
+    void anAuditorTokenThatLostItsTerritoryClaimIsNotNationalAndSeesNothing() {
+        String id = register("Anne", "Sanscle", "aci-paris-1");
+        Http lost = new Http(port).as(fr.convergence.testing.TestIssuer.get().withoutTerritory("auditor-paris", "auditor"));
+        assertThat(lost.with("X-Purpose", "audit").get("/api/participants/" + id).status()).isEqualTo(404);
+        assertThat(lost.get("/api/participants/access-log?participantId=" + id).status()).isEqualTo(404);
+        // the same person read with a national token, as the identity provider issues it: visible
+        assertThat(new Http(port).as(Tokens.auditor()).with("X-Purpose", "audit").get("/api/participants/" + id).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void aRegistrationRepeatedWithItsIdempotencyKeyRegistersOnePerson() {
         Http keyed = cip.with("Idempotency-Key", "demo:paris:" + lastName);
         Http.Response first = keyed.post("/api/participants", registerBody("Lou", lastName, "aci-paris-1"));

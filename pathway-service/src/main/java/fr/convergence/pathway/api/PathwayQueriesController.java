@@ -104,7 +104,7 @@ class PathwayQueriesController {
             throw ApiException.badRequest("aciId", "give an aciId or a territory");
         }
         // asking for someone else's list is refused outright; otherwise the list is narrowed to the caller's scope
-        boolean national = caller.is(Role.NATIONAL_ANALYST);
+        boolean national = caller.is(Role.NATIONAL_ANALYST) && caller.national();
         if (!national && (caller.territory() == null || territory != null && !territory.equals(caller.territory()))) {
             throw PathwayAccess.notYours("territory", "you list the pathways of your own territory only");
         }

@@ -28,9 +28,9 @@ public final class ReportingAccess {
     private ReportingAccess() {
     }
 
-    /** National-analyst or auditor with no territory claim: every territory. */
+    /** National analyst or auditor, as the token says (not for want of a territory claim): every territory. */
     public static boolean national(Caller caller) {
-        return caller.is(Role.NATIONAL_ANALYST, Role.AUDITOR) && caller.territory() == null;
+        return caller.is(Role.NATIONAL_ANALYST, Role.AUDITOR) && caller.national();
     }
 
     public static boolean territory(Caller caller, String code) {

@@ -11,21 +11,28 @@ import java.util.Objects;
  * @param role      the caller's role
  * @param territory the territory the caller works in, or {@code null} for a national role
  * @param aciId     the ACI the caller works in (ACI staff), or {@code null}
+ * @param nationalScope whether the token says, in its own claim, that its holder works nationally: an auditor or
+ *                      analyst of a territory whose token lost its territory claim must not become national
  */
-public record Caller(String userId, Role role, String territory, String aciId) {
+public record Caller(String userId, Role role, String territory, String aciId, boolean nationalScope) {
 
     public Caller {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(role, "role");
     }
 
+    /** A caller as tests and tools build it: national exactly when it names no territory. */
+    public Caller(String userId, Role role, String territory, String aciId) {
+        this(userId, role, territory, aciId, territory == null);
+    }
+
     /**
      * National callers see every territory: a national role (analyst, auditor, administrator) whose token carries
-     * no territory. A territorial role whose token lacks its territory is not national: it sees nothing, so a
-     * misconfigured identity provider fails closed.
+     * no territory AND says it is national ({@code national: true}). Any other token without its territory sees
+     * nothing, so a misconfigured identity provider fails closed (issue 21 finding 12).
      */
     public boolean national() {
-        return territory == null && is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.ADMIN);
+        return nationalScope && territory == null && is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.ADMIN);
     }
 
     public boolean seesTerritory(String otherTerritory) {

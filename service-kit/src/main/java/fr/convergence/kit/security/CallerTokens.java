@@ -21,6 +21,8 @@ public final class CallerTokens implements Converter<Jwt, AbstractAuthentication
     public static final String ROLE = "role";
     public static final String TERRITORY = "territory";
     public static final String ACI = "aci";
+    /** {@code true} on the tokens of people who work nationally (and only then may a token name no territory). */
+    public static final String NATIONAL = "national";
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
@@ -36,8 +38,11 @@ public final class CallerTokens implements Converter<Jwt, AbstractAuthentication
             return Optional.empty();
         }
         Jwt jwt = token.getToken();
+        String territory = blankToNull(jwt.getClaimAsString(TERRITORY));
+        // national only when the token says so, never for want of a territory claim
+        boolean national = territory == null && Boolean.TRUE.equals(jwt.getClaimAsBoolean(NATIONAL));
         return Role.fromClaim(jwt.getClaimAsString(ROLE)).map(role -> new Caller(jwt.getSubject(), role,
-                blankToNull(jwt.getClaimAsString(TERRITORY)), blankToNull(jwt.getClaimAsString(ACI))));
+                territory, blankToNull(jwt.getClaimAsString(ACI)), national));
     }
 
     /** The raw bearer token of the current request, to call another service on the caller's behalf. */

@@ -45,4 +45,14 @@ class CallerTest {
         Caller cipWithoutAci = new Caller("u", Role.CIP, "paris", null);
         assertThat(cipWithoutAci.seesAci("paris", "aci-paris-1")).isFalse();
     }
+
+    @Test
+    void anAuditorOrAnalystWhoseTokenLostItsTerritoryIsNotNationalAndSeesNothing() {
+        for (Role role : new Role[] {Role.AUDITOR, Role.NATIONAL_ANALYST, Role.ADMIN}) {
+            Caller lost = new Caller("auditor-paris", role, null, null, false);
+            assertThat(lost.national()).as(role.name()).isFalse();
+            assertThat(lost.seesTerritory("paris")).as(role.name()).isFalse();
+            assertThat(lost.seesAci("lyon", "aci-lyon-1")).as(role.name()).isFalse();
+        }
+    }
 }
