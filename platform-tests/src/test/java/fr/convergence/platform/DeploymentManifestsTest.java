@@ -62,6 +62,9 @@ class DeploymentManifestsTest {
                 assertThat(env).containsKeys("PARTICIPANT_URL", "PATHWAY_URL", "PARTNERSHIP_URL", "OIDC_ISSUER", "WORKSPACE_FORM_SECRET");
             } else if (!module.equals("gateway")) {
                 assertThat(env).as(module + " environment").containsKeys(BACKEND_ENV.toArray(String[]::new));
+                if (module.equals("participant-service")) {   // required, never generated in the container
+                    assertThat(String.valueOf(env.get("PARTICIPANT_MASTER_KEY"))).startsWith("${PARTICIPANT_MASTER_KEY:?");
+                }
                 assertThat(env).containsKey("MONGODB_DATABASE");
                 assertThat(String.valueOf(env.get("MONGODB_URI"))).contains("replicaSet=");
             }
@@ -100,6 +103,10 @@ class DeploymentManifestsTest {
             assertThat(String.valueOf(find(docs, "Service", module).get("spec"))).contains("port=" + port);
             if (SERVICES.containsKey(module)) {
                 assertThat(configMap.get(SERVICES.get(module))).isEqualTo("http://" + module + ":" + port);
+            }
+            if (module.equals("participant-service")) {   // the master key from a Secret, never generated in the pod
+                assertThat(String.valueOf(container.get("env"))).contains("name=PARTICIPANT_MASTER_KEY")
+                        .contains("secretKeyRef={name=convergence-participant-master-key");
             }
         }
     }

@@ -95,6 +95,9 @@ final class Platform implements AutoCloseable {
         all.putIfAbsent("MONGODB_URI", mongoUri());
         all.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
         all.put("OIDC_ISSUER", issuer());
+        if (module.equals("participant-service")) {   // a local run's development key, in this run's data
+            all.putIfAbsent("PARTICIPANT_MASTER_KEY_FILE", data.resolve("participant-master-key.dev").toString());
+        }
         if (module.equals("gateway")) {
             all.put("GATEWAY_PUBLIC_URL", "http://127.0.0.1:" + port);
         }

@@ -12,7 +12,8 @@ class CryptoConfig {
 
     @Bean
     MasterKey masterKey(ParticipantProperties properties) {
-        return MasterKey.load(properties.masterKey(), Path.of(properties.masterKeyFile()));
+        String file = properties.masterKeyFile();
+        return MasterKey.load(properties.masterKey(), file == null || file.isBlank() ? null : Path.of(file));
     }
 
     /** Keys live in their own database, reached with the same client here; in production, its own credentials. */

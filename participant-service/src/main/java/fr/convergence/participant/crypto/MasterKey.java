@@ -18,8 +18,10 @@ import java.util.HexFormat;
 /**
  * The key-encryption key that wraps every data key in the {@link MongoKeyVault}. It comes from
  * {@code PARTICIPANT_MASTER_KEY} (base64, 32 bytes) so that it lives in the deployment's secret store, never in
- * MongoDB: stealing the databases without it yields nothing readable. For local runs only, when it is absent a
- * key is generated once into a file and reused, with a warning.
+ * MongoDB: stealing the databases without it yields nothing readable. For local runs only, a development key
+ * file may be named instead ({@code PARTICIPANT_MASTER_KEY_FILE}, set by {@code ./run.sh} and the platform tests):
+ * generated once and reused, with a warning. With neither, the service refuses to start: a key generated inside a
+ * container dies with it, and every person's data with the key (issue 21 finding 2).
  */
 public final class MasterKey {
 
@@ -38,10 +40,15 @@ public final class MasterKey {
         return new MasterKey(key);
     }
 
-    /** From the configured base64 value, or else from (or into) the development key file. */
+    /** From the configured base64 value, or else from (or into) the development key file; neither: refused. */
     public static MasterKey load(String base64, Path devKeyFile) {
         if (base64 != null && !base64.isBlank()) {
             return new MasterKey(Base64.getDecoder().decode(base64.trim()));
+        }
+        if (devKeyFile == null) {
+            throw new IllegalStateException("PARTICIPANT_MASTER_KEY is not set: give the service its master key "
+                    + "(base64 of 32 bytes, from the deployment's secret store; see SECURITY.md, key custody). "
+                    + "For a local development run only, PARTICIPANT_MASTER_KEY_FILE names a development key file.");
         }
         try {
             if (Files.exists(devKeyFile)) {

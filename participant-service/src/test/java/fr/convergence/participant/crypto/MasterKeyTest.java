@@ -34,6 +34,13 @@ class MasterKeyTest {
     }
 
     @Test
+    void refusesToStartWithNeitherAKeyNorADevelopmentKeyFile() {
+        assertThatThrownBy(() -> MasterKey.load(null, null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PARTICIPANT_MASTER_KEY is not set");
+        assertThatThrownBy(() -> MasterKey.load("  ", null)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void refusesAKeyOfTheWrongLength() {
         assertThatThrownBy(() -> MasterKey.load(Base64.getEncoder().encodeToString(new byte[16]), dir.resolve("x")))
                 .isInstanceOf(IllegalArgumentException.class);
