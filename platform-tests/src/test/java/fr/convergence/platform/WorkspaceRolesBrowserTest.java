@@ -283,6 +283,23 @@ class WorkspaceRolesBrowserTest {
             assertThat(ws.text("reseau")).contains(PARTNER, "accueil@toit.example", "Logement : du " + fr(TODAY.minusYears(1)));
             noAlert(browser);
 
+            // a new partner, then its agreement (only its own domains offered)
+            ws.click(By.id("ajouter-partenaire"));
+            ws.at("Ajouter un partenaire").assertAccessible();
+            ws.type("name", "Centre de santé Belleville").type("contactName", "Accueil").type("contactEmail", "accueil@csb.example");
+            ws.click(By.cssSelector("label[for=domain_HEALTH]"));
+            ws.submit();
+            ws.at("Réseau de partenaires");
+            assertThat(ws.body()).contains("Le partenaire a rejoint le réseau.");
+            assertThat(ws.text("reseau")).contains("Centre de santé Belleville", "Santé", "accueil@csb.example");
+            ws.click(By.cssSelector("a[aria-label='Signer une convention avec Centre de santé Belleville']"));
+            ws.at("Signer une convention").assertAccessible();
+            assertThat(browser.driver.findElements(By.id("domain_HOUSING"))).isEmpty();
+            ws.click(By.cssSelector("label[for=domain_HEALTH]"));
+            ws.submit();
+            ws.at("Réseau de partenaires");
+            assertThat(ws.body()).contains("La convention est enregistrée.", "Santé : du " + fr(TODAY) + ", sans date de fin");
+
             // find the person, keyboard only
             ws.open(gateway + "/espace/territoire");
             ws.at("Mon territoire");

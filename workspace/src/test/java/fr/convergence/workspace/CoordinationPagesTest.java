@@ -168,4 +168,39 @@ class CoordinationPagesTest {
         assertThat(page).contains("Page introuvable");
         verify(partnerships, never()).followUpGroup(any(), eq("PSN-LYONLYONLYON"));
     }
+
+    @Test
+    void theCoordinatorAddsAPartnerWithItsDomainsAndContactAndARefusalLandsNextToTheDomains() throws Exception {
+        String key = tokens.newFormKey();
+        mvc.perform(post("/espace/reseau/nouveau-partenaire").with(coordinator()).param("_formKey", key)
+                        .param("_csrf", tokens.csrfFor("coordinator-paris", key)).param("name", "Foyer Nord")
+                        .param("domain_HOUSING", "true").param("domain_HEALTH", "true").param("contactName", "Accueil")
+                        .param("contactEmail", "accueil@foyer.example"))
+                .andExpect(redirectedUrl("/espace/reseau?enregistre=partenaire"));
+        verify(partnerships).registerPartner(any(), eq(Map.of("name", "Foyer Nord", "domains", List.of("HOUSING", "HEALTH"),
+                "contacts", List.of(Map.of("name", "Accueil", "email", "accueil@foyer.example")))), eq(key));
+        String second = tokens.newFormKey();
+        when(partnerships.registerPartner(any(), anyMap(), eq(second))).thenThrow(new ServiceProblem(422,
+                "partner-needs-a-domain", "domains", "no domain", List.of()));
+        String refused = mvc.perform(post("/espace/reseau/nouveau-partenaire").with(coordinator()).param("_formKey", second)
+                        .param("_csrf", tokens.csrfFor("coordinator-paris", second)).param("name", "Foyer Nord"))
+                .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("domain_EMPLOYMENT-erreur", "Cochez au moins un domaine.", "value=\"Foyer Nord\"");
+    }
+
+    @Test
+    void anAgreementOffersOnlyThePartnersDomainsAndSendsItsScopeAndDates() throws Exception {
+        when(partnerships.partner(any(), eq("P-1"))).thenReturn(node("""
+                {"id":"P-1","name":"Foyer Nord","domains":["HOUSING"],"contacts":[],"agreements":[]}"""));
+        String form = mvc.perform(get("/espace/reseau/P-1/convention").with(coordinator())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("Couvre : Logement", "Signer une convention — Foyer Nord").doesNotContain("Couvre : Santé");
+        String key = tokens.newFormKey();
+        mvc.perform(post("/espace/reseau/P-1/convention").with(coordinator()).param("_formKey", key)
+                        .param("_csrf", tokens.csrfFor("coordinator-paris", key)).param("startsOn", "01/01/2026")
+                        .param("endsOn", "31/12/2026").param("domain_HOUSING", "true"))
+                .andExpect(redirectedUrl("/espace/reseau?enregistre=convention"));
+        verify(partnerships).signAgreement(any(), eq("P-1"), eq(Map.of("startsOn", "2026-01-01", "endsOn", "2026-12-31",
+                "scope", List.of("HOUSING"))), eq(key));
+    }
 }

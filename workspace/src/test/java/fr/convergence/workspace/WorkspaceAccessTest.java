@@ -150,6 +150,12 @@ class WorkspaceAccessTest {
             "POST, /espace/personnes/PSN-1/changement-aci, coordinator, 403",
             "POST, /espace/personnes/PSN-1/groupe/nouveau, coordinator, 403",
             "POST, /espace/territoire, coordinator, 403",
+            "GET, /espace/reseau/nouveau-partenaire, coordinator, 200",
+            "GET, /espace/reseau/nouveau-partenaire, partnership-officer, 403",
+            "GET, /espace/reseau/nouveau-partenaire, admin, 403",
+            "POST, /espace/reseau/nouveau-partenaire, coordinator, 403",
+            "POST, /espace/reseau/P-1/convention, coordinator, 403",
+            "GET, /espace/reseau/P-1/convention, partnership-officer, 403",
             // the administrator's pages: the administrator only, and nothing there reads personal data
             "GET, /espace/administration, admin, 200",
             "GET, /espace/administration, coordinator, 403",

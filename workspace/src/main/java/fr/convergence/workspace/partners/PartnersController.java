@@ -31,7 +31,7 @@ class PartnersController {
     record Contact(String name, String role, String email, String phone) {
     }
 
-    record Partner(String name, List<String> domains, List<Contact> contacts, List<Agreement> agreements) {
+    record Partner(String id, String name, List<String> domains, List<Contact> contacts, List<Agreement> agreements) {
     }
 
     record Officer(String name, String email) {
@@ -60,7 +60,7 @@ class PartnersController {
     }
 
     @GetMapping("/espace/reseau")
-    String network(StaffMember me, Model model) {
+    String network(StaffMember me, @RequestParam(name = "enregistre", required = false) String saved, Model model) {
         Roles.require(me, StaffRole.COORDINATOR);
         List<Partner> partners = new ArrayList<>();
         // one read per partner: a territory's network is a few dozen organisations, and agreements live in each
@@ -73,12 +73,13 @@ class PartnersController {
             p.path("agreements").forEach(a -> agreements.add(new Agreement(labels.date(a.path("startsOn").asString(null)),
                     labels.date(a.path("endsOn").asString(null)), labels.date(a.path("endedOn").asString(null)),
                     domains(a.path("scope")))));
-            partners.add(new Partner(p.path("name").asString(), domains(p.path("domains")), contacts, agreements));
+            partners.add(new Partner(p.path("id").asString(), p.path("name").asString(), domains(p.path("domains")), contacts, agreements));
         }
         List<Officer> officers = new ArrayList<>();
         partnerships.officers(me).forEach(o -> officers.add(new Officer(o.path("name").asString(""), o.path("email").asString(""))));
         model.addAttribute("partners", partners);
         model.addAttribute("officers", officers);
+        model.addAttribute("saved", fr.convergence.workspace.web.Saved.message(saved));
         return "pages/network";
     }
 

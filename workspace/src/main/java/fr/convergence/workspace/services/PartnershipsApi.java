@@ -87,6 +87,17 @@ public class PartnershipsApi {
         return calls.get(who, "/api/partnerships/officers", Map.of());
     }
 
+    /** Registers a partner of the caller's territory: {@code {name, domains, contacts}} (coordinator). */
+    public JsonNode registerPartner(StaffMember who, Map<String, Object> body, String idempotencyKey) {
+        return calls.post(who, "/api/partnerships/partners", body, Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
+    /** An agreement with a partner: {@code {startsOn, endsOn, scope}}. */
+    public JsonNode signAgreement(StaffMember who, String partnerId, Map<String, Object> body, String idempotencyKey) {
+        return calls.post(who, "/api/partnerships/partners/" + p(partnerId) + "/agreements", body,
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
+    }
+
     public JsonNode referral(StaffMember who, String referralId) {
         return calls.get(who, "/api/partnerships/referrals/" + p(referralId), Map.of());
     }
@@ -123,9 +134,5 @@ public class PartnershipsApi {
     public JsonNode history(StaffMember who, String participantId) {
         return calls.get(who, "/api/partnerships/participants/" + p(participantId) + "/history",
                 Map.of(ServiceCalls.PURPOSE, ParticipantsApi.AUDIT));
-    }
-
-    ServiceCalls calls() {
-        return calls;
     }
 }

@@ -78,6 +78,11 @@ public class ProblemMessages {
         messages.put("participant-exited", "La personne est sortie de son parcours : plus d'orientation possible.");
         messages.put("referral-transition", "L'orientation n'en est plus à cette étape : rechargez la page.");
         messages.put("one-referent-at-a-time", "Le groupe a déjà un·e CIP référent·e : enregistrez d'abord son départ.");
+        messages.put("partner-needs-a-domain", "Cochez au moins un domaine.");
+        messages.put("agreement-needs-a-scope", "Cochez au moins un domaine couvert.");
+        messages.put("scope-outside-partner-domains", "La convention ne couvre que des domaines du partenaire.");
+        messages.put("agreement-ends-before-start", "La fin de la convention suit son début.");
+        messages.put("agreement-already-ended", "Cette convention est déjà terminée.");
         messages.put("member-already-left", "Ce membre a déjà quitté le groupe.");
         messages.put("dead-letter-still-failing", "L'événement ne peut toujours pas être traité : il reste en attente "
                 + "avec sa nouvelle cause.");

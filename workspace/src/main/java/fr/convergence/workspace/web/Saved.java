@@ -20,6 +20,8 @@ public final class Saved {
             Map.entry("effacement", "Les données personnelles ont été effacées."),
             Map.entry("aci", "L'ACI est enregistrée."),
             Map.entry("territoire", "Le territoire est enregistré."),
+            Map.entry("partenaire", "Le partenaire a rejoint le réseau."),
+            Map.entry("convention", "La convention est enregistrée."),
             Map.entry("rejeu", "L'événement a été traité à nouveau avec succès."),
             Map.entry("reconstruction", "La reconstruction des indicateurs a démarré."));
 
