@@ -68,8 +68,9 @@ class AuditController {
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                         Caller caller) {
         List<HistoryEntry> all = audit.history(id, caller.territory(), caller.userId(), "history page " + page);
-        int from = Math.min(all.size(), page * size);
-        int to = Math.min(all.size(), from + size);
+        // long: page × size must not wrap round to a negative index (a huge page was a 500, issue 21 finding 14)
+        int from = (int) Math.min(all.size(), (long) page * size);
+        int to = (int) Math.min(all.size(), (long) from + size);
         return new HistoryPage(id, all.subList(from, to), page, size, all.size(), audit.verify(id, caller.territory()));
     }
 

@@ -95,6 +95,13 @@ class ParticipantAuditTest {
     }
 
     @Test
+    void aPageFarBeyondTheHistoryIsEmptyNotAnError() {
+        Http.Response r = auditor.get("/api/audit/participants/" + participant + "/history?page=" + Integer.MAX_VALUE + "&size=1000");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().get("items").size()).isZero();
+    }
+
+    @Test
     void reconstructsTheStateAsOfAPastDate() {
         Http.Response r = auditor.get("/api/audit/participants/" + participant + "/state?asOf=" + START.plusWeeks(5));
         assertThat(r.body().get("pathways").get(0).get("weeklyHours").asDouble()).isEqualTo(6.0);
