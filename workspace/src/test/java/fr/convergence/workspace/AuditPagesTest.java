@@ -164,4 +164,18 @@ class AuditPagesTest {
                 .thenThrow(new ServiceProblem(404, "not-found", null, "no", List.of()));
         mvc.perform(get("/espace/audit/PSN-ZZZZZZZZZZZZ").with(auditor())).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aHistoryLongerThanOnePageSaysItIsCut() throws Exception {
+        file("""
+                {"intact":true,"pathways":{}}""");
+        String whole = mvc.perform(get("/espace/audit/" + ID).with(auditor())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(whole).doesNotContain("historique-tronque");
+        // the same four events, now said to be the first page of 1,500 (the stub answers this very node)
+        ((tools.jackson.databind.node.ObjectNode) audit.history(null, ID)).put("total", 1500);
+        String cut = mvc.perform(get("/espace/audit/" + ID).with(auditor())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(cut).contains("Seuls les 4 premiers événements sur 1500 sont affichés ici");
+    }
 }

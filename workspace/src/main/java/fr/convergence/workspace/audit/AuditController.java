@@ -127,6 +127,8 @@ class AuditController {
         model.addAttribute("chains", chains);
         model.addAttribute("intact", chains.stream().allMatch(AuditFile.Chain::intact));
         model.addAttribute("events", AuditFile.timeline(history, chains, labels));
+        // the service pages its history by 1,000 at most: say so rather than let a longer one look complete
+        model.addAttribute("total", history.path("total").asLong(history.path("items").size()));
         model.addAttribute("asOfValue", asOf == null ? "" : asOf);
         if (asOf != null && !asOf.isBlank()) {
             LocalDate day = FrenchDates.parseDate(asOf.strip());
