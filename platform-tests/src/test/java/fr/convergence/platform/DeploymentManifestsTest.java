@@ -59,7 +59,8 @@ class DeploymentManifestsTest {
             assertThat(String.valueOf(service.get("healthcheck"))).contains(":" + defaultPort(module) + "/actuator/health/readiness");
             Map<String, Object> env = (Map<String, Object>) service.get("environment");
             if (module.equals("workspace")) {   // no store, no broker: the services and the provider
-                assertThat(env).containsKeys("PARTICIPANT_URL", "PATHWAY_URL", "PARTNERSHIP_URL", "OIDC_ISSUER", "WORKSPACE_FORM_SECRET");
+                assertThat(env).containsKeys("PARTICIPANT_URL", "PATHWAY_URL", "PARTNERSHIP_URL", "REPORTING_URL", "AUDIT_URL",
+                        "OIDC_ISSUER", "WORKSPACE_FORM_SECRET");
             } else if (!module.equals("gateway")) {
                 assertThat(env).as(module + " environment").containsKeys(BACKEND_ENV.toArray(String[]::new));
                 if (module.equals("participant-service")) {   // required, never generated in the container
