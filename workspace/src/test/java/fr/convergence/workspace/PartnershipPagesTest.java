@@ -173,4 +173,14 @@ class PartnershipPagesTest {
                 {"id":"R-9","participantId":"PSN-OTHER","domain":"HOUSING","status":"PROPOSED","history":[]}"""));
         mvc.perform(get("/espace/orientations/PSN-OLD/R-9/accepter").with(cdp())).andExpect(status().isNotFound());
     }
+
+    /** The coordinator reads the same queue, without the proposal the service would refuse them. */
+    @Test
+    void theCoordinatorReadsTheQueueWithoutProposing() throws Exception {
+        queue("Atelier Un");
+        String page = mvc.perform(get("/espace/besoins").with(jwt().jwt(j -> j.subject("coordinator-paris")
+                        .claim("role", "coordinator").claim("territory", "paris"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("PSN-OLD", "Atelier Un").doesNotContain("/espace/orientations/nouvelle");
+    }
 }

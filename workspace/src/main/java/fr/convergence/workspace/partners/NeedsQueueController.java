@@ -78,6 +78,8 @@ class NeedsQueueController {
         model.addAttribute("bands", AgeBand.values());
         model.addAttribute("domain", chosenDomain == null ? "" : chosenDomain);
         model.addAttribute("band", chosenBand == null ? "" : chosenBand.code());
+        // the coordinator reads the queue; proposing is the partnership officers' (and CIPs') in partnership-service
+        model.addAttribute("canPropose", me.is(StaffRole.PARTNERSHIP_OFFICER));
         model.addAttribute("referenceMissing", acis.isEmpty() && !rows.isEmpty());
         return "pages/needs";
     }

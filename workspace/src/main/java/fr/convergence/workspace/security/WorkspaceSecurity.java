@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -36,7 +35,8 @@ class WorkspaceSecurity {
                           @Value("${convergence.security.verified-token-cache:5000}") int keep) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        // issuer, keys and times, the platform's audience, and an access token (an ID token is refused)
+        decoder.setJwtValidator(fr.convergence.tokens.PlatformAccessTokens.validator(issuer));
         // the same token memory as the services: one RS256 check per distinct token, not per page
         return keep > 0 ? new VerifiedTokens(decoder, keep, Clock.systemUTC()) : decoder;
     }
