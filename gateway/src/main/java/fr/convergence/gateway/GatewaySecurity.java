@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -61,7 +60,8 @@ class GatewaySecurity {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
                         jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri)
                 .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keys)).build()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        // issuer, keys and times, the platform's audience, and an access token (an ID token is refused)
+        decoder.setJwtValidator(fr.convergence.tokens.PlatformAccessTokens.validator(issuer));
         // each distinct bearer token is verified once and kept until it expires, as in every service
         return keep > 0 ? new ReactiveVerifiedTokens(decoder, keep, Clock.systemUTC()) : decoder;
     }

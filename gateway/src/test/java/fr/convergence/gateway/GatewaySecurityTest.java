@@ -95,6 +95,11 @@ class GatewaySecurityTest {
         assertProblem(call("GET", "/api/pathways/p-2", issuer.foreign("cip", "paris", "aci-paris-1"), Map.of(), null),
                 401, "authentication-required");
         assertProblem(call("GET", "/api/pathways/p-2", "garbage", Map.of(), null), 401, "authentication-required");
+        // the provider's own ID token (sign-in proof for one client) and an access token for another application
+        assertProblem(call("GET", "/api/pathways/p-2", issuer.idToken("cip", "paris", "aci-paris-1"), Map.of(), null),
+                401, "authentication-required");
+        assertProblem(call("GET", "/api/pathways/p-2", issuer.foreignAudience("cip", "paris", "aci-paris-1"), Map.of(), null),
+                401, "authentication-required");
     }
 
     @Test

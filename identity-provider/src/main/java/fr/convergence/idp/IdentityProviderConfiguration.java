@@ -72,6 +72,13 @@ class IdentityProviderConfiguration {
             if (!accessToken && !idToken) {
                 return;
             }
+            if (accessToken) {
+                // for the platform's APIs, and marked as an access token: the ID token keeps its client audience
+                // and no token_use, so a resource server can refuse it (PlatformAccessTokens)
+                context.getClaims().audience(java.util.List.of(fr.convergence.tokens.PlatformAccessTokens.AUDIENCE))
+                        .claim(fr.convergence.tokens.PlatformAccessTokens.TOKEN_USE,
+                                fr.convergence.tokens.PlatformAccessTokens.ACCESS);
+            }
             directory.find(context.getPrincipal().getName()).ifPresent(user -> {
                 context.getClaims().claim("role", user.role()).claim("name", user.name());
                 if (user.territory() != null) {

@@ -40,6 +40,9 @@ class SignInTest {
         assertThat(claims.get("role").asText()).isEqualTo("cip");
         assertThat(claims.get("territory").asText()).isEqualTo("paris");
         assertThat(claims.get("aci").asText()).isEqualTo("aci-paris-1");
+        // meant for the platform's APIs and marked as an access token (an ID token is neither)
+        assertThat(claims.get("aud").toString()).contains("convergence-platform");
+        assertThat(claims.get("token_use").asText()).isEqualTo("access");
     }
 
     @Test

@@ -98,12 +98,15 @@ public final class AccessMatrix {
 
         Map<String, String> shared = fixtures.get();
         List<String> failures = new ArrayList<>();
-        // Authentication first: every route refuses a missing, expired or foreign-issuer token with 401 problem+json.
+        // Authentication first: every route refuses a missing, expired, foreign-issuer or foreign-audience token and an
+        // ID token with 401 problem+json.
         TestIssuer issuer = TestIssuer.get();
         Map<String, Http> badCallers = new LinkedHashMap<>();
         badCallers.put("no token", anonymous);
         badCallers.put("expired token", anonymous.as(issuer.expired("admin", null, null)));
         badCallers.put("foreign-issuer token", anonymous.as(issuer.foreign("admin", null, null)));
+        badCallers.put("ID token", anonymous.as(issuer.idToken("admin", null, null)));
+        badCallers.put("foreign-audience token", anonymous.as(issuer.foreignAudience("admin", null, null)));
         badCallers.put("malformed token", anonymous.as("not-a-jwt"));
         for (String route : documented) {
             JsonNode rule = routes.get(route);

@@ -89,6 +89,28 @@ public final class TestIssuer {
     }
 
     private static final ThreadLocal<Boolean> LOST_TERRITORY = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> ID_TOKEN = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Boolean> FOREIGN_AUDIENCE = ThreadLocal.withInitial(() -> false);
+
+    /** An OpenID Connect ID token of this provider: same key, same person, but not an access token. */
+    public String idToken(String role, String territory, String aci) {
+        ID_TOKEN.set(true);
+        try {
+            return token(role, territory, aci);
+        } finally {
+            ID_TOKEN.remove();
+        }
+    }
+
+    /** An access token of this provider issued for another application's audience. */
+    public String foreignAudience(String role, String territory, String aci) {
+        FOREIGN_AUDIENCE.set(true);
+        try {
+            return token(role, territory, aci);
+        } finally {
+            FOREIGN_AUDIENCE.remove();
+        }
+    }
 
     /**
      * A token of a territorial person whose identity provider dropped the territory claim: no territory and no
@@ -112,6 +134,12 @@ public final class TestIssuer {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(iss).subject(subject)
                 .issueTime(Date.from(expiresAt.minusSeconds(3700))).expirationTime(Date.from(expiresAt))
                 .claim("role", role);
+        if (ID_TOKEN.get()) {   // what the provider gives the gateway at sign-in: the client's audience, no token_use
+            claims.audience("convergence-gateway");
+        } else {
+            claims.audience(FOREIGN_AUDIENCE.get() ? "another-application" : "convergence-platform")
+                    .claim("token_use", "access");
+        }
         if (territory != null) {
             claims.claim("territory", territory);
         } else if (!LOST_TERRITORY.get()) {

@@ -13,7 +13,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -42,7 +41,8 @@ public class SecurityKitConfiguration {
     JwtDecoder jwtDecoder(SecuritySettings settings) {
         // Keys are fetched on the first token and cached, so a service starts before its identity provider.
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+        // issuer, keys and times, the platform's audience, and an access token (an ID token is refused)
+        decoder.setJwtValidator(fr.convergence.tokens.PlatformAccessTokens.validator(settings.issuer()));
         return settings.verifiedTokenCache() > 0
                 ? new fr.convergence.tokens.VerifiedTokens(decoder, settings.verifiedTokenCache(), java.time.Clock.systemUTC()) : decoder;
     }
