@@ -328,6 +328,15 @@ class WorkspaceRolesBrowserTest {
             ws.at(FIRST_NAME);
             assertThat(ws.body()).contains("La personne est rattachée à sa nouvelle ACI");
             assertThat(ws.text("aci")).isEqualTo("ACI Paris 2");
+            // partnership-service follows the move over Kafka: the territory's queue shows the need under the new ACI
+            waitFor(browser, 60, () -> {
+                ws.open(gateway + "/espace/besoins");
+                ws.at("Besoins à traiter");
+                return ws.text("file").contains("ACI Paris 2");
+            }, "the need follows the person to ACI Paris 2");
+            assertThat(ws.text("file")).contains(participantId, "accompagnement@aci-paris-2.example");
+            ws.open(gateway + "/espace/personnes/" + participantId);
+            ws.at(FIRST_NAME);
 
             // erasure: the confirmation names what will be destroyed; nothing happens without the box ticked
             ws.click(By.id("effacer"));
