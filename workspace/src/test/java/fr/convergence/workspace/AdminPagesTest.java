@@ -123,10 +123,12 @@ class AdminPagesTest {
         when(deadLetters.listAll(any())).thenReturn(List.of(
                 new DeadLetterSources.Listing(partnership, List.of(new DeadLetterSources.Letter("partenariats",
                         "convergence.paris.pathway.v1:0:42", "convergence.paris.pathway.v1", 42, "missing field domain",
-                        "", "2026-03-01T10:00:00Z", 1, "PARKED")), null),
+                        "", "2026-03-01T10:00:00Z", 1, "PARKED", "")), null),
                 new DeadLetterSources.Listing(reportingSource, List.of(new DeadLetterSources.Letter("indicateurs", "d-1",
                         "convergence.lyon.pathway.v1", 7, "territory-mismatch", "event for paris on lyon", "2026-03-02T10:00:00Z",
-                        2, "PARKED")), null),
+                        2, "PARKED", ""), new DeadLetterSources.Letter("indicateurs", "d-0",
+                        "convergence.lyon.pathway.v1", 3, "invalid-event", "", "2026-02-02T10:00:00Z", 3, "DISCARDED",
+                        "<b>doublon</b> saisi à la main")), null),
                 new DeadLetterSources.Listing(pathway, List.of(), "Ce service n'expose pas (encore) de lettres mortes.")));
         String page = mvc.perform(get("/espace/administration/lettres-mortes").with(admin())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -140,7 +142,20 @@ class AdminPagesTest {
         String refused = mvc.perform(post("/espace/administration/lettres-mortes/rejeu").with(admin()).param("_formKey", key)
                         .param("_csrf", tokens.csrfFor("admin", key)).param("source", "indicateurs").param("id", "d-1"))
                 .andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("Le rejeu n'a pas abouti", "ne peut toujours pas être traité");
+        assertThat(refused).contains("Le rejeu n&#39;a pas abouti", "ne peut toujours pas être traité");
+        assertThat(page).contains("Écarter", "Raison de l'écarter", "Écarté : &lt;b&gt;doublon&lt;/b&gt; saisi à la main");
+
+        // discarding needs a reason; with one, it is sent with the form's key
+        String noReason = mvc.perform(post("/espace/administration/lettres-mortes/ecart").with(admin()).param("_formKey", key)
+                        .param("_csrf", tokens.csrfFor("admin", key)).param("source", "indicateurs").param("id", "d-1")
+                        .param("note", "  ")).andExpect(status().is(422)).andReturn().getResponse().getContentAsString();
+        assertThat(noReason).contains("L&#39;écart n&#39;a pas abouti", "Dites pourquoi vous écartez cet événement");
+        org.mockito.Mockito.verify(deadLetters, org.mockito.Mockito.never()).discard(any(), any(), any(), any(), any());
+        mvc.perform(post("/espace/administration/lettres-mortes/ecart").with(admin()).param("_formKey", key)
+                        .param("_csrf", tokens.csrfFor("admin", key)).param("source", "indicateurs").param("id", "d-1")
+                        .param("note", "territoire fermé"))
+                .andExpect(redirectedUrl("/espace/administration/lettres-mortes?enregistre=ecart"));
+        org.mockito.Mockito.verify(deadLetters).discard(any(), eq(reportingSource), eq("d-1"), eq("territoire fermé"), eq(key));
     }
 
     @Test

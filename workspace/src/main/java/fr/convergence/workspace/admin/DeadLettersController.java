@@ -29,7 +29,7 @@ import java.util.Map;
 class DeadLettersController {
 
     /** One letter with the form that replays it (its own key and token: a double click replays once). */
-    record Row(DeadLetterSources.Letter letter, String stream, FormState replay) {
+    record Row(DeadLetterSources.Letter letter, String stream, FormState replay, FormState discard) {
     }
 
     record Section(DeadLetterSources.Source source, List<Row> rows, String unavailable) {
@@ -71,13 +71,42 @@ class DeadLettersController {
         }
     }
 
+    /** Discarding needs a reason, kept with the letter: a poison event that can never apply stops waiting. */
+    @PostMapping("/espace/administration/lettres-mortes/ecart")
+    String discard(StaffMember me, @RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        Roles.require(me, StaffRole.ADMIN);
+        forms.requireToken(me, params);
+        DeadLetterSources.Source source = sources.source(params.getOrDefault("source", ""))
+                .orElseThrow(() -> new ServiceProblem(404, "not-found", null, "no such source", List.of()));
+        String note = params.getOrDefault("note", "").strip();
+        model.addAttribute("refusalTitle", "L'écart n'a pas abouti");
+        if (note.isEmpty() || note.length() > 500) {
+            model.addAttribute("refusal", note.isEmpty() ? "Dites pourquoi vous écartez cet événement : la raison est gardée avec lui."
+                    : "La raison tient en 500 caractères au plus.");
+            response.setStatus(422);
+            return page(me, model);
+        }
+        try {
+            sources.discard(me, source, params.getOrDefault("id", ""), note, params.get(FormPosts.KEY));
+            return "redirect:/espace/administration/lettres-mortes?enregistre=ecart";
+        } catch (ServiceProblem refused) {
+            if (refused.status() != 400 && refused.status() != 409 && refused.status() != 422) {
+                throw refused;
+            }
+            model.addAttribute("refusal", messages.of(refused.rule()));
+            response.setStatus(422);
+            return page(me, model);
+        }
+    }
+
     private String page(StaffMember me, Model model) {
         List<Section> sections = new ArrayList<>();
         int waiting = 0;
         for (DeadLetterSources.Listing l : sources.listAll(me)) {
             List<Row> rows = new ArrayList<>();
             for (DeadLetterSources.Letter letter : l.letters()) {
-                rows.add(new Row(letter, stream(letter.topic()), forms.fresh(me, List.of(), Map.of())));
+                rows.add(new Row(letter, stream(letter.topic()), forms.fresh(me, List.of(), Map.of()),
+                        forms.fresh(me, List.of(), Map.of())));
                 waiting += "PARKED".equals(letter.status()) ? 1 : 0;
             }
             sections.add(new Section(l.source(), rows, l.unavailable()));

@@ -25,7 +25,7 @@ public class DeadLetterSources {
 
     /** One parked record, read tolerantly: what the admin needs to decide (no event body: it is the service's). */
     public record Letter(String source, String id, String topic, long offset, String reason, String detail,
-                         String parkedAt, int attempts, String status) {
+                         String parkedAt, int attempts, String status, String note) {
     }
 
     /** The list of one source, or why it could not be read (the page says so and shows the others). */
@@ -42,7 +42,6 @@ public class DeadLetterSources {
                         "/api/partnerships/dead-letters"),
                 new Source("indicateurs", "Indicateurs nationaux", new ServiceCalls(reporting, json),
                         "/api/reporting/dead-letters"),
-                // not exposed yet by pathway-service: listed so that the page says so, and picks it up once it is
                 new Source("parcours", "Parcours", new ServiceCalls(pathway, json), "/api/pathways/dead-letters"));
     }
 
@@ -78,9 +77,15 @@ public class DeadLetterSources {
             String id = l.hasNonNull("id") ? l.path("id").asString() : l.path("_id").asString("");
             letters.add(new Letter(s.code(), id, l.path("topic").asString(""), l.path("offset").asLong(),
                     l.path("reason").asString(""), l.path("detail").asString(""), l.path("parkedAt").asString(""),
-                    l.path("attempts").asInt(), l.path("status").asString("PARKED")));
+                    l.path("attempts").asInt(), l.path("status").asString("PARKED"), l.path("note").asString("")));
         }
         return letters;
+    }
+
+    /** Gives up on a parked record for good, saying why; the service keeps it on record as DISCARDED. */
+    public JsonNode discard(StaffMember who, Source s, String id, String note, String idempotencyKey) {
+        return s.calls().post(who, s.path() + "/" + ParticipantsApi.encode(id) + "/discard", Map.of("note", note),
+                Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
     }
 
     /** Reprocesses one parked record; a record that still fails stays parked (422 dead-letter-still-failing). */

@@ -134,7 +134,8 @@ public class Labels {
     /** Why a consumer parked an event (reporting-service's codes; partnership-service gives a sentence). */
     public static final Map<String, String> DEAD_LETTER_REASONS = ordered(
             "territory-mismatch", "Événement d'un autre territoire que son flux",
-            "invalid-event", "Événement illisible ou incomplet");
+            "invalid-event", "Événement illisible ou incomplet",
+            "unusable", "Événement inapplicable (personne ou ACI)");
     public static final Map<String, String> TERRITORIES = ordered(
             "paris", "Paris", "lyon", "Lyon", "lille", "Lille", "nantes", "Nantes", "strasbourg", "Strasbourg",
             "rouen", "Rouen", "charente", "Charente", "marseille", "Marseille");

@@ -23,6 +23,7 @@ public final class Saved {
             Map.entry("partenaire", "Le partenaire a rejoint le réseau."),
             Map.entry("convention", "La convention est enregistrée."),
             Map.entry("rejeu", "L'événement a été traité à nouveau avec succès."),
+            Map.entry("ecart", "L'événement a été écarté ; la raison est gardée avec lui."),
             Map.entry("reconstruction", "La reconstruction des indicateurs a démarré."));
 
     private Saved() {
