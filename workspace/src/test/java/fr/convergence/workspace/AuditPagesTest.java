@@ -113,6 +113,8 @@ class AuditPagesTest {
         when(audit.reads(any(), eq(ID))).thenReturn(node("""
                 [{"at":"2026-03-02T10:00:00Z","auditor":"auditor-paris","what":"history page 0"},
                  {"at":"2026-03-03T10:00:00Z","auditor":"auditor-paris","what":"state as of 2026-02-01"}]"""));
+        when(partnerships.historyReads(any(), eq(ID))).thenReturn(node("""
+                {"items":[{"at":"2026-03-02T10:00:00Z","by":"auditor-&lt;x&gt;","purpose":"audit"}],"total":1}"""));
     }
 
     @Test
@@ -127,6 +129,8 @@ class AuditPagesTest {
                 "/api/audit/participants/" + ID + "/export.pdf", "abc123")
                 .doesNotContain("Intégrité rompue", ">ParticipantHired<", "<b>Dupont</b>");
         assertThat(page.indexOf("État au 01/02/2026")).as("newest read first").isLessThan(page.indexOf(">Historique<"));
+        // partnership-service's own trail of who read the referrals and follow-up
+        assertThat(page).contains("Lectures des orientations et du suivi", "Orientations et suivi — ", "auditor-&amp;lt;x&amp;gt;");
     }
 
     @Test

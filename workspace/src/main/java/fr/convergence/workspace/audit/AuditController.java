@@ -42,14 +42,17 @@ class AuditController {
     record Hit(String participantId, String name, String aci, String status) {
     }
 
+    private final fr.convergence.workspace.services.PartnershipsApi partnerships;
     private final ParticipantsApi participants;
     private final AuditApi audit;
     private final FormPosts forms;
     private final ProblemMessages messages;
     private final Labels labels;
 
-    AuditController(ParticipantsApi participants, AuditApi audit, FormPosts forms, ProblemMessages messages, Labels labels) {
+    AuditController(ParticipantsApi participants, AuditApi audit, fr.convergence.workspace.services.PartnershipsApi partnerships,
+                    FormPosts forms, ProblemMessages messages, Labels labels) {
         this.participants = participants;
+        this.partnerships = partnerships;
         this.audit = audit;
         this.forms = forms;
         this.messages = messages;
@@ -144,6 +147,12 @@ class AuditController {
         // the logs last: the reads this very page made (history, state) are in them
         model.addAttribute("personalReads", AuditFile.personalDataReads(participants.accessLog(me, participantId), labels));
         model.addAttribute("historyReads", AuditFile.historyReads(audit.reads(me, participantId), labels));
+        try {
+            model.addAttribute("partnershipReads", AuditFile.partnershipReads(partnerships.historyReads(me, participantId), labels));
+        } catch (fr.convergence.workspace.services.ServiceProblem | org.springframework.web.client.ResourceAccessException e) {
+            // an unknown person there (no referral ever) or the service down: the page says the trail is not available
+            model.addAttribute("partnershipReads", null);
+        }
         return "pages/audit-file";
     }
 }

@@ -122,6 +122,19 @@ final class AuditFile {
         return reads;
     }
 
+    /** partnership-service's trail: who read the person's referrals and follow-up history, when and why. Newest first. */
+    static List<Read> partnershipReads(JsonNode page, Labels labels) {
+        List<Read> reads = new ArrayList<>();
+        if (page == null) {
+            return reads;
+        }
+        for (JsonNode r : page.path("items")) {
+            reads.add(new Read(labels.instant(r.path("at").asString(null)), r.path("by").asString(""),
+                    "Orientations et suivi — " + Labels.label(PURPOSES, r.path("purpose").asString(""))));
+        }
+        return reads;
+    }
+
     /** pathway-service's audit reads: who opened this history, when and which part. Newest first. */
     static List<Read> historyReads(JsonNode reads, Labels labels) {
         List<Read> out = new ArrayList<>();

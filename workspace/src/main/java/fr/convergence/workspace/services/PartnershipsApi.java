@@ -64,6 +64,11 @@ public class PartnershipsApi {
         return all;
     }
 
+    /** Who read a person's partnership history (the service's own trail): {@code {items: [{at, by, purpose}], total}}. */
+    public JsonNode historyReads(StaffMember who, String participantId) {
+        return calls.get(who, "/api/partnerships/participants/" + p(participantId) + "/history/reads?size=200", Map.of());
+    }
+
     /** Open needs counted by partner domain and age band: {@code {HOUSING: {"0-7": 1, "8-30": 0, …}, …}}. */
     public JsonNode needsSummary(StaffMember who) {
         return calls.get(who, "/api/partnerships/needs/summary", Map.of());
