@@ -48,6 +48,8 @@ class WorkspaceRolesBrowserTest {
     static final String LAST_NAME = "Lefèvre-Rôles";
     static final String PARTNER = "Toit d'abord <img src=x onerror=alert(1)>";
     static String participantId;
+    /** A record no consumer can read (not JSON), for the dead letters. */
+    static final String POISON = "not an event at all";
 
     @BeforeAll
     static void start() throws Exception {
@@ -107,6 +109,17 @@ class WorkspaceRolesBrowserTest {
         Api.Reply barrier = cip.post("/api/pathways/" + hired.body().get("pathwayId").asText() + "/barriers", """
                 {"date":"%s","domain":"HOUSING","intensity":"HIGH","handling":"PARTNER"}""".formatted(HIRED.plusDays(3)));
         assertThat(barrier.status()).as(barrier.raw()).isEqualTo(200);
+    }
+
+    /** Writes one raw record to a topic, as a faulty producer would. */
+    private static void poison(String topic, String value) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", platform.kafkaBootstrap());
+        p.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        p.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(p)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "poison", value)).get();
+        }
     }
 
     private static String fr(LocalDate date) {
@@ -381,6 +394,23 @@ class WorkspaceRolesBrowserTest {
             ws.at("Lettres mortes").assertAccessible();
             assertThat(ws.body()).contains("Partenariats (besoins et orientations)", "Indicateurs nationaux", "Parcours",
                     "Aucun événement en attente.");
+            // a record no consumer can read, on the territory's pathway stream: partnership- and reporting-service
+            // each park it with its cause; the page lists both, never the record itself
+            poison("convergence.paris.pathway.v1", POISON);
+            waitFor(browser, 60, () -> {
+                ws.open(gateway + "/espace/administration/lettres-mortes");
+                ws.at("Lettres mortes");
+                return ws.text("en-attente").startsWith("2 événement(s)");
+            }, "both consumers park the poison record");
+            ws.assertAccessible();
+            assertThat(ws.body()).contains("Parcours — Paris").doesNotContain(POISON, "PSN-");
+            // replayed as is, it still fails: said in French, and it stays listed
+            browser.driver.findElement(By.cssSelector("form[action='/espace/administration/lettres-mortes/rejeu'] button")).click();
+            ws.at("Lettres mortes");
+            waitFor(browser, 30, () -> !browser.driver.findElements(By.id("refus")).isEmpty(), "the replay's answer");
+            assertThat(ws.text("refus")).contains("Le rejeu n'a pas abouti", "ne peut toujours pas être traité");
+            assertThat(ws.text("en-attente")).startsWith("2 événement(s)");
+            ws.assertAccessible();
 
             // a rebuild, started with the keyboard; its progress is polled until the automatic switch
             ws.clickLink("Reconstructions");
