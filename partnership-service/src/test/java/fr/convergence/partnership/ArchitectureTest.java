@@ -14,7 +14,8 @@ class ArchitectureTest {
     /** The domain (referral state machine, partner rules, needs) is plain Java: no framework, store or broker. */
     @ArchTest
     static final ArchRule domainIsFrameworkFree = classes().that().resideInAPackage("..partnership.domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..partnership.domain..");
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "..partnership.domain..",
+                    "fr.convergence.kit.problem..");
 
     /** The consumer reads its own tolerant copy of the pathway contract, never pathway-service classes. */
     @ArchTest

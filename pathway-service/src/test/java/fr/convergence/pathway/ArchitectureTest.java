@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The domain states the programme's rules and nothing else: no Spring, MongoDB or Kafka in it. */
@@ -16,11 +19,20 @@ class ArchitectureTest {
 
     @Test
     void domainIsFreeOfInfrastructure() {
+        // service-kit's plain problem types (RuleViolation, StateConflict) are the one exception: no framework in them
         noClasses().that().resideInAPackage("..pathway.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
+                .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "com.mongodb..",
                         "org.bson..", "org.apache.kafka..", "fr.convergence.kit..", "..pathway.store..",
                         "..pathway.api..", "..pathway.publishing..")
+                        .and(not(resideInAPackage("fr.convergence.kit.problem.."))))
                 .check(CLASSES);
+    }
+
+    @Test
+    void theSharedProblemTypesThemselvesUseNoFramework() {
+        noClasses().that().resideInAPackage("fr.convergence.kit.problem..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "fr.convergence.kit.problem..")
+                .check(new ClassFileImporter().importPackages("fr.convergence.kit.problem"));
     }
 
     @Test

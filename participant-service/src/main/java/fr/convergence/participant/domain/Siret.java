@@ -1,5 +1,7 @@
 package fr.convergence.participant.domain;
 
+import fr.convergence.kit.problem.RuleViolation;
+
 /**
  * The SIRET of an ACI: 14 digits whose Luhn checksum holds. The only historical exception is La Poste's
  * establishments (SIREN 356000000), numbered past the Luhn range, whose digit sum is a multiple of 5 instead;

@@ -1,5 +1,7 @@
 package fr.convergence.participant.domain;
 
+import fr.convergence.kit.problem.RuleViolation;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

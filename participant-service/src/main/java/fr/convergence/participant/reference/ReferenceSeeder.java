@@ -4,7 +4,7 @@ import fr.convergence.participant.domain.Aci;
 import fr.convergence.participant.domain.Programme;
 import fr.convergence.participant.domain.AciContact;
 import fr.convergence.participant.domain.Siret;
-import fr.convergence.participant.domain.StateConflict;
+import fr.convergence.kit.problem.StateConflict;
 import fr.convergence.participant.domain.Territory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import fr.convergence.participant.domain.Aci;
 import fr.convergence.participant.domain.AciContact;
 import fr.convergence.participant.domain.Programme;
 import fr.convergence.participant.domain.Siret;
-import fr.convergence.participant.domain.StateConflict;
+import fr.convergence.kit.problem.StateConflict;
 import fr.convergence.participant.domain.Territory;
 import fr.convergence.participant.domain.event.AciChanged;
 import fr.convergence.participant.domain.event.AciCreated;

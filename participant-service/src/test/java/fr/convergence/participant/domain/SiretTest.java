@@ -1,5 +1,7 @@
 package fr.convergence.participant.domain;
 
+import fr.convergence.kit.problem.RuleViolation;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,8 +3,6 @@ package fr.convergence.partnership.api;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.kit.web.ProblemHandler;
 import fr.convergence.partnership.domain.NotFound;
-import fr.convergence.partnership.domain.RuleViolation;
-import fr.convergence.partnership.domain.StateConflict;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,23 +12,20 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Domain refusals as problem+json: 422 rule broken (with the field), 409 state conflict, 404 unknown. */
+/**
+ * The partnership domain's "not found" as problem+json 404; its broken rules (422) and state conflicts (409) are
+ * service-kit's RuleViolation and StateConflict, rendered by the kit's ProblemHandler like every service's.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PartnershipErrors {
 
-    @ExceptionHandler({RuleViolation.class, StateConflict.class, NotFound.class})
+    @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> translate(RuntimeException e, HttpServletRequest request) {
         return ProblemHandler.render(translated(e), request);
     }
 
     static ApiException translated(RuntimeException e) {
-        if (e instanceof RuleViolation v) {
-            return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, v.rule(), v.field(), v.getMessage());
-        }
-        if (e instanceof StateConflict c) {
-            return new ApiException(HttpStatus.CONFLICT, c.rule(), null, c.getMessage());
-        }
         return new ApiException(HttpStatus.NOT_FOUND, "not-found", null, e.getMessage());
     }
 }

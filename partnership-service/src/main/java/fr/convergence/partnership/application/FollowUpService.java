@@ -2,7 +2,7 @@ package fr.convergence.partnership.application;
 
 import fr.convergence.partnership.domain.FollowUpGroup;
 import fr.convergence.partnership.domain.FollowUpRole;
-import fr.convergence.partnership.domain.StateConflict;
+import fr.convergence.kit.problem.StateConflict;
 import fr.convergence.partnership.store.FollowUpStore;
 import fr.convergence.partnership.store.Versioned;
 

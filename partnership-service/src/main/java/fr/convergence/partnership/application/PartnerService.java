@@ -8,7 +8,7 @@ import fr.convergence.partnership.domain.Contact;
 import fr.convergence.partnership.domain.NotFound;
 import fr.convergence.partnership.domain.Partner;
 import fr.convergence.partnership.domain.PartnerDomain;
-import fr.convergence.partnership.domain.StateConflict;
+import fr.convergence.kit.problem.StateConflict;
 import fr.convergence.partnership.publishing.PartnershipContract;
 import fr.convergence.partnership.publishing.PartnershipOutbox;
 import fr.convergence.partnership.store.PartnerStore;

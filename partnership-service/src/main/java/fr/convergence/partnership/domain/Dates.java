@@ -1,5 +1,7 @@
 package fr.convergence.partnership.domain;
 
+import fr.convergence.kit.problem.RuleViolation;
+
 import java.time.LocalDate;
 
 /** Shared date rules: an act may be recorded late but never in the future (Europe/Paris calendar date). */

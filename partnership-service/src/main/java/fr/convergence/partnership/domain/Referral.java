@@ -1,5 +1,9 @@
 package fr.convergence.partnership.domain;
 
+import fr.convergence.kit.problem.StateConflict;
+
+import fr.convergence.kit.problem.RuleViolation;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
 package fr.convergence.partnership.domain;
 
+import fr.convergence.kit.problem.StateConflict;
+
+import fr.convergence.kit.problem.RuleViolation;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

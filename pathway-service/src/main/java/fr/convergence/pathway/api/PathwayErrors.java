@@ -5,8 +5,8 @@ import fr.convergence.kit.web.ProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import fr.convergence.pathway.domain.RuleViolation;
-import fr.convergence.pathway.domain.StateConflict;
+import fr.convergence.kit.problem.RuleViolation;
+import fr.convergence.kit.problem.StateConflict;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -36,10 +36,10 @@ class PathwayErrors {
             return translated(wrapped.getCause());
         }
         if (e instanceof RuleViolation v) {
-            return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, v.rule(), v.field(), v.getMessage());
+            return ProblemHandler.ruleViolation(v);
         }
         if (e instanceof StateConflict c) {
-            return new ApiException(HttpStatus.CONFLICT, c.rule(), null, c.getMessage());
+            return ProblemHandler.stateConflict(c);
         }
         if (e instanceof AggregateStreamCreationException) {
             return ApiException.conflict("pathway-exists", "this pathway already exists");

@@ -1,5 +1,7 @@
 package fr.convergence.pathway.domain;
 
+import fr.convergence.kit.problem.RuleViolation;
+
 import java.util.Map;
 
 /**

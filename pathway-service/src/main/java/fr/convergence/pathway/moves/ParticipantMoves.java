@@ -83,9 +83,9 @@ public class ParticipantMoves {
             } catch (AggregateNotFoundException leftover) {
                 // a pathway id registered by a hire that then failed: nothing to move
             } catch (org.axonframework.commandhandling.CommandExecutionException wrapped) {
-                throw wrapped.getCause() instanceof fr.convergence.pathway.domain.RuleViolation refused
+                throw wrapped.getCause() instanceof fr.convergence.kit.problem.RuleViolation refused
                         ? new Unusable(refused.getMessage()) : wrapped;
-            } catch (fr.convergence.pathway.domain.RuleViolation refused) {
+            } catch (fr.convergence.kit.problem.RuleViolation refused) {
                 throw new Unusable(refused.getMessage());
             }
         }

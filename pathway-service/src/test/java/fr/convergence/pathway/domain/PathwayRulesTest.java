@@ -1,5 +1,9 @@
 package fr.convergence.pathway.domain;
 
+import fr.convergence.kit.problem.StateConflict;
+
+import fr.convergence.kit.problem.RuleViolation;
+
 import fr.convergence.pathway.domain.command.*;
 import fr.convergence.pathway.domain.event.*;
 import org.axonframework.test.aggregate.AggregateTestFixture;

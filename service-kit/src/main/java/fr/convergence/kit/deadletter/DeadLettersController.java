@@ -29,6 +29,8 @@ import java.util.Set;
 @RequestMapping("${convergence.dead-letters.path}")
 public class DeadLettersController {
 
+    /** {@code topic:partition:offset}, as {@link DeadLetter#idOf} makes it. */
+    static final String LETTER_ID = "[A-Za-z0-9._-]{1,249}:[0-9]{1,9}:[0-9]{1,19}";
     private static final Set<String> STATUSES = Set.of(DeadLetter.PARKED, DeadLetter.REPROCESSED, DeadLetter.DISCARDED);
     private final DeadLetterAdmin admin;
 
@@ -65,14 +67,15 @@ public class DeadLettersController {
     @PostMapping("/{id}/retry")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Apply a parked record again (REPROCESSED), or 422 dead-letter-still-failing with the new reason")
-    public Map<String, String> retry(@PathVariable String id, Caller caller) {
+    public Map<String, String> retry(@PathVariable @Pattern(regexp = LETTER_ID) String id, Caller caller) {
         return Map.of("id", id, "status", DeadLetter.REPROCESSED, "outcome", admin.retry(id, caller.userId()));
     }
 
     @PostMapping("/{id}/discard")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Give up on a parked record, saying why (DISCARDED; the letter stays on record)")
-    public Map<String, String> discard(@PathVariable String id, @Valid @RequestBody Discard discard, Caller caller) {
+    public Map<String, String> discard(@PathVariable @Pattern(regexp = LETTER_ID) String id,
+                                       @Valid @RequestBody Discard discard, Caller caller) {
         admin.discard(id, caller.userId(), discard.note().strip());
         return Map.of("id", id, "status", DeadLetter.DISCARDED);
     }

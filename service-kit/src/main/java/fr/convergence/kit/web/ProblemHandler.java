@@ -41,6 +41,26 @@ public class ProblemHandler {
         return render(e, request);
     }
 
+    /** A domain's broken rule: 422 naming the rule and the field to fix. */
+    @ExceptionHandler(fr.convergence.kit.problem.RuleViolation.class)
+    ResponseEntity<ProblemDetail> rule(fr.convergence.kit.problem.RuleViolation e, HttpServletRequest request) {
+        return render(ruleViolation(e), request);
+    }
+
+    /** A domain's state that does not allow the change: 409 naming the rule. */
+    @ExceptionHandler(fr.convergence.kit.problem.StateConflict.class)
+    ResponseEntity<ProblemDetail> conflict(fr.convergence.kit.problem.StateConflict e, HttpServletRequest request) {
+        return render(stateConflict(e), request);
+    }
+
+    public static ApiException ruleViolation(fr.convergence.kit.problem.RuleViolation e) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, e.rule(), e.field(), e.getMessage());
+    }
+
+    public static ApiException stateConflict(fr.convergence.kit.problem.StateConflict e) {
+        return new ApiException(HttpStatus.CONFLICT, e.rule(), null, e.getMessage());
+    }
+
     /** Renders an {@link ApiException}; services' own advices translate their domain errors and call this. */
     public static ResponseEntity<ProblemDetail> render(ApiException e, HttpServletRequest request) {
         return problem(e.status(), e.rule(), e.getMessage(), e.field() == null ? List.of()

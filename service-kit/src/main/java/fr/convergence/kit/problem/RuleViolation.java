@@ -1,6 +1,10 @@
-package fr.convergence.partnership.domain;
+package fr.convergence.kit.problem;
 
-/** A programme or partnership rule broken by the input (answered 422, naming the rule and the field). */
+/**
+ * A well-formed request that breaks a rule of the domain: answered 422 problem+json by service-kit's
+ * {@code ProblemHandler}. {@code rule} is a stable code callers can branch on; {@code field} names the input to fix.
+ * Plain Java (no framework import), so that each service's domain can throw it and stay framework-free.
+ */
 public class RuleViolation extends RuntimeException {
 
     private final String rule;
