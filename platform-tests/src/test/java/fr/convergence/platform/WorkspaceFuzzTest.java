@@ -160,7 +160,12 @@ class WorkspaceFuzzTest {
         System.out.println("workspace fuzz: requests per role " + requests + "; routes seen " + routes);
         // the crawl must actually have reached the pages of each role, or the fuzzing proved nothing
         assertThat(routes).contains("GET /espace/salaries", "GET /espace/salaries/{id}", "POST /espace/salaries/nouveau",
-                "POST /espace/salaries/{id}/parcours/{id}/heures-hebdomadaires", "POST /espace/heures");
+                "POST /espace/salaries/{id}/parcours/{id}/heures-hebdomadaires", "POST /espace/heures",
+                // and the other roles' homes and pages (issue 17), reached by the same crawl
+                "GET /espace/besoins", "GET /espace/partenaires", "GET /espace/orientations/nouvelle",
+                "GET /espace/territoire", "GET /espace/reseau", "GET /espace/audit",
+                "GET /espace/administration/referentiel", "GET /espace/administration/lettres-mortes",
+                "GET /espace/administration/reconstructions");
         assertThat(routes.stream().filter(r -> r.startsWith("POST")).count()).as("forms fuzzed").isGreaterThan(10);
         assertThat(failures).as("responses that were not a proper answer").isEmpty();
     }

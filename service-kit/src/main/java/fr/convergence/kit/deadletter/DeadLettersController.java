@@ -3,6 +3,8 @@ package fr.convergence.kit.deadletter;
 import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -67,16 +69,29 @@ public class DeadLettersController {
     @PostMapping("/{id}/retry")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Apply a parked record again (REPROCESSED), or 422 dead-letter-still-failing with the new reason")
-    public Map<String, String> retry(@PathVariable @Pattern(regexp = LETTER_ID) String id, Caller caller) {
+    public Map<String, String> retry(@PathVariable @Parameter(schema = @Schema(pattern = LETTER_ID, maxLength = 300)) String id,
+                                     Caller caller) {
+        requireLetterId(id);
         return Map.of("id", id, "status", DeadLetter.REPROCESSED, "outcome", admin.retry(id, caller.userId()));
     }
 
     @PostMapping("/{id}/discard")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Give up on a parked record, saying why (DISCARDED; the letter stays on record)")
-    public Map<String, String> discard(@PathVariable @Pattern(regexp = LETTER_ID) String id,
+    public Map<String, String> discard(@PathVariable @Parameter(schema = @Schema(pattern = LETTER_ID, maxLength = 300)) String id,
                                        @Valid @RequestBody Discard discard, Caller caller) {
+        requireLetterId(id);
         admin.discard(id, caller.userId(), discard.note().strip());
         return Map.of("id", id, "status", DeadLetter.DISCARDED);
+    }
+
+    /**
+     * Checked here rather than by a constraint on the parameter: a parameter constraint turns on method validation,
+     * which would name the body's broken field after the parameter ({@code discard}) instead of {@code note}.
+     */
+    private static void requireLetterId(String id) {
+        if (id == null || id.length() > 300 || !id.matches(LETTER_ID)) {
+            throw ApiException.badRequest("id", "a dead letter id is topic:partition:offset");
+        }
     }
 }
