@@ -91,7 +91,7 @@ class AccessMatrixTest {
     private String parkedLetter() {
         long offset = 1_000_000L + (UUID.randomUUID().getMostSignificantBits() & 0xFFFFFF);
         return deadLetters.park("participant-moves", "convergence.paris.participant.v1", 0, offset, "matrix",
-                "{\"type\":\"ParticipantMoved\",\"territory\":\"paris\"}", "unusable", "missing field data").id();
+                "{\"type\":\"ParticipantMoved\",\"territory\":\"paris\"}", "unusable", "missing field data");
     }
 
     private static String participant() {

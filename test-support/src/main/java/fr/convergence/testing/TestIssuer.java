@@ -88,28 +88,19 @@ public final class TestIssuer {
                 Instant.now().plusSeconds(3600));
     }
 
-    private static final ThreadLocal<Boolean> LOST_TERRITORY = ThreadLocal.withInitial(() -> false);
-    private static final ThreadLocal<Boolean> ID_TOKEN = ThreadLocal.withInitial(() -> false);
-    private static final ThreadLocal<Boolean> FOREIGN_AUDIENCE = ThreadLocal.withInitial(() -> false);
+    /** What kind of token to sign: the platform's access token, or one of the tokens every service must refuse. */
+    private enum Shape { ACCESS, ID_TOKEN, FOREIGN_AUDIENCE, LOST_TERRITORY }
 
     /** An OpenID Connect ID token of this provider: same key, same person, but not an access token. */
     public String idToken(String role, String territory, String aci) {
-        ID_TOKEN.set(true);
-        try {
-            return token(role, territory, aci);
-        } finally {
-            ID_TOKEN.remove();
-        }
+        return sign(key, issuer, subjectOf(role, territory, aci), role, territory, aci, Instant.now().plusSeconds(3600),
+                Shape.ID_TOKEN);
     }
 
     /** An access token of this provider issued for another application's audience. */
     public String foreignAudience(String role, String territory, String aci) {
-        FOREIGN_AUDIENCE.set(true);
-        try {
-            return token(role, territory, aci);
-        } finally {
-            FOREIGN_AUDIENCE.remove();
-        }
+        return sign(key, issuer, subjectOf(role, territory, aci), role, territory, aci, Instant.now().plusSeconds(3600),
+                Shape.FOREIGN_AUDIENCE);
     }
 
     /**
@@ -117,12 +108,7 @@ public final class TestIssuer {
      * {@code national} claim either. Services must refuse it everything (it is not a national token).
      */
     public String withoutTerritory(String subject, String role) {
-        LOST_TERRITORY.set(true);
-        try {
-            return sign(key, issuer, subject, role, null, null, Instant.now().plusSeconds(3600));
-        } finally {
-            LOST_TERRITORY.remove();
-        }
+        return sign(key, issuer, subject, role, null, null, Instant.now().plusSeconds(3600), Shape.LOST_TERRITORY);
     }
 
     private static String subjectOf(String role, String territory, String aci) {
@@ -131,18 +117,23 @@ public final class TestIssuer {
 
     private static String sign(RSAKey signingKey, String iss, String subject, String role, String territory,
                                String aci, Instant expiresAt) {
+        return sign(signingKey, iss, subject, role, territory, aci, expiresAt, Shape.ACCESS);
+    }
+
+    private static String sign(RSAKey signingKey, String iss, String subject, String role, String territory,
+                               String aci, Instant expiresAt, Shape shape) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(iss).subject(subject)
                 .issueTime(Date.from(expiresAt.minusSeconds(3700))).expirationTime(Date.from(expiresAt))
                 .claim("role", role);
-        if (ID_TOKEN.get()) {   // what the provider gives the gateway at sign-in: the client's audience, no token_use
+        if (shape == Shape.ID_TOKEN) {   // what the provider gives the gateway at sign-in: the client's audience, no token_use
             claims.audience("convergence-gateway");
         } else {
-            claims.audience(FOREIGN_AUDIENCE.get() ? "another-application" : "convergence-platform")
+            claims.audience(shape == Shape.FOREIGN_AUDIENCE ? "another-application" : "convergence-platform")
                     .claim("token_use", "access");
         }
         if (territory != null) {
             claims.claim("territory", territory);
-        } else if (!LOST_TERRITORY.get()) {
+        } else if (shape != Shape.LOST_TERRITORY) {
             claims.claim("national", true);
         }
         if (aci != null) {

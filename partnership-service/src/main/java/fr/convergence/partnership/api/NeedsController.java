@@ -75,14 +75,15 @@ class NeedsController {
     }
 
     /**
-     * Open needs of one ACI's people open for at least {@code minDaysOpen} days with no referral proposed in their
+     * Open needs of one ACI's people open for at least {@code minDaysOpen} days (required: how long is too long is
+     * the caller's alert rule, kept in one place there, not a default here) with no referral proposed in their
      * partner domain since they opened (a declined or cancelled one does not count): the CIP's alert "a barrier
      * still without a referral", for her own ACI only (another ACI is 403); the territory's officers and
      * coordinator may ask for any ACI of it. One read per partner domain's queue, then one per person concerned.
      */
     @GetMapping("/needs/waiting")
     @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
-    List<WaitingNeed> waiting(@RequestParam String aciId, @RequestParam(defaultValue = "30") int minDaysOpen,
+    List<WaitingNeed> waiting(@RequestParam String aciId, @RequestParam int minDaysOpen,
                               Caller caller) {
         if (!aciId.matches("[a-z0-9-]{2,64}")) {
             throw ApiException.badRequest("aciId", "aciId must be an ACI id such as aci-paris-1");

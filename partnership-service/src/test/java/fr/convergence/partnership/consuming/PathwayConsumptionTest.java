@@ -159,14 +159,14 @@ class PathwayConsumptionTest extends IntegrationTestBase {
         propose(referred, partnerWithAgreement("Foyer Adoma Lyon", "HOUSING"), "HOUSING");
         Http cip = new Http(port).as(fr.convergence.testing.TestIssuer.get().token("cip", "lyon", aci));
 
-        Http.Response r = cip.get("/api/partnerships/needs/waiting?aciId=" + aci);
+        Http.Response r = cip.get("/api/partnerships/needs/waiting?minDaysOpen=30&aciId=" + aci);
 
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         assertThat(r.body().size()).as(r.raw()).isEqualTo(1);
         assertThat(r.body().get(0).get("participantId").asString()).isEqualTo(waiting);
         assertThat(r.body().get(0).get("barrierDomain").asString()).isEqualTo("HOUSING");
         assertThat(r.body().get(0).get("daysOpen").asInt()).isEqualTo(40);
-        Http.Response otherAci = cip.get("/api/partnerships/needs/waiting?aciId=aci-lyon-1");
+        Http.Response otherAci = cip.get("/api/partnerships/needs/waiting?minDaysOpen=30&aciId=aci-lyon-1");
         assertThat(otherAci.status()).isEqualTo(403);
         assertThat(otherAci.field()).isEqualTo("aciId");
     }

@@ -45,8 +45,11 @@ public class DeadLetterStore {
         }
     }
 
-    /** Parks a record (again: the same record is one letter, its attempts counted, PARKED whatever it was). */
-    public DeadLetter park(String consumer, String topic, int partition, long offset, String key, String value,
+    /**
+     * Parks a record (again: the same record is one letter, its attempts counted, PARKED whatever it was) and
+     * returns the letter's id. One upsert: the consumer goes on at once, nothing read back.
+     */
+    public String park(String consumer, String topic, int partition, long offset, String key, String value,
                            String reason, String detail) {
         String id = DeadLetter.idOf(topic, partition, offset);
         letters.updateOne(new Document(ID, id), new Document("$set", new Document("consumer", consumer)
@@ -57,7 +60,7 @@ public class DeadLetterStore {
                 new UpdateOptions().upsert(true));
         counter(consumer, reason).increment();
         log.warn("dead letter {} parked by {} ({}): {}", id, consumer, reason, detail);
-        return find(id).orElseThrow();
+        return id;
     }
 
     public Optional<DeadLetter> find(String id) {
