@@ -218,7 +218,74 @@ class PathwayCommandsController {
     @Operation(summary = "Exit the pathway with a reason of the exit-reason table")
     PathwayView exit(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody Requests.Exit r,
                      Caller caller) {
-        return record(id, new ExitPathway(id, r.date(), r.reason()), caller);
+        return record(id, new ExitPathway(id, r.date(), r.reason(), r.housingAtExit()), caller);
+    }
+
+    @PostMapping("/{id}/monthly-hours/series")
+    @PreAuthorize("hasAnyRole('CIP','ENCADRANT')")
+    @Operation(summary = "Report several months' hours in one command (all or none)")
+    PathwayView monthlyHoursSeries(@PathVariable @Pattern(regexp = ID) String id,
+                                   @Valid @RequestBody Requests.MonthlyHoursSeries r, Caller caller) {
+        return record(id, new ReportMonthlyHoursSeries(id, r.months().stream()
+                .map(m -> new ReportMonthlyHoursSeries.MonthHours(m.month(), m.hours())).toList()), caller);
+    }
+
+    @PostMapping("/{id}/entry-profile")
+    @PreAuthorize(CIP_ONLY)
+    @Operation(summary = "Record the entry profile (coded: housing, time without housing or work, referral source, "
+            + "health cover, rights); a new one corrects the last and needs a correctionReason")
+    PathwayView entryProfile(@PathVariable @Pattern(regexp = ID) String id,
+                             @Valid @RequestBody Requests.EntryProfile r, Caller caller) {
+        return record(id, new RecordEntryProfile(id, r.date(), r.housing(), r.withoutHousing(), r.referredBy(),
+                r.healthCover(), r.rightsAtEntry(), r.withoutWork(), r.correctionReason()), caller);
+    }
+
+    @PostMapping("/{id}/accompaniments")
+    @PreAuthorize(CIP_ONLY)
+    @Operation(summary = "Record an interview, an accompanied visit or a case conference (who took part: roles)")
+    PathwayView accompaniment(@PathVariable @Pattern(regexp = ID) String id,
+                              @Valid @RequestBody Requests.Accompaniment r, Caller caller) {
+        return record(id, new RecordAccompaniment(id, r.date(), r.kind(), r.length(), r.participants()), caller);
+    }
+
+    @PostMapping("/{id}/housing-situation")
+    @PreAuthorize(CIP_ONLY)
+    @Operation(summary = "Record a change of housing situation (also during follow-up)")
+    PathwayView housingSituation(@PathVariable @Pattern(regexp = ID) String id,
+                                 @Valid @RequestBody Requests.HousingChange r, Caller caller) {
+        return record(id, new ChangeHousingSituation(id, r.date(), r.situation()), caller);
+    }
+
+    @PostMapping("/{id}/follow-up/contacts")
+    @PreAuthorize(CIP_ONLY)
+    @Operation(summary = "Record a contact after the exit (about 1, 3, 6 and 12 months) and the situation found")
+    PathwayView followUpContact(@PathVariable @Pattern(regexp = ID) String id,
+                                @Valid @RequestBody Requests.FollowUpContact r, Caller caller) {
+        return record(id, new RecordFollowUpContact(id, r.date(), r.employment(), r.housing(), r.newDifficulty()),
+                caller);
+    }
+
+    @PostMapping("/{id}/corrections/date")
+    @PreAuthorize("hasAnyRole('CIP','COORDINATOR')")
+    @Operation(summary = "Correct the date of an earlier event (by its sequence): a correction event, history kept")
+    PathwayView correctDate(@PathVariable @Pattern(regexp = ID) String id,
+                            @Valid @RequestBody Requests.DateCorrection r, Caller caller) {
+        return record(id, new CorrectEventDate(id, r.sequence(), r.rightDate(), r.reason()), caller);
+    }
+
+    @PostMapping("/{id}/exit/cancellation")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Cancel a mistaken exit (coordinator, within the programme's window): the pathway is "
+            + "active again; the exit stays in the history")
+    PathwayView cancelExit(@PathVariable @Pattern(regexp = ID) String id,
+                           @Valid @RequestBody Requests.ExitCancellation r, Caller caller) {
+        PathwayQueries.Located pathway = access.require(caller, id);
+        // active again means open again: the participant must not have another open pathway meanwhile
+        openPathways.claim(pathway.participantId(), id, queries::isOpen).ifPresent(blocking -> {
+            throw ApiException.conflict("one-open-pathway", "participant " + pathway.participantId()
+                    + " has another open pathway since this exit");
+        });
+        return send(id, new CancelExit(id, r.reason()), caller);
     }
 
     @PostMapping("/{id}/follow-up/start")

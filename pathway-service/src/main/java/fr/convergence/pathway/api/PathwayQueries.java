@@ -3,6 +3,9 @@ package fr.convergence.pathway.api;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.pathway.domain.PathwayState;
 import fr.convergence.pathway.domain.PathwayStatus;
+import fr.convergence.pathway.domain.ProgrammeRules;
+import fr.convergence.pathway.domain.event.EventDateCorrected;
+import fr.convergence.pathway.domain.event.ExitCancelled;
 import fr.convergence.pathway.domain.event.PathwayEvent;
 import fr.convergence.pathway.store.StoredEvent;
 import fr.convergence.pathway.store.StoredStream;
@@ -12,7 +15,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads pathways straight from their streams: one lookup, then the domain's own fold. */
 @Component
@@ -20,10 +27,12 @@ public class PathwayQueries {
 
     private final StreamDocumentStorageEngine store;
     private final Clock clock;
+    private final ProgrammeRules rules;
 
-    PathwayQueries(StreamDocumentStorageEngine store, Clock clock) {
+    PathwayQueries(StreamDocumentStorageEngine store, Clock clock, ProgrammeRules rules) {
         this.store = store;
         this.clock = clock;
+        this.rules = rules;
     }
 
     public StoredStream stream(String pathwayId) {
@@ -34,15 +43,36 @@ public class PathwayQueries {
         return asOf(pathwayId, LocalDate.now(clock));
     }
 
-    /** The state as of the end of {@code date}: events that happened on or before it, replayed in order. */
+    /**
+     * The state as of the end of {@code date}: events that happened on or before it, replayed in order. Dates are
+     * the corrected ones (what is known now of what had happened by then): an event whose date was corrected counts
+     * from its right date, and a correction applies whenever the event it corrects does.
+     */
     public PathwayView asOf(String pathwayId, LocalDate date) {
         StoredStream stream = stream(pathwayId);
+        Map<Long, LocalDate> rightDates = new HashMap<>();
+        for (StoredEvent stored : stream.events()) {
+            if (stored.message().getPayload() instanceof EventDateCorrected c) {
+                rightDates.put(c.correctedSequence(), c.rightDate());
+            }
+        }
+        Set<Long> included = new HashSet<>();
         PathwayState state = new PathwayState();
         long applied = 0;
         for (StoredEvent stored : stream.events()) {
             PathwayEvent event = (PathwayEvent) stored.message().getPayload();
-            if (!event.occurredOn().isAfter(date)) {
-                state.apply(event);
+            long sequence = stored.message().getSequenceNumber();
+            boolean counts;
+            if (event instanceof EventDateCorrected c) {
+                counts = included.contains(c.correctedSequence());
+            } else if (event instanceof ExitCancelled c) {
+                counts = included.contains(c.exitSequence());
+            } else {
+                counts = !rightDates.getOrDefault(sequence, event.occurredOn()).isAfter(date);
+            }
+            if (counts) {
+                included.add(sequence);
+                state.apply(event, sequence);
                 applied++;
             }
         }
@@ -50,7 +80,7 @@ public class PathwayQueries {
             throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "not-hired-yet", "asOf",
                     "pathway " + pathwayId + " had not started on " + date);
         }
-        return PathwayView.of(state, date, applied);
+        return PathwayView.of(state, date, applied, rules);
     }
 
     /** Where a pathway lives and how far it is, read from its stream's index fields (no replay). */

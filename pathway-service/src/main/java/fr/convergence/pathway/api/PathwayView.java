@@ -2,12 +2,18 @@ package fr.convergence.pathway.api;
 
 import fr.convergence.pathway.domain.BarrierDomain;
 import fr.convergence.pathway.domain.ExitCategory;
+import fr.convergence.pathway.domain.FollowUpMilestone;
+import fr.convergence.pathway.domain.HousingSituation;
+import fr.convergence.pathway.domain.ProgrammeRules;
 import fr.convergence.pathway.domain.PathwayState;
 import fr.convergence.pathway.domain.PathwayStatus;
 import fr.convergence.pathway.domain.Programme;
 
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,13 +31,42 @@ public record PathwayView(String pathwayId, String participantId, String territo
                           Map<BarrierDomain, PathwayState.OpenBarrier> openBarriers, boolean durableHousing,
                           int rightsOpened, int trainingsCompleted, Map<String, Double> monthlyHours,
                           LocalDate exitedOn, String exitReason, ExitCategory exitCategory,
-                          LocalDate followUpStartedOn, LocalDate followUpEndedOn, long version) {
+                          LocalDate followUpStartedOn, LocalDate followUpEndedOn, long version,
+                          PathwayState.EntryProfile entryProfile, HousingSituation housingSituation,
+                          PathwayState.Accompaniments accompaniments, List<PathwayState.FollowUpContact> followUpContacts,
+                          List<Due> followUpDue, HousingSituation housingAtExit, LocalDate exitCancellableUntil) {
 
-    public static PathwayView of(PathwayState s, LocalDate asOf, long version) {
+    /** An expected follow-up contact not recorded yet, and the day it is due. */
+    public record Due(int milestoneMonths, LocalDate dueOn) {
+    }
+
+    public static PathwayView of(PathwayState s, LocalDate asOf, long version, ProgrammeRules rules) {
         return new PathwayView(s.pathwayId(), s.participantId(), s.territory(), s.aciId(), s.programme(), s.status(),
                 s.startedOn(), s.cvgSince(), s.plannedEnd(), s.weeklyHours(), s.extensions(),
                 s.monthsInPathway(asOf), Collections.unmodifiableMap(new TreeMap<>(s.openBarriers())), s.durableHousing(), s.rightsOpened(),
                 s.trainingsCompleted(), Collections.unmodifiableMap(new TreeMap<>(s.monthlyHours())), s.exitedOn(), s.exitReason(),
-                s.exitCategory(), s.followUpStartedOn(), s.followUpEndedOn(), version);
+                s.exitCategory(), s.followUpStartedOn(), s.followUpEndedOn(), version, s.entryProfile(),
+                s.housingSituation(), s.accompaniments(), s.followUpContacts(), followUpDue(s, rules), s.housingAtExit(),
+                exitCancellableUntil(s, asOf, rules));
+    }
+
+    /** The expected contacts after the exit with none recorded for them, while follow-up may still happen. */
+    private static List<Due> followUpDue(PathwayState s, ProgrammeRules rules) {
+        if (s.status() != PathwayStatus.EXITED && s.status() != PathwayStatus.FOLLOW_UP) {
+            return List.of();
+        }
+        Set<Integer> done = new HashSet<>();
+        s.followUpContacts().forEach(c -> done.add(c.milestoneMonths()));
+        return rules.followUpContactMonths().stream().filter(m -> !done.contains(m))
+                .map(m -> new Due(m, new FollowUpMilestone(m).dueOn(s.exitedOn()))).toList();
+    }
+
+    /** Until when a coordinator may still cancel the exit; null when it cannot be (no exit, follow-up begun, too late). */
+    private static LocalDate exitCancellableUntil(PathwayState s, LocalDate today, ProgrammeRules rules) {
+        if (s.status() != PathwayStatus.EXITED || !s.followUpContacts().isEmpty()) {
+            return null;
+        }
+        LocalDate until = s.exitedOn().plusDays(rules.exitCancelWindowDays());
+        return today.isAfter(until) ? null : until;
     }
 }

@@ -1,16 +1,29 @@
 package fr.convergence.pathway.api;
 
+import fr.convergence.pathway.domain.AccompanimentKind;
 import fr.convergence.pathway.domain.BarrierDomain;
+import fr.convergence.pathway.domain.CorrectionReason;
+import fr.convergence.pathway.domain.DurationBand;
+import fr.convergence.pathway.domain.EmploymentSituation;
+import fr.convergence.pathway.domain.HealthCover;
+import fr.convergence.pathway.domain.HousingSituation;
+import fr.convergence.pathway.domain.ReferralSource;
+import fr.convergence.pathway.domain.SessionLength;
+import fr.convergence.pathway.domain.SupportRole;
 import fr.convergence.pathway.domain.ExtensionReason;
 import fr.convergence.pathway.domain.Handling;
 import fr.convergence.pathway.domain.HousingKind;
 import fr.convergence.pathway.domain.Intensity;
 import fr.convergence.pathway.domain.Programme;
 import fr.convergence.pathway.domain.RightKind;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Request bodies of the pathway API. Shape and types are checked here (400); every number of the programme (hours,
@@ -72,6 +85,33 @@ final class Requests {
                         @NotNull Double hours) {
     }
 
-    record Exit(@NotNull LocalDate date, @NotNull @Pattern(regexp = CODE) String reason) {
+    record Exit(@NotNull LocalDate date, @NotNull @Pattern(regexp = CODE) String reason, HousingSituation housingAtExit) {
+    }
+
+    record MonthlyHoursSeries(@NotNull @Size(max = 120) List<@NotNull @Valid MonthlyHours> months) {
+    }
+
+    record EntryProfile(@NotNull LocalDate date, @NotNull HousingSituation housing, @NotNull DurationBand withoutHousing,
+                        @NotNull ReferralSource referredBy, @NotNull HealthCover healthCover,
+                        @Size(max = 20) List<@NotNull RightKind> rightsAtEntry, @NotNull DurationBand withoutWork,
+                        CorrectionReason correctionReason) {
+    }
+
+    record Accompaniment(@NotNull LocalDate date, @NotNull AccompanimentKind kind, @NotNull SessionLength length,
+                         @NotNull @Size(max = 20) List<@NotNull SupportRole> participants) {
+    }
+
+    record HousingChange(@NotNull LocalDate date, @NotNull HousingSituation situation) {
+    }
+
+    record FollowUpContact(@NotNull LocalDate date, @NotNull EmploymentSituation employment,
+                           @NotNull HousingSituation housing, BarrierDomain newDifficulty) {
+    }
+
+    record DateCorrection(@NotNull @PositiveOrZero Long sequence, @NotNull LocalDate rightDate,
+                          @NotNull CorrectionReason reason) {
+    }
+
+    record ExitCancellation(@NotNull CorrectionReason reason) {
     }
 }

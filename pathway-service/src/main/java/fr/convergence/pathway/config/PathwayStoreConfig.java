@@ -69,6 +69,11 @@ class PathwayStoreConfig {
     }
 
     @Bean
+    EventUpcaster participantExitedUpcaster() {
+        return new fr.convergence.pathway.store.upcasting.ParticipantExitedUpcaster();
+    }
+
+    @Bean
     StreamDocumentStorageEngine storageEngine(MongoDatabase database, Serializer serializer,
                                               List<EventUpcaster> upcasters, ObjectProvider<PathwayOutbox> outbox) {
         return StreamDocumentStorageEngine.builder()

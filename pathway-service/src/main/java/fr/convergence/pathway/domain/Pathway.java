@@ -7,6 +7,7 @@ import fr.convergence.kit.problem.RuleViolation;
 import fr.convergence.pathway.domain.command.*;
 import fr.convergence.pathway.domain.event.*;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -135,21 +136,21 @@ public class Pathway {
     }
 
     @CommandHandler
-    public void handle(RecordHousing c, Clock clock) {
-        requireActiveAndDated(c.date(), clock);
+    public void handle(RecordHousing c, ProgrammeRules rules, Clock clock) {
+        requireOpenOrFollowingUp(c.date(), rules, clock);
         Check.required(c.kind(), "kind");
         apply(new HousingSecured(pathwayId, c.date(), c.kind()));
     }
 
     @CommandHandler
-    public void handle(RecordHealthCareAccess c, Clock clock) {
-        requireActiveAndDated(c.date(), clock);
+    public void handle(RecordHealthCareAccess c, ProgrammeRules rules, Clock clock) {
+        requireOpenOrFollowingUp(c.date(), rules, clock);
         apply(new HealthCareAccessed(pathwayId, c.date()));
     }
 
     @CommandHandler
-    public void handle(RecordRightsOpened c, Clock clock) {
-        requireActiveAndDated(c.date(), clock);
+    public void handle(RecordRightsOpened c, ProgrammeRules rules, Clock clock) {
+        requireOpenOrFollowingUp(c.date(), rules, clock);
         Check.required(c.right(), "right");
         apply(new RightsOpened(pathwayId, c.date(), c.right()));
     }
@@ -188,17 +189,33 @@ public class Pathway {
     public void handle(ReportMonthlyHours c, ProgrammeRules rules, Clock clock) {
         requireActive();
         YearMonth month = Check.month(c.month(), "month");
-        if (month.isAfter(YearMonth.now(clock))) {
-            throw new RuleViolation("date-not-in-future", "month", "hours cannot be reported for a future month");
-        }
-        if (month.isBefore(YearMonth.from(state.startedOn()))) {
-            throw new RuleViolation("date-after-hiring", "month", "the pathway started on " + state.startedOn());
-        }
-        if (!(c.hours() >= 0) || c.hours() > rules.maxMonthlyHours()) {
-            throw new RuleViolation("monthly-hours-range", "hours",
-                    "monthly hours are between 0 and " + rules.maxMonthlyHours());
-        }
+        checkMonthlyHours(month, c.hours(), null, rules, clock);
         apply(new MonthlyHoursReported(pathwayId, month.atDay(1), month.toString(), c.hours()));
+    }
+
+    /** Several months at once: all are checked before any is applied, so a refused month applies none. */
+    @CommandHandler
+    public void handle(ReportMonthlyHoursSeries c, ProgrammeRules rules, Clock clock) {
+        requireActive();
+        if (c.months() == null || c.months().isEmpty() || c.months().size() > rules.pathwayMaxMonths()) {
+            throw new RuleViolation("monthly-hours-series-size", "months",
+                    "a series reports 1 to " + rules.pathwayMaxMonths() + " months");
+        }
+        java.util.Set<YearMonth> seen = new java.util.HashSet<>();
+        java.util.List<MonthlyHoursReported> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < c.months().size(); i++) {
+            ReportMonthlyHoursSeries.MonthHours m = c.months().get(i);
+            String field = "months[" + i + "]";
+            Check.required(m, field);
+            YearMonth month = Check.month(m.month(), field + ".month");
+            if (!seen.add(month)) {
+                throw new RuleViolation("monthly-hours-series-unique", field + ".month", month + " appears twice");
+            }
+            Check.required(m.hours(), field + ".hours");
+            checkMonthlyHours(month, m.hours(), field, rules, clock);
+            reports.add(new MonthlyHoursReported(pathwayId, month.atDay(1), month.toString(), m.hours()));
+        }
+        reports.forEach(org.axonframework.modelling.command.AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -206,7 +223,9 @@ public class Pathway {
         requireActiveAndDated(c.date(), clock);
         Check.code(c.reason(), "reason");
         ExitCategory category = rules.categoryOf(c.reason());
-        apply(new ParticipantExited(pathwayId, c.date(), c.reason(), category, state.monthsInPathway(c.date())));
+        HousingSituation housingAtExit = c.housingAtExit() != null ? c.housingAtExit() : state.housingSituation();
+        apply(new ParticipantExited(pathwayId, c.date(), c.reason(), category, state.monthsInPathway(c.date()),
+                housingAtExit));
     }
 
     @CommandHandler
@@ -233,6 +252,122 @@ public class Pathway {
         apply(new FollowUpEnded(pathwayId, c.date()));
     }
 
+    @CommandHandler
+    public void handle(RecordEntryProfile c, ProgrammeRules rules, Clock clock) {
+        requireOpenOrFollowingUp(c.date(), rules, clock);
+        Check.required(c.housing(), "housing");
+        Check.required(c.withoutHousing(), "withoutHousing");
+        Check.required(c.referredBy(), "referredBy");
+        Check.required(c.healthCover(), "healthCover");
+        Check.required(c.withoutWork(), "withoutWork");
+        PathwayState.EntryProfile current = state.entryProfile();
+        if (current != null && c.correctionReason() == null) {
+            throw new RuleViolation("correction-reason-required", "correctionReason",
+                    "an entry profile was recorded on " + current.recordedOn() + "; a new one corrects it and needs a reason");
+        }
+        java.util.List<RightKind> rights = c.rightsAtEntry() == null ? java.util.List.of()
+                : c.rightsAtEntry().stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        apply(new EntryProfileRecorded(pathwayId, c.date(), c.housing(), c.withoutHousing(), c.referredBy(),
+                c.healthCover(), rights, c.withoutWork(), current == null ? null : current.sequence(),
+                current == null ? null : c.correctionReason()));
+    }
+
+    @CommandHandler
+    public void handle(RecordAccompaniment c, ProgrammeRules rules, Clock clock) {
+        requireOpenOrFollowingUp(c.date(), rules, clock);
+        Check.required(c.kind(), "kind");
+        Check.required(c.length(), "length");
+        java.util.List<SupportRole> roles = c.participants() == null ? java.util.List.of()
+                : c.participants().stream().filter(java.util.Objects::nonNull).distinct().sorted().toList();
+        if (roles.isEmpty()) {
+            throw new RuleViolation("accompaniment-participants", "participants",
+                    "say who took part (roles, never names)");
+        }
+        apply(new AccompanimentRecorded(pathwayId, c.date(), c.kind(), c.length(), roles));
+    }
+
+    @CommandHandler
+    public void handle(ChangeHousingSituation c, ProgrammeRules rules, Clock clock) {
+        requireOpenOrFollowingUp(c.date(), rules, clock);
+        Check.required(c.situation(), "situation");
+        if (c.situation() == state.housingSituation()) {
+            throw new RuleViolation("housing-situation-change", "situation",
+                    "the housing situation is already " + c.situation());
+        }
+        apply(new HousingSituationChanged(pathwayId, c.date(), state.housingSituation(), c.situation()));
+    }
+
+    @CommandHandler
+    public void handle(RecordFollowUpContact c, ProgrammeRules rules, Clock clock) {
+        Check.notFuture(c.date(), "date", clock);
+        if (state.status() != PathwayStatus.EXITED && state.status() != PathwayStatus.FOLLOW_UP) {
+            throw new StateConflict("follow-up-after-exit", "follow-up contacts are recorded after the exit, while "
+                    + "follow-up runs; the pathway is " + state.status());
+        }
+        requireWithinFollowUpWindow(c.date(), rules);
+        Check.required(c.employment(), "employment");
+        Check.required(c.housing(), "housing");
+        FollowUpMilestone milestone = FollowUpMilestone.nearest(state.exitedOn(), c.date(), rules.followUpContactMonths());
+        apply(new FollowUpContactRecorded(pathwayId, c.date(), milestone.months(), c.employment(), c.housing(),
+                c.newDifficulty()));
+    }
+
+    @CommandHandler
+    public void handle(CorrectEventDate c, Clock clock) {
+        Check.required(c.sequence(), "sequence");
+        Check.required(c.reason(), "reason");
+        Check.notFuture(c.rightDate(), "rightDate", clock);
+        PathwayState.Recorded target = state.recorded(c.sequence());
+        if (target == null) {
+            throw new RuleViolation("correction-target-exists", "sequence", "this pathway has no event " + c.sequence());
+        }
+        if (!DateCorrections.CORRECTABLE.contains(target.type())) {
+            throw new RuleViolation("correction-target-type", "sequence",
+                    "the date of a " + target.type() + " is not corrected this way");
+        }
+        if (c.rightDate().equals(target.date())) {
+            throw new RuleViolation("correction-changes-date", "rightDate", "the event is already dated " + target.date());
+        }
+        if (target.type().equals("ParticipantHired")) {
+            LocalDate earliest = state.earliestDateExcept(c.sequence());
+            if (earliest != null && c.rightDate().isAfter(earliest)) {
+                throw new RuleViolation("hiring-before-events", "rightDate",
+                        "the hiring cannot move after the pathway's first event on " + earliest);
+            }
+        } else if (c.rightDate().isBefore(state.startedOn())) {
+            throw new RuleViolation("date-after-hiring", "rightDate",
+                    "nothing happens to a pathway before its hiring on " + state.startedOn());
+        }
+        if (target.type().equals("ParticipantExited") && c.sequence() == state.exitSequence()) {
+            LocalDate firstAfter = DateCorrections.firstFollowUpDate(state);
+            if (firstAfter != null && c.rightDate().isAfter(firstAfter)) {
+                throw new RuleViolation("exit-before-follow-up", "rightDate",
+                        "follow-up was recorded from " + firstAfter + "; the exit cannot move after it");
+            }
+        }
+        apply(new EventDateCorrected(pathwayId, LocalDate.now(clock), c.sequence(), target.type(), target.date(),
+                c.rightDate(), c.reason()));
+    }
+
+    @CommandHandler
+    public void handle(CancelExit c, ProgrammeRules rules, Clock clock) {
+        Check.required(c.reason(), "reason");
+        if (state.status() == PathwayStatus.FOLLOW_UP || state.status() == PathwayStatus.CLOSED
+                || (state.status() == PathwayStatus.EXITED && !state.followUpContacts().isEmpty())) {
+            throw new StateConflict("exit-cancel-before-follow-up",
+                    "follow-up has begun after the exit on " + state.exitedOn() + "; the exit stands");
+        }
+        if (state.status() != PathwayStatus.EXITED) {
+            throw new StateConflict("exit-cancel-needs-exit", "the pathway is " + state.status() + "; there is no exit to cancel");
+        }
+        LocalDate until = state.exitedOn().plusDays(rules.exitCancelWindowDays());
+        if (LocalDate.now(clock).isAfter(until)) {
+            throw new StateConflict("exit-cancel-window", "an exit can be cancelled until " + rules.exitCancelWindowDays()
+                    + " days after it (" + until + ")");
+        }
+        apply(new ExitCancelled(pathwayId, LocalDate.now(clock), state.exitSequence(), state.exitedOn(), c.reason()));
+    }
+
     /**
      * The participant was moved to another ACI of the territory. Already there: nothing to record (a move heard
      * twice, or a pathway opened in the new ACI). A pathway whose follow-up has ended stays where it was lived.
@@ -254,12 +389,27 @@ public class Pathway {
     }
 
     @EventSourcingHandler
-    void on(PathwayEvent event) {
+    void on(PathwayEvent event, @SequenceNumber Long sequence) {
         if (state == null) {
             state = new PathwayState();
             pathwayId = event.pathwayId();
         }
-        state.apply(event);
+        state.apply(event, sequence == null ? -1 : sequence);
+    }
+
+    /** {@code prefix}: where the month sits in a series (null for a single report), so the error names its field. */
+    private void checkMonthlyHours(YearMonth month, double hours, String prefix, ProgrammeRules rules, Clock clock) {
+        String monthField = prefix == null ? "month" : prefix + ".month";
+        if (month.isAfter(YearMonth.now(clock))) {
+            throw new RuleViolation("date-not-in-future", monthField, "hours cannot be reported for a future month");
+        }
+        if (month.isBefore(YearMonth.from(state.startedOn()))) {
+            throw new RuleViolation("date-after-hiring", monthField, "the pathway started on " + state.startedOn());
+        }
+        if (!(hours >= 0) || hours > rules.maxMonthlyHours()) {
+            throw new RuleViolation("monthly-hours-range", prefix == null ? "hours" : prefix + ".hours",
+                    "monthly hours are between 0 and " + rules.maxMonthlyHours());
+        }
     }
 
     private void requireActive() {
@@ -275,6 +425,26 @@ public class Pathway {
         if (date.isBefore(state.startedOn())) {
             throw new RuleViolation("date-after-hiring", "date",
                     "nothing happens to a pathway before its hiring on " + state.startedOn());
+        }
+    }
+
+    /**
+     * What may still be recorded after the exit, during the follow-up window (rights, housing, care, accompaniment):
+     * dated from the hiring, and no later than the window's end once the person has left.
+     */
+    private void requireOpenOrFollowingUp(LocalDate date, ProgrammeRules rules, Clock clock) {
+        if (state.status() == PathwayStatus.CLOSED) {
+            throw new StateConflict("follow-up-closed", "follow-up ended on " + state.followUpEndedOn()
+                    + "; nothing more is recorded on this pathway");
+        }
+        Check.notFuture(date, "date", clock);
+        if (date.isBefore(state.startedOn())) {
+            throw new RuleViolation("date-after-hiring", "date",
+                    "nothing happens to a pathway before its hiring on " + state.startedOn());
+        }
+        if (!state.status().open() && date.isAfter(state.exitedOn().plusMonths(rules.followUpMaxMonths()))) {
+            throw new RuleViolation("follow-up-window", "date", "follow-up runs within " + rules.followUpMaxMonths()
+                    + " months after the exit on " + state.exitedOn());
         }
     }
 

@@ -4,7 +4,9 @@ import fr.convergence.pathway.domain.event.*;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +20,34 @@ public final class PathwayState {
 
     /** An open barrier and how it is handled. */
     public record OpenBarrier(Intensity intensity, Handling handling, LocalDate since) {
+    }
+
+    /** Where the person came from, as last recorded ({@code sequence}: its position, for a correction). */
+    public record EntryProfile(HousingSituation housing, DurationBand withoutHousing, ReferralSource referredBy,
+                               HealthCover healthCover, List<RightKind> rightsAtEntry, DurationBand withoutWork,
+                               LocalDate recordedOn, long sequence) {
+    }
+
+    /** A contact after the exit and what was found. */
+    public record FollowUpContact(int milestoneMonths, LocalDate date, EmploymentSituation employment,
+                                  HousingSituation housing, BarrierDomain newDifficulty) {
+    }
+
+    /** How much accompaniment was recorded, by kind. */
+    public record Accompaniments(int total, int interviews, int accompaniedVisits, int caseConferences,
+                                 LocalDate lastOn) {
+        static final Accompaniments NONE = new Accompaniments(0, 0, 0, 0, null);
+
+        Accompaniments plus(AccompanimentKind kind, LocalDate on) {
+            return new Accompaniments(total + 1, interviews + (kind == AccompanimentKind.INTERVIEW ? 1 : 0),
+                    accompaniedVisits + (kind.accompaniedVisit() ? 1 : 0),
+                    caseConferences + (kind == AccompanimentKind.CASE_CONFERENCE ? 1 : 0),
+                    lastOn == null || on.isAfter(lastOn) ? on : lastOn);
+        }
+    }
+
+    /** What a correction needs to know of an earlier event: its type and its (possibly corrected) date. */
+    public record Recorded(String type, LocalDate date) {
     }
 
     private String pathwayId;
@@ -45,8 +75,28 @@ public final class PathwayState {
     private int rightsOpened;
     private int trainingsCompleted;
     private int healthCareAccesses;
+    private HousingSituation housingSituation;
+    private HousingSituation housingAtExit;
+    private long exitSequence = -1;
+    private EntryProfile entryProfile;
+    private Accompaniments accompaniments = Accompaniments.NONE;
+    private final List<FollowUpContact> followUpContacts = new ArrayList<>();
+    private final Map<Long, Recorded> recorded = new TreeMap<>();
 
+    /** Applies an event whose position in the stream is unknown (it cannot be the target of a correction). */
     public PathwayState apply(PathwayEvent event) {
+        return apply(event, -1);
+    }
+
+    /** Applies the event at {@code sequence} of the stream. */
+    public PathwayState apply(PathwayEvent event, long sequence) {
+        if (sequence >= 0) {
+            recorded.put(sequence, new Recorded(event.getClass().getSimpleName(), event.occurredOn()));
+        }
+        if (event instanceof EventDateCorrected c) {
+            correctDate(c);
+            return this;
+        }
         lastEventOn = event.occurredOn();
         if (event instanceof ParticipantHired e) {
             pathwayId = e.pathwayId();
@@ -79,6 +129,33 @@ public final class PathwayState {
             openBarriers.remove(e.domain());
         } else if (event instanceof HousingSecured e) {
             durableHousing |= e.kind().durable();
+            housingSituation = switch (e.kind()) {
+                case DURABLE_HOUSING -> HousingSituation.DURABLE_HOUSING;
+                case SOCIAL_RESIDENCE -> HousingSituation.SOCIAL_RESIDENCE;
+                case SHELTER -> HousingSituation.EMERGENCY_SHELTER;
+            };
+        } else if (event instanceof EntryProfileRecorded e) {
+            if (entryProfile == null || housingSituation == entryProfile.housing()) {
+                housingSituation = e.housing();   // a corrected profile moves the situation only if nothing changed it since
+            }
+            entryProfile = new EntryProfile(e.housing(), e.withoutHousing(), e.referredBy(), e.healthCover(),
+                    e.rightsAtEntry(), e.withoutWork(), e.occurredOn(), sequence);
+        } else if (event instanceof HousingSituationChanged e) {
+            housingSituation = e.to();
+            durableHousing |= e.to() == HousingSituation.DURABLE_HOUSING;
+        } else if (event instanceof AccompanimentRecorded e) {
+            accompaniments = accompaniments.plus(e.kind(), e.occurredOn());
+        } else if (event instanceof FollowUpContactRecorded e) {
+            followUpContacts.add(new FollowUpContact(e.milestoneMonths(), e.occurredOn(), e.employment(), e.housing(),
+                    e.newDifficulty()));
+            housingSituation = e.housing();
+        } else if (event instanceof ExitCancelled) {
+            status = PathwayStatus.ACTIVE;
+            exitedOn = null;
+            exitReason = null;
+            exitCategory = null;
+            housingAtExit = null;
+            exitSequence = -1;
         } else if (event instanceof HealthCareAccessed) {
             healthCareAccesses++;
         } else if (event instanceof RightsOpened) {
@@ -95,6 +172,9 @@ public final class PathwayState {
             exitedOn = e.occurredOn();
             exitReason = e.reason();
             exitCategory = e.category();
+            housingAtExit = e.housingAtExit();
+            housingSituation = e.housingAtExit() != null ? e.housingAtExit() : housingSituation;
+            exitSequence = sequence;
         } else if (event instanceof PathwayTransferred e) {
             aciId = e.toAciId();
         } else if (event instanceof FollowUpStarted e) {
@@ -106,6 +186,32 @@ public final class PathwayState {
         }
         // ImmersionDone changes no decision-relevant state.
         return this;
+    }
+
+    /** A date correction moves the dates a decision depends on; other events keep only their corrected date. */
+    private void correctDate(EventDateCorrected c) {
+        recorded.computeIfPresent(c.correctedSequence(), (seq, r) -> new Recorded(r.type(), c.rightDate()));
+        switch (c.correctedType()) {
+            case "ParticipantHired" -> startedOn = c.rightDate();
+            case "ProgrammeTransitioned" -> cvgSince = c.rightDate();
+            case "ParticipantExited" -> {
+                if (c.correctedSequence() == exitSequence) {
+                    exitedOn = c.rightDate();
+                }
+            }
+            case "FollowUpStarted" -> followUpStartedOn = c.rightDate();
+            case "FollowUpEnded" -> followUpEndedOn = c.rightDate();
+            case "EntryProfileRecorded" -> {
+                if (entryProfile != null && entryProfile.sequence() == c.correctedSequence()) {
+                    entryProfile = new EntryProfile(entryProfile.housing(), entryProfile.withoutHousing(),
+                            entryProfile.referredBy(), entryProfile.healthCover(), entryProfile.rightsAtEntry(),
+                            entryProfile.withoutWork(), c.rightDate(), entryProfile.sequence());
+                }
+            }
+            default -> {
+                // the other events' dates feed no decision here; the read side and reporting apply them
+            }
+        }
     }
 
     /** Whole months in pathway from hiring to {@code date} (or to the exit, if earlier). */
@@ -216,5 +322,40 @@ public final class PathwayState {
 
     public int healthCareAccesses() {
         return healthCareAccesses;
+    }
+
+    public HousingSituation housingSituation() {
+        return housingSituation;
+    }
+
+    public HousingSituation housingAtExit() {
+        return housingAtExit;
+    }
+
+    public long exitSequence() {
+        return exitSequence;
+    }
+
+    public EntryProfile entryProfile() {
+        return entryProfile;
+    }
+
+    public Accompaniments accompaniments() {
+        return accompaniments;
+    }
+
+    public List<FollowUpContact> followUpContacts() {
+        return Collections.unmodifiableList(followUpContacts);
+    }
+
+    /** The event at {@code sequence}, with its corrected date; null if there is none. */
+    public Recorded recorded(long sequence) {
+        return recorded.get(sequence);
+    }
+
+    /** The earliest (corrected) date among the events other than {@code sequence}; null if there is none. */
+    public LocalDate earliestDateExcept(long sequence) {
+        return recorded.entrySet().stream().filter(e -> e.getKey() != sequence)
+                .map(e -> e.getValue().date()).min(LocalDate::compareTo).orElse(null);
     }
 }

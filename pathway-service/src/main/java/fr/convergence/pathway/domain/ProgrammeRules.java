@@ -2,6 +2,7 @@ package fr.convergence.pathway.domain;
 
 import fr.convergence.kit.problem.RuleViolation;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,15 +21,19 @@ import java.util.Map;
  * @param maxMonthlyHours         upper bound of hours reported for one month
  * @param maxImmersionDays        longest work immersion (PMSMP) recorded at once
  * @param exitReasons             exit reason code → national exit category
+ * @param followUpContactMonths   the contacts expected after an exit, in months after it (1, 3, 6, 12)
+ * @param exitCancelWindowDays    how long after its date a mistaken exit may still be cancelled
  */
 public record ProgrammeRules(double maxWeeklyHours, double standardMinWeeklyHours, double phcMinWeeklyHours,
                              double phcMaxWeeklyHours, int phcMaxMonths, int contractMaxMonths,
                              int extensionMaxMonths, int pathwayMaxMonths, int followUpMaxMonths,
                              double maxMonthlyHours, int maxImmersionDays,
-                             Map<String, ExitCategory> exitReasons) {
+                             Map<String, ExitCategory> exitReasons, List<Integer> followUpContactMonths,
+                             int exitCancelWindowDays) {
 
     public ProgrammeRules {
         exitReasons = Map.copyOf(exitReasons);
+        followUpContactMonths = List.copyOf(followUpContactMonths);
     }
 
     public ExitCategory categoryOf(String exitReason) {

@@ -40,6 +40,12 @@ public class PathwayIndexer implements StreamIndexer {
                 set.append("plannedEnd", e.newPlannedEnd().toString());
             } else if (payload instanceof ParticipantExited e) {
                 set.append("status", PathwayStatus.EXITED.name()).append("exitedOn", e.occurredOn().toString());
+            } else if (payload instanceof ExitCancelled) {
+                set.append("status", PathwayStatus.ACTIVE.name()).append("exitedOn", null);
+            } else if (payload instanceof EventDateCorrected e && e.correctedType().equals("ParticipantHired")) {
+                set.append("startedOn", e.rightDate().toString());
+            } else if (payload instanceof EventDateCorrected e && e.correctedType().equals("ParticipantExited")) {
+                set.append("exitedOn", e.rightDate().toString());
             } else if (payload instanceof FollowUpStarted) {
                 set.append("status", PathwayStatus.FOLLOW_UP.name());
             } else if (payload instanceof FollowUpEnded) {

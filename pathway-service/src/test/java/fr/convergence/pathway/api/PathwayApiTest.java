@@ -232,7 +232,9 @@ class PathwayApiTest {
         String id = openPhc();
         http.post("/api/pathways/" + id + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(START.plusMonths(2)));
         long before = http.get("/api/pathways/" + id).body().get("version").asLong();
-        Http.Response r = http.post("/api/pathways/" + id + "/health-care", "{\"date\":\"%s\"}".formatted(START.plusMonths(1)));
+        // care, rights, housing and accompaniment go on after the exit; the contract's hours do not
+        Http.Response r = http.post("/api/pathways/" + id + "/weekly-hours",
+                "{\"effectiveDate\":\"%s\",\"weeklyHours\":6}".formatted(START.plusMonths(1)));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.body().get("rule").asString()).isEqualTo("after-exit-only-follow-up");
         assertThat(http.get("/api/pathways/" + id).body().get("version").asLong()).isEqualTo(before);
@@ -297,5 +299,117 @@ class PathwayApiTest {
         assertThat(openApi).contains("/api/pathways/{id}/exit");
         // the caller comes from the token: no client sends it as a parameter
         assertThat(openApi).doesNotContain("\"name\":\"caller\"");
+    }
+
+    // ---- issue 18: the situation, the accompaniment, follow-up contacts and corrections over HTTP ----
+
+    static final String PROFILE = "{\"date\":\"%s\",\"housing\":\"%s\",\"withoutHousing\":\"YEARS_1_TO_2\","
+            + "\"referredBy\":\"SIAO\",\"healthCover\":\"CSS\",\"rightsAtEntry\":[\"RSA\"],\"withoutWork\":\"OVER_5_YEARS\"%s}";
+
+    @Test
+    void theViewShowsTheProfileTheHousingAndTheAccompaniment() {
+        String id = openPhc();
+        String p = "/api/pathways/" + id;
+        assertThat(http.post(p + "/entry-profile", PROFILE.formatted(START, "STREET", "")).status()).isEqualTo(200);
+        assertThat(http.post(p + "/housing-situation", "{\"date\":\"%s\",\"situation\":\"EMERGENCY_SHELTER\"}"
+                .formatted(START.plusMonths(1))).status()).isEqualTo(200);
+        assertThat(http.post(p + "/accompaniments", ("{\"date\":\"%s\",\"kind\":\"INTERVIEW\",\"length\":\"MINUTES_30_TO_60\","
+                + "\"participants\":[\"PARTICIPANT\",\"CIP\"]}").formatted(START.plusDays(3))).status()).isEqualTo(200);
+        var view = http.get(p).body();
+        assertThat(view.get("entryProfile").get("housing").asString()).isEqualTo("STREET");
+        assertThat(view.get("housingSituation").asString()).isEqualTo("EMERGENCY_SHELTER");
+        assertThat(view.get("accompaniments").get("interviews").asInt()).isEqualTo(1);
+        assertThat(view.get("followUpDue").size()).as("nothing is due before an exit").isZero();
+    }
+
+    @Test
+    void aSecondProfileWithoutAReasonIs422OnItsField() {
+        String id = openPhc();
+        String p = "/api/pathways/" + id;
+        http.post(p + "/entry-profile", PROFILE.formatted(START, "STREET", ""));
+        Http.Response r = http.post(p + "/entry-profile", PROFILE.formatted(START, "EMERGENCY_SHELTER", ""));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.body().get("rule").asString()).isEqualTo("correction-reason-required");
+        assertThat(r.body().get("field").asString()).isEqualTo("correctionReason");
+        assertThat(http.post(p + "/entry-profile", PROFILE.formatted(START, "EMERGENCY_SHELTER",
+                ",\"correctionReason\":\"DATA_ENTRY_ERROR\"")).status()).isEqualTo(200);
+        assertThat(http.get(p).body().get("entryProfile").get("housing").asString()).isEqualTo("EMERGENCY_SHELTER");
+    }
+
+    @Test
+    void anUnknownCodeIs400NamingTheField() {
+        String id = openPhc();
+        Http.Response r = http.post("/api/pathways/" + id + "/housing-situation",
+                "{\"date\":\"%s\",\"situation\":\"CASTLE\"}".formatted(START.plusMonths(1)));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.raw()).contains("situation");
+    }
+
+    @Test
+    void afterAnExitTheContactsDueAreListedAndAContactIsRecorded() {
+        String id = openPhc();
+        String p = "/api/pathways/" + id;
+        LocalDate exit = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusMonths(1).minusDays(2);
+        assertThat(http.post(p + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\",\"housingAtExit\":\"SOCIAL_RESIDENCE\"}"
+                .formatted(exit)).status()).isEqualTo(200);
+        var due = http.get(p).body().get("followUpDue");
+        assertThat(due.size()).isEqualTo(4);
+        assertThat(due.get(0).get("dueOn").asString()).isEqualTo(exit.plusMonths(1).toString());
+        assertThat(http.post(p + "/follow-up/contacts", "{\"date\":\"%s\",\"employment\":\"CDI\",\"housing\":\"SOCIAL_RESIDENCE\"}"
+                .formatted(exit.plusMonths(1))).status()).isEqualTo(200);
+        var view = http.get(p).body();
+        assertThat(view.get("followUpContacts").get(0).get("milestoneMonths").asInt()).isEqualTo(1);
+        assertThat(view.get("followUpDue").size()).isEqualTo(3);
+        assertThat(view.get("housingAtExit").asString()).isEqualTo("SOCIAL_RESIDENCE");
+    }
+
+    @Test
+    void onlyTheCoordinatorCancelsAnExitAndThePathwayIsOpenAgain() {
+        String id = openPhc();
+        String p = "/api/pathways/" + id;
+        LocalDate exit = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(3);
+        http.post(p + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(exit));
+        assertThat(http.get(p).body().get("exitCancellableUntil").asString()).isEqualTo(exit.plusDays(30).toString());
+        assertThat(http.post(p + "/exit/cancellation", "{\"reason\":\"EXIT_DID_NOT_HAPPEN\"}").status())
+                .as("a CIP may not").isEqualTo(403);
+        Http coordinator = new Http(port).as(TestIssuer.get().token("coordinator", "paris", null));
+        Http.Response r = coordinator.post(p + "/exit/cancellation", "{\"reason\":\"EXIT_DID_NOT_HAPPEN\"}");
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(r.body().get("exitedOn").isNull()).isTrue();
+        // open again: the same person cannot be hired a second time
+        Http.Response second = http.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"PHC","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, exit, exit.plusMonths(6)));
+        assertThat(second.status()).isEqualTo(409);
+    }
+
+    @Test
+    void anExitIsNotCancelledWhileTheSamePersonHasAnotherOpenPathway() {
+        String id = openPhc();
+        LocalDate exit = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusDays(3);
+        http.post("/api/pathways/" + id + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(exit));
+        Http.Response rehired = http.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"PHC","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, exit.plusDays(1), exit.plusMonths(6)));
+        assertThat(rehired.status()).as(rehired.raw()).isEqualTo(201);
+        Http coordinator = new Http(port).as(TestIssuer.get().token("coordinator", "paris", null));
+        Http.Response r = coordinator.post("/api/pathways/" + id + "/exit/cancellation", "{\"reason\":\"EXIT_DID_NOT_HAPPEN\"}");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.body().get("rule").asString()).isEqualTo("one-open-pathway");
+        assertThat(http.get("/api/pathways/" + id).body().get("status").asString()).isEqualTo("EXITED");
+    }
+
+    @Test
+    void aDateCorrectionMovesTheEventInTheAsOfView() {
+        String id = openPhc();
+        String p = "/api/pathways/" + id;
+        http.post(p + "/rights", "{\"date\":\"%s\",\"right\":\"CSS\"}".formatted(START.plusMonths(3)));
+        assertThat(http.get(p + "?asOf=" + START.plusMonths(2)).body().get("rightsOpened").asInt()).isZero();
+        Http.Response r = http.post(p + "/corrections/date", "{\"sequence\":1,\"rightDate\":\"%s\",\"reason\":\"DATA_ENTRY_ERROR\"}"
+                .formatted(START.plusMonths(1)));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(http.get(p + "?asOf=" + START.plusMonths(2)).body().get("rightsOpened").asInt())
+                .as("counted from its right date").isEqualTo(1);
     }
 }

@@ -40,7 +40,7 @@ class PathwayRulesTest {
     }
 
     static ParticipantExited exited(LocalDate on) {
-        return new ParticipantExited(ID, on, "CDI", ExitCategory.DURABLE_EMPLOYMENT, 10);
+        return new ParticipantExited(ID, on, "CDI", ExitCategory.DURABLE_EMPLOYMENT, 10, null);
     }
 
     @Nested
@@ -349,14 +349,14 @@ class PathwayRulesTest {
         void exitsToCdiAsDurableEmployment() {
             fixture.given(hiredCvg(START))
                     .when(new ExitPathway(ID, START.plusMonths(10), "CDI"))
-                    .expectEvents(new ParticipantExited(ID, START.plusMonths(10), "CDI", ExitCategory.DURABLE_EMPLOYMENT, 10));
+                    .expectEvents(new ParticipantExited(ID, START.plusMonths(10), "CDI", ExitCategory.DURABLE_EMPLOYMENT, 10, null));
         }
 
         @Test
         void classifiesADeathAsWithdrawn() {
             fixture.given(hiredCvg(START))
                     .when(new ExitPathway(ID, START.plusMonths(4), "DEATH"))
-                    .expectEvents(new ParticipantExited(ID, START.plusMonths(4), "DEATH", ExitCategory.WITHDRAWN, 4));
+                    .expectEvents(new ParticipantExited(ID, START.plusMonths(4), "DEATH", ExitCategory.WITHDRAWN, 4, null));
         }
 
         @Test
@@ -367,7 +367,7 @@ class PathwayRulesTest {
         }
 
         @Test
-        void refusesAnythingButFollowUpAfterTheExit() {
+        void refusesABarrierAssessedAfterTheExit() {
             fixture.given(hiredCvg(START), exited(START.plusMonths(10)))
                     .when(new AssessBarrier(ID, START.plusMonths(9), BarrierDomain.HOUSING, Intensity.LOW, Handling.INTERNAL))
                     .expectException(StateConflict.class).expectNoEvents();

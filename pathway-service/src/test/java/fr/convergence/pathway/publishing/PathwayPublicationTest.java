@@ -42,7 +42,8 @@ class PathwayPublicationTest {
     @Test
     void publishesEveryEventKindInOrderAndTheContractHolds() throws Exception {
         Http http = new Http(port).as(TestIssuer.get().tokenFor("cip-test", "cip", TERRITORY, "aci-1"));
-        LocalDate s = LocalDate.now().minusMonths(10);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        LocalDate s = today.minusMonths(10);
         String participant = "PSN-" + UUID.randomUUID().toString().substring(0, 8);
         String id = http.post("/api/pathways", """
                 {"participantId":"%s","aciId":"aci-1","programme":"PHC","contractStart":"%s","plannedEnd":"%s","weeklyHours":4}"""
@@ -61,16 +62,31 @@ class PathwayPublicationTest {
                 new String[] {p + "/trainings/caces/completion", "{\"date\":\"%s\",\"certified\":true}".formatted(s.plusMonths(6))},
                 new String[] {p + "/immersions", "{\"date\":\"%s\",\"days\":5}".formatted(s.plusMonths(6))},
                 new String[] {p + "/monthly-hours", "{\"month\":\"%s\",\"hours\":60}".formatted(s.plusMonths(1).toString().substring(0, 7))},
-                new String[] {p + "/exit", "{\"date\":\"%s\",\"reason\":\"CDD_UNDER_6_MONTHS\"}".formatted(s.plusMonths(8))},
-                new String[] {p + "/follow-up/start", "{\"date\":\"%s\"}".formatted(s.plusMonths(8))},
-                new String[] {p + "/follow-up/end", "{\"date\":\"%s\"}".formatted(s.plusMonths(9))});
+                // issue 18: the situation, the accompaniment, corrections and follow-up contacts
+                new String[] {p + "/entry-profile", ("{\"date\":\"%s\",\"housing\":\"STREET\",\"withoutHousing\":\"YEARS_2_TO_5\","
+                        + "\"referredBy\":\"STREET_OUTREACH\",\"healthCover\":\"NONE\",\"rightsAtEntry\":[\"RSA\"],"
+                        + "\"withoutWork\":\"OVER_5_YEARS\"}").formatted(s)},
+                new String[] {p + "/accompaniments", "{\"date\":\"%s\",\"kind\":\"VISIT_MEDICAL\",\"length\":\"HALF_DAY\",\"participants\":[\"PARTICIPANT\",\"CIP\"]}".formatted(s.plusMonths(1))},
+                new String[] {p + "/housing-situation", "{\"date\":\"%s\",\"situation\":\"DURABLE_HOUSING\"}".formatted(s.plusMonths(5))},
+                new String[] {p + "/corrections/date", "{\"sequence\":7,\"rightDate\":\"%s\",\"reason\":\"DATA_ENTRY_ERROR\"}".formatted(s.plusMonths(4).minusDays(1))},
+                new String[] {p + "/monthly-hours/series", "{\"months\":[{\"month\":\"%s\",\"hours\":70},{\"month\":\"%s\",\"hours\":80}]}"
+                        .formatted(s.plusMonths(2).toString().substring(0, 7), s.plusMonths(3).toString().substring(0, 7))},
+                new String[] {p + "/exit", "{\"date\":\"%s\",\"reason\":\"CDD_UNDER_6_MONTHS\",\"housingAtExit\":\"DURABLE_HOUSING\"}".formatted(today.minusDays(5))},
+                new String[] {"coordinator " + p + "/exit/cancellation", "{\"reason\":\"EXIT_DID_NOT_HAPPEN\"}"},
+                new String[] {p + "/exit", "{\"date\":\"%s\",\"reason\":\"CDD_UNDER_6_MONTHS\"}".formatted(today.minusDays(3))},
+                new String[] {p + "/follow-up/contacts", "{\"date\":\"%s\",\"employment\":\"CDD_UNDER_6_MONTHS\",\"housing\":\"DURABLE_HOUSING\"}".formatted(today.minusDays(1))},
+                new String[] {p + "/follow-up/start", "{\"date\":\"%s\"}".formatted(today.minusDays(2))},
+                new String[] {p + "/follow-up/end", "{\"date\":\"%s\"}".formatted(today.minusDays(1))});
+        Http coordinator = new Http(port).as(TestIssuer.get().tokenFor("coordinator-test", "coordinator", TERRITORY, null));
         for (String[] step : steps) {
-            Http.Response r = http.post(step[0], step[1]);
+            boolean byCoordinator = step[0].startsWith("coordinator ");
+            Http.Response r = byCoordinator ? coordinator.post(step[0].substring("coordinator ".length()), step[1])
+                    : http.post(step[0], step[1]);
             assertThat(r.status()).as(step[0] + " " + r.raw()).isEqualTo(200);
         }
 
         List<ConsumerRecord<String, String>> records = TestInfrastructure.readAll(
-                Pattern.compile(Pattern.quote(Topics.pathway(TERRITORY))), 16, Duration.ofSeconds(30));
+                Pattern.compile(Pattern.quote(Topics.pathway(TERRITORY))), 25, Duration.ofSeconds(30));
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> events = records.stream().map(r -> {
             try {
@@ -79,14 +95,21 @@ class PathwayPublicationTest {
                 throw new IllegalStateException(e);
             }
         }).toList();
-        assertThat(records).hasSize(16);
+        assertThat(records).hasSize(25);
         assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(participant));
         assertThat(events).extracting(e -> e.get("sequence").asLong())
-                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L);
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 25).boxed().toList());
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("ParticipantHired",
                 "WeeklyHoursChanged", "BarrierAssessed", "ProgrammeTransitioned", "PathwayExtended", "HousingSecured",
                 "BarrierLifted", "HealthCareAccessed", "RightsOpened", "TrainingStarted", "TrainingCompleted",
-                "ImmersionDone", "MonthlyHoursReported", "ParticipantExited", "FollowUpStarted", "FollowUpEnded");
+                "ImmersionDone", "MonthlyHoursReported", "EntryProfileRecorded", "AccompanimentRecorded",
+                "HousingSituationChanged", "EventDateCorrected", "MonthlyHoursReported", "MonthlyHoursReported",
+                "ParticipantExited", "ExitCancelled", "ParticipantExited", "FollowUpContactRecorded", "FollowUpStarted",
+                "FollowUpEnded");
+        assertThat(events.get(19).get("data").get("housingAtExit").asText()).isEqualTo("DURABLE_HOUSING");
+        assertThat(events.get(21).get("data").get("housingAtExit").asText()).as("the last known situation")
+                .isEqualTo("DURABLE_HOUSING");
+        assertThat(events.get(20).get("recordedBy").asText()).isEqualTo("coordinator-test");
         for (ConsumerRecord<String, String> r : records) {
             assertThat(ContractSchemas.violations("pathway-event", 1, r.value())).as(r.value()).isEmpty();
         }

@@ -51,7 +51,13 @@ class EventRevisionFixturesTest {
                 Arguments.of(new TrainingCompleted("pw-1", LocalDate.of(2026, 6, 1), "caces", true)),
                 Arguments.of(new ImmersionDone("pw-1", LocalDate.of(2026, 6, 10), 5)),
                 Arguments.of(new MonthlyHoursReported("pw-1", LocalDate.of(2026, 2, 1), "2026-02", 24.5)),
-                Arguments.of(new ParticipantExited("pw-1", LocalDate.of(2027, 1, 15), "CDI", ExitCategory.DURABLE_EMPLOYMENT, 12)),
+                Arguments.of(new ParticipantExited("pw-1", LocalDate.of(2027, 1, 15), "CDI", ExitCategory.DURABLE_EMPLOYMENT, 12, null)), // upcast 1 → 2
+                Arguments.of(new EntryProfileRecorded("pw-1", D, HousingSituation.STREET, DurationBand.YEARS_2_TO_5, ReferralSource.STREET_OUTREACH, HealthCover.NONE, java.util.List.of(RightKind.RSA), DurationBand.OVER_5_YEARS, null, null)),
+                Arguments.of(new AccompanimentRecorded("pw-1", LocalDate.of(2026, 1, 20), AccompanimentKind.VISIT_MEDICAL, SessionLength.HALF_DAY, java.util.List.of(SupportRole.PARTICIPANT, SupportRole.CIP))),
+                Arguments.of(new HousingSituationChanged("pw-1", LocalDate.of(2026, 3, 10), HousingSituation.STREET, HousingSituation.EMERGENCY_SHELTER)),
+                Arguments.of(new FollowUpContactRecorded("pw-1", LocalDate.of(2027, 7, 14), 6, EmploymentSituation.CDI, HousingSituation.DURABLE_HOUSING, null)),
+                Arguments.of(new EventDateCorrected("pw-1", LocalDate.of(2026, 2, 1), 3, "RightsOpened", LocalDate.of(2026, 3, 2), LocalDate.of(2026, 2, 27), CorrectionReason.DATA_ENTRY_ERROR)),
+                Arguments.of(new ExitCancelled("pw-1", LocalDate.of(2027, 1, 20), 14, LocalDate.of(2027, 1, 15), CorrectionReason.EXIT_DID_NOT_HAPPEN)),
                 Arguments.of(new FollowUpStarted("pw-1", LocalDate.of(2027, 1, 15))),
                 Arguments.of(new FollowUpEnded("pw-1", LocalDate.of(2027, 7, 15))),
                 Arguments.of(new PathwayTransferred("pw-1", LocalDate.of(2026, 6, 1), "aci-1", "aci-2")));
@@ -71,8 +77,16 @@ class EventRevisionFixturesTest {
     }
 
     @Test
+    void revisionTwoOfParticipantExitedCarriesTheHousingAtExit() throws IOException {
+        assertThat(ParticipantExited.class.getAnnotation(Revision.class).value()).isEqualTo("2");
+        assertThat(read("v2", ParticipantExited.class, "2")).isEqualTo(new ParticipantExited("pw-1",
+                LocalDate.of(2027, 1, 15), "CDI", ExitCategory.DURABLE_EMPLOYMENT, 12, HousingSituation.SOCIAL_RESIDENCE));
+    }
+
+    @Test
     void everyOtherEventIsStillAtRevisionOne() {
-        revisionOne().map(a -> a.get()[0].getClass()).filter(c -> c != WeeklyHoursChanged.class)
+        revisionOne().map(a -> a.get()[0].getClass())
+                .filter(c -> c != WeeklyHoursChanged.class && c != ParticipantExited.class)
                 .forEach(c -> assertThat(c.getAnnotation(Revision.class).value()).as(c.getSimpleName()).isEqualTo("1"));
     }
 
@@ -86,6 +100,7 @@ class EventRevisionFixturesTest {
         GenericDomainEventEntry<String> entry = new GenericDomainEventEntry<>("Pathway", "pw-1", 0, "e-1",
                 "2026-01-05T10:00:00Z", type.getName(), revision, fixture, "{}");
         return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), SERIALIZER,
-                new EventUpcasterChain(new WeeklyHoursChangedUpcaster())).next().getPayload();
+                new EventUpcasterChain(new WeeklyHoursChangedUpcaster(),
+                        new fr.convergence.pathway.store.upcasting.ParticipantExitedUpcaster())).next().getPayload();
     }
 }
