@@ -89,7 +89,8 @@ public class PathwayEventHandler {
         Correlation.set(event.correlationId() == null ? Correlation.newId() : Correlation.sanitise(event.correlationId()));
         try {
             return switch (event.type()) {
-                case "BarrierAssessed", "BarrierLifted", "ParticipantExited", "ParticipantHired" -> apply(event);
+                case "BarrierAssessed", "BarrierLifted", "ParticipantExited", "ParticipantHired", "ExitCancelled" ->
+                        apply(event);
                 case "PathwayTransferred" -> requeue(event);
                 default -> Outcome.IGNORED_TYPE;
             };
@@ -161,6 +162,17 @@ public class PathwayEventHandler {
                         }
                     }
                     exitedOn = e.occurredOn();
+                }
+                case "ExitCancelled" -> {
+                    // the exit did not happen: the needs it closed are open again and referrals may be sent; the
+                    // referrals it cancelled stay cancelled (their partners were told) and are proposed anew if needed
+                    clearExit = e.pathwayId().equals(state.exitedPathwayId());
+                    for (Need n : state.needs().values()) {
+                        if (n.status() == NeedStatus.CLOSED && "PARTICIPANT_EXITED".equals(n.closeReason())
+                                && e.pathwayId().equals(n.pathwayId()) && n.isOlderThan(e.pathwayId(), e.sequence(), e.recordedAt())) {
+                            changed.add(n.reopened(e.occurredOn(), e.pathwayId(), e.sequence(), e.recordedAt()));
+                        }
+                    }
                 }
                 default -> throw new IllegalStateException(e.type());
             }

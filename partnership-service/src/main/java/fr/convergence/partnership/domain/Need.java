@@ -40,6 +40,12 @@ public record Need(String barrierDomain, PartnerDomain partnerDomain, NeedStatus
                 openedOn, on, null, null, pathwayId, sequence, recordedAt, assessedBy));
     }
 
+    /** Open again, as before the exit that closed it was cancelled (the exit did not happen). */
+    public Need reopened(LocalDate on, String eventPathwayId, long eventSequence, Instant eventRecordedAt) {
+        return new Need(barrierDomain, partnerDomain, NeedStatus.OPEN, intensity, handling, openedOn, on, null, null,
+                eventPathwayId, eventSequence, eventRecordedAt, assessedBy);
+    }
+
     public Need closed(LocalDate on, String reason, String eventPathwayId, long eventSequence, Instant eventRecordedAt) {
         return new Need(barrierDomain, partnerDomain, NeedStatus.CLOSED, intensity, handling, openedOn, on, on, reason,
                 eventPathwayId, eventSequence, eventRecordedAt, assessedBy);

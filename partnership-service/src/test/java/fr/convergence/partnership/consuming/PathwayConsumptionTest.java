@@ -291,6 +291,46 @@ class PathwayConsumptionTest extends IntegrationTestBase {
                 .formatted(participant, partner)).status()).isEqualTo(201);
     }
 
+    @Test
+    void aCancelledExitReopensTheNeedsItClosedAndAllowsReferralsAgain() {
+        String partner = partnerWithAgreement("Foyer Notre-Dame des Sans-Abri", "HOUSING");
+        KafkaTopics.produce(LYON_PATHWAY, participant,
+                barrierAssessed("lyon", participant, pathwayId, 0, "HOUSING", "PARTNER", TODAY.minusDays(20)));
+        KafkaTopics.produce(LYON_PATHWAY, participant, exited("lyon", participant, pathwayId, 1, TODAY.minusDays(3)));
+        eventually().until(() -> "CLOSED".equals(needStatus(participant, "HOUSING")));
+
+        KafkaTopics.produce(LYON_PATHWAY, participant, fr.convergence.partnership.PathwayEvents.event("lyon", participant,
+                pathwayId, 2, "ExitCancelled", TODAY, """
+                        {"exitSequence":1,"exitDate":"%s","reason":"EXIT_DID_NOT_HAPPEN"}""".formatted(TODAY.minusDays(3))));
+
+        eventually().until(() -> "OPEN".equals(needStatus(participant, "HOUSING")));
+        assertThat(inQueue("HOUSING", participant)).isTrue();
+        assertThat(needsOf(participant).body().get("exitedOn").isNull()).isTrue();
+        assertThat(officer.post("/api/partnerships/referrals", "{\"participantId\":\"%s\",\"partnerId\":\"%s\",\"domain\":\"HOUSING\"}"
+                .formatted(participant, partner)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void theNewSituationEventsAndAnyFutureTypeAreIgnoredWithoutADeadLetter() {
+        for (String[] typed : new String[][] {
+                {"EntryProfileRecorded", "{\"housing\":\"STREET\",\"withoutHousing\":\"UNKNOWN\",\"referredBy\":\"SIAO\","
+                        + "\"healthCover\":\"NONE\",\"rightsAtEntry\":[],\"withoutWork\":\"UNKNOWN\"}"},
+                {"AccompanimentRecorded", "{\"kind\":\"INTERVIEW\",\"length\":\"HALF_DAY\",\"participants\":[\"CIP\"]}"},
+                {"FollowUpContactRecorded", "{\"milestoneMonths\":6,\"employment\":\"CDI\",\"housing\":\"DURABLE_HOUSING\"}"}}) {
+            KafkaTopics.produce(LYON_PATHWAY, participant, fr.convergence.partnership.PathwayEvents.event("lyon", participant,
+                    pathwayId, 10, typed[0], TODAY, typed[1]));
+        }
+        // a type a newer producer may add within v1 (the helper validates against today's schema, hence the rename)
+        KafkaTopics.produce(LYON_PATHWAY, participant, fr.convergence.partnership.PathwayEvents.event("lyon", participant,
+                        pathwayId, 10, "HealthCareAccessed", TODAY, "{}")
+                .replace("\"type\":\"HealthCareAccessed\"", "\"type\":\"SomethingOfVersionOnePointNine\""));
+        // a later event of the same participant is applied: the ignored ones did not block the partition
+        KafkaTopics.produce(LYON_PATHWAY, participant,
+                barrierAssessed("lyon", participant, pathwayId, 11, "MOBILITY", "PARTNER", TODAY.minusDays(2)));
+        eventually().until(() -> "OPEN".equals(needStatus(participant, "MOBILITY")));
+        assertThat(deadLettersOf(participant)).isEmpty();
+    }
+
     private String status(String referralId) {
         return officer.get("/api/partnerships/referrals/" + referralId).body().get("status").asString();
     }
