@@ -181,15 +181,9 @@ public final class DemoDataLoader {
      * recorded (the same participant and pathway ids) and record the rest.
      */
     private void onePerson(Person person) {
-        Random random = new Random(person.territory().hashCode() * 31L + person.index());
+        Random random = seed(person.territory(), person.index());
         String cip = "cip-" + person.aci();
-        Map<String, Object> identity = new LinkedHashMap<>();
-        identity.put("firstName", FIRST[random.nextInt(FIRST.length)]);
-        identity.put("lastName", LAST[random.nextInt(LAST.length)]);
-        identity.put("birthDate", LocalDate.of(1962 + random.nextInt(42), 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
-        identity.put("phone", "06 " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89)));
-        identity.put("referentId", cip);
-        identity.put("aciId", person.aci());
+        Map<String, Object> identity = identity(random, cip, person.aci());
         ApiClient.Reply registered = call(api.post("/api/participants", cip, identity, person.key() + ":register"),
                 "register");
         String participantId = registered.body().get("participantId").asText();
@@ -209,7 +203,9 @@ public final class DemoDataLoader {
         int n = 0;
         for (PathwayScenario.Step step : scenario.steps) {
             n++;
-            call(api.post("/api/pathways/" + pathwayId + step.path(), cip, step.body(), person.key() + ":step:" + n),
+            Map<String, Object> body = step.path().equals(PathwayScenario.DATE_CORRECTION)
+                    ? correction(pathwayId, cip, step, n) : step.body();
+            call(api.post("/api/pathways/" + pathwayId + step.path(), cip, body, person.key() + ":step:" + n),
                     "step " + n + " " + step.path() + " of " + step.date());
         }
         int referral = 0;
@@ -218,6 +214,51 @@ public final class DemoDataLoader {
             calls.addAndGet(partners.refer(person.territory(), participantId, domain, scenario.start, random,
                     person.key() + ":referral:" + referral));
         }
+    }
+
+    /**
+     * The body of a date correction: the corrected event's sequence is read from the pathway's events (its type
+     * is unique in a demo pathway; its date is the wrong one, or the right one if the timeline already shows the
+     * correction applied, as on a replay).
+     */
+    private Map<String, Object> correction(String pathwayId, String cip, PathwayScenario.Step step, int n) {
+        String type = (String) step.body().get("correctedType");
+        ApiClient.Reply events = call(api.get("/api/pathways/" + pathwayId + "/events", cip),
+                "step " + n + " reading the events to correct");
+        Long sequence = null;
+        for (var line : events.body()) {
+            String on = line.path("occurredOn").asText();
+            if (line.path("type").asText().equals(type)
+                    && (on.equals(step.body().get("wrongDate")) || on.equals(step.body().get("rightDate")))) {
+                sequence = line.path("sequence").asLong();
+            }
+        }
+        if (sequence == null) {
+            throw new IllegalStateException("at step " + n + ": no " + type + " of " + step.body().get("wrongDate")
+                    + " to correct in pathway " + pathwayId);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sequence", sequence);
+        body.put("rightDate", step.body().get("rightDate"));
+        body.put("reason", step.body().get("reason"));
+        return body;
+    }
+
+    /** The demo person's own random sequence: the same person, the same story, on every run. */
+    static Random seed(String territory, int index) {
+        return new Random(territory.hashCode() * 31L + index);
+    }
+
+    /** Who the person is (drawn first from their sequence; their pathway scenario is drawn next). */
+    static Map<String, Object> identity(Random random, String cip, String aci) {
+        Map<String, Object> identity = new LinkedHashMap<>();
+        identity.put("firstName", FIRST[random.nextInt(FIRST.length)]);
+        identity.put("lastName", LAST[random.nextInt(LAST.length)]);
+        identity.put("birthDate", LocalDate.of(1962 + random.nextInt(42), 1 + random.nextInt(12), 1 + random.nextInt(28)).toString());
+        identity.put("phone", "06 " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89)) + " " + (10 + random.nextInt(89)));
+        identity.put("referentId", cip);
+        identity.put("aciId", aci);
+        return identity;
     }
 
     private ApiClient.Reply call(ApiClient.Reply reply, String step) {

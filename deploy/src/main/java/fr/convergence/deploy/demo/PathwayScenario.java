@@ -5,22 +5,51 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * A plausible, varied pathway history for one participant: PHC ramps and transitions, CVG contracts and
- * extensions, barriers assessed and lifted, housing, health, rights, training, immersions, monthly hours,
- * exits of every category and post-exit follow-up. Every date respects the programme rules, and no date is
- * in the future.
+ * A plausible, varied pathway history for one participant: where the person came from (the entry profile: mostly
+ * the street, shelters, hosted by third parties, referred by street outreach, the SIAO, day centres, prison
+ * release…), PHC ramps and transitions, CVG contracts and extensions, barriers assessed and lifted, the housing
+ * trajectory (street → shelter → social residence → durable housing for some), health, rights, training,
+ * immersions, an accompaniment log, the hours worked every month, exits of every category with the housing at
+ * exit, post-exit follow-up with its contacts at 1, 3, 6 and 12 months, and a few date corrections. Every date
+ * respects the programme rules, and no date is in the future.
+ *
+ * <p><b>What the accompaniment log holds, and what it leaves out.</b> pathway-service records one act per call,
+ * so logging every interview of 1,670 people (about twice a month early on, monthly after) would take some 50,000
+ * calls. The demo logs, for everyone and over the whole pathway (no recent window, so no jump in any monthly
+ * figure): the welcome phase's interviews (about twice a month in the first month), a case conference with the
+ * social worker a few months in and another some months later, and the accompanied visits that lead to a recorded outcome (the medical visit
+ * before care is accessed, the administrative one before a right is opened, the housing visit before a move, a
+ * justice visit). The demo's support intensity is therefore lower than a real ACI's; its shape over time is not
+ * distorted.
  */
 final class PathwayScenario {
 
-    /** One API call of the scenario, relative to the pathway: {@code /weekly-hours}, {@code /exit}, … */
+    /**
+     * One API call of the scenario, relative to the pathway: {@code /weekly-hours}, {@code /exit}, … A step whose
+     * path is {@link #DATE_CORRECTION} names the corrected event by its type and date ({@code correctedType},
+     * {@code wrongDate}): the loader looks its sequence up in the pathway's events before sending the correction.
+     */
     record Step(LocalDate date, String path, Map<String, Object> body) {
     }
+
+    static final String DATE_CORRECTION = "/corrections/date";
+    static final String MONTHLY_HOURS_SERIES = "/monthly-hours/series";
+    static final String ENTRY_PROFILE = "/entry-profile";
+    static final String ACCOMPANIMENTS = "/accompaniments";
+    static final String HOUSING_SITUATION = "/housing-situation";
+    static final String FOLLOW_UP_CONTACTS = "/follow-up/contacts";
+    /** Months per monthly-hours series call (pathway-service takes up to pathway-max-months, 60, in one series). */
+    static final int MONTHS_PER_SERIES = 60;
+    /** The expected follow-up contacts, months after the exit (programme-rules.yml, follow-up-contact-months). */
+    static final int[] FOLLOW_UP_MONTHS = {1, 3, 6, 12};
 
     static final String[][] EXITS = {
             {"CDI", "CDI_AIDED", "CDD_6_MONTHS_OR_MORE", "BUSINESS_CREATION"},  // durable employment
@@ -29,10 +58,22 @@ final class PathwayScenario {
             {"UNEMPLOYED", "INACTIVE", "NO_NEWS", "DISMISSAL"},                   // other exit
             {"LONG_SICK_LEAVE", "DEATH", "TRANSFER", "JUDICIAL_DECISION"}};       // withdrawn
     static final double[] EXIT_WEIGHTS = {0.27, 0.16, 0.14, 0.33, 0.10};
+    static final int WITHDRAWN = 4;
     static final String[] DOMAINS = {"HOUSING", "HEALTH", "MOBILITY", "LANGUAGE_LITERACY", "RIGHTS_ADMINISTRATIVE",
             "JUSTICE", "DEBT_FINANCE", "FAMILY_CHILDCARE", "DIGITAL", "ADDICTION", "EMPLOYMENT_PROJECT"};
-    static final String[] RIGHTS = {"RSA", "AAH", "CSS", "AME", "HEALTH_INSURANCE", "HOUSING_BENEFIT", "ACTIVITY_BONUS",
-            "IDENTITY_DOCUMENT", "BANK_ACCOUNT"};
+
+    /** Housing situations (pathway-service's HousingSituation), with how often a Convergence entrant comes from each. */
+    static final String[] HOUSING = {"STREET", "MAKESHIFT", "EMERGENCY_SHELTER", "SOCIAL_HOTEL", "INSERTION_SHELTER",
+            "HOSTED_BY_THIRD_PARTY", "INSTITUTION", "SOCIAL_RESIDENCE", "DURABLE_HOUSING", "UNKNOWN"};
+    static final double[] HOUSING_AT_ENTRY = {0.24, 0.08, 0.18, 0.07, 0.12, 0.15, 0.03, 0.06, 0.05, 0.02};
+    static final Set<String> STREET_GROUP = Set.of("STREET", "MAKESHIFT");
+    static final Set<String> SHELTER_GROUP = Set.of("EMERGENCY_SHELTER", "SOCIAL_HOTEL", "INSERTION_SHELTER");
+    static final String[] HEALTH_COVER = {"NONE", "BASIC_ONLY", "BASIC_AND_COMPLEMENTARY", "CSS", "AME", "UNKNOWN"};
+    static final double[] HEALTH_COVER_AT_ENTRY = {0.22, 0.18, 0.08, 0.32, 0.10, 0.10};
+    static final String[] DURATION = {"NOT_APPLICABLE", "UNDER_6_MONTHS", "MONTHS_6_TO_12", "YEARS_1_TO_2",
+            "YEARS_2_TO_5", "OVER_5_YEARS", "UNKNOWN"};
+    static final String[] EMPLOYED = {"CDI", "CDD_6_MONTHS_OR_MORE", "CDD_UNDER_6_MONTHS", "TEMPORARY_WORK",
+            "SELF_EMPLOYED", "OTHER_IAE"};
 
     final String programme;
     final LocalDate start;
@@ -41,9 +82,23 @@ final class PathwayScenario {
     final boolean derogation;
     final List<Step> steps = new ArrayList<>();
     final List<String> partnerBarriers = new ArrayList<>();
+    /** The exit date, or null while the pathway runs. */
+    LocalDate exit;
+    /** Index in {@link #EXITS} of the exit's category, or -1. */
+    int exitCategory = -1;
+    /** The housing situation at entry, and the last one known (at exit, or today). */
+    String entryHousing;
+    String housingNow;
+    /** Month → hours worked: every month of the pathway from the hiring to the exit (or last month). */
+    final Map<YearMonth, Double> hoursByMonth = new LinkedHashMap<>();
 
     private final Random random;
     private final LocalDate today;
+    private final List<Step> during = new ArrayList<>();
+    private final List<Step> after = new ArrayList<>();
+    /** Weekly hours from each date on: the hiring, the PHC ramp-up, the transition. */
+    private final Map<LocalDate, Double> weeklyFrom = new LinkedHashMap<>();
+    private final Set<String> rightsHeld = new java.util.HashSet<>();
 
     PathwayScenario(Random random, LocalDate today) {
         this.random = random;
@@ -59,7 +114,6 @@ final class PathwayScenario {
 
     private void build(boolean phc) {
         LocalDate horizon = today;
-        LocalDate exit = null;
         long ageMonths = ChronoUnit.MONTHS.between(start, today);
         if (ageMonths >= 4 && random.nextDouble() < Math.min(0.85, ageMonths / 30.0)) {
             exit = start.plusDays(90 + random.nextInt((int) Math.max(1, ChronoUnit.DAYS.between(start, today) - 90)));
@@ -68,6 +122,8 @@ final class PathwayScenario {
             }
             horizon = exit;
         }
+        weeklyFrom.put(start, weeklyHours);
+        LocalDate profiled = entryProfile(horizon);
         LocalDate cursor = start;
         double hours = weeklyHours;
         LocalDate currentEnd = plannedEnd;
@@ -102,12 +158,14 @@ final class PathwayScenario {
                 }
                 hours += 2;
                 add(cursor, "/weekly-hours", Map.of("effectiveDate", cursor.toString(), "weeklyHours", hours), horizon);
+                weeklyFrom.put(cursor, hours);
             }
             if (transitions) {
                 currentEnd = transition.plusMonths(24).minusDays(1);
                 double cvgHours = 20 + random.nextInt(7);
                 add(transition, "/transition", Map.of("date", transition.toString(), "plannedEnd", currentEnd.toString(),
                         "weeklyHours", cvgHours), horizon);
+                weeklyFrom.put(transition, cvgHours);
                 currentProgramme = "CVG";
                 hours = cvgHours;
                 cursor = transition;
@@ -123,18 +181,23 @@ final class PathwayScenario {
                             "HEALTH_CARE_IN_PROGRESS"), "decisionReference", "DEC-" + (1000 + random.nextInt(9000))), horizon);
             currentEnd = newEnd;
         }
-        // social outcomes
+        // social outcomes, each often prepared by an accompanied visit
         if (random.nextDouble() < 0.55) {
-            add(between(start, horizon), "/health-care", Map.of(), horizon);
+            LocalDate care = between(start, horizon);
+            if (random.nextDouble() < 0.4) {
+                accompaniment(care.minusDays(random.nextInt(10)), "VISIT_MEDICAL", horizon);
+            }
+            add(care, "/health-care", Map.of(), horizon);
         }
-        if (random.nextDouble() < 0.65) {
+        List<String> missing = missingRights();
+        if (!missing.isEmpty() && random.nextDouble() < 0.7) {
             LocalDate d = between(start, horizon);
-            add(d, "/rights", Map.of("right", RIGHTS[random.nextInt(RIGHTS.length)]), horizon);
+            if (random.nextDouble() < 0.45) {
+                accompaniment(d.minusDays(5 + random.nextInt(20)), "VISIT_ADMINISTRATIVE", horizon);
+            }
+            add(d, "/rights", Map.of("right", missing.get(random.nextInt(missing.size()))), horizon);
         }
-        if (random.nextDouble() < 0.4) {
-            LocalDate d = between(start, horizon);
-            add(d, "/housing", Map.of("kind", pick("DURABLE_HOUSING", "SOCIAL_RESIDENCE", "SHELTER")), horizon);
-        }
+        housingTrajectory(profiled, horizon);
         if (random.nextDouble() < 0.3) {
             LocalDate begun = between(start, horizon);
             String trainingId = "training-" + random.nextInt(100);
@@ -148,41 +211,449 @@ final class PathwayScenario {
             add(between(start, horizon), "/immersions", Map.of("days", 3 + random.nextInt(10)), horizon);
         }
         for (String domain : open) {
+            if (domain.equals("JUSTICE") && random.nextDouble() < 0.6) {
+                accompaniment(between(start, horizon), "VISIT_JUSTICE", horizon);
+            }
             if (random.nextDouble() < 0.5) {
                 LocalDate lifted = start.plusDays(30 + random.nextInt(300));
                 add(lifted, "/barriers/" + domain + "/lift", Map.of(), horizon);
             }
         }
-        // hours actually worked, for the last 3 months of the pathway (older months are left out to keep the demo short)
-        YearMonth last = YearMonth.from(horizon).minusMonths(horizon.equals(today) ? 1 : 0);
-        YearMonth first = YearMonth.from(start);
-        for (YearMonth m = last.minusMonths(2).isBefore(first) ? first : last.minusMonths(2); !m.isAfter(last); m = m.plusMonths(1)) {
-            double worked = Math.round(hours * 4.33 * (0.7 + 0.3 * random.nextDouble()) * 10) / 10.0;
-            steps.add(new Step(m.atDay(1), "/monthly-hours", Map.of("month", m.toString(), "hours", worked)));
-        }
-        steps.sort(Comparator.comparing(Step::date));
-        if (exit != null) {
-            int category = weighted();
-            String reason = EXITS[category][random.nextInt(EXITS[category].length)];
-            steps.add(new Step(exit, "/exit", body(exit, Map.of("reason", reason))));
-            if (category < 3 && random.nextDouble() < 0.6) {
-                LocalDate followUp = exit.plusDays(random.nextInt(20));
-                if (!followUp.isAfter(today)) {
-                    steps.add(new Step(followUp, "/follow-up/start", body(followUp, Map.of())));
-                    LocalDate end = followUp.plusMonths(6 + random.nextInt(6));
-                    if (!end.isAfter(today) && !end.isAfter(exit.plusMonths(12))) {
-                        steps.add(new Step(end, "/follow-up/end", body(end, Map.of())));
-                    }
-                }
+        accompanimentLog(horizon);
+        monthlyHours(horizon);
+        during.sort(Comparator.comparing(Step::date));   // stable: same-day steps keep the order they were made in
+        steps.addAll(during);
+        // the hours worked, every month, in a few calls: after everything else of the active pathway
+        List<Map<String, Object>> series = new ArrayList<>();
+        int left = hoursByMonth.size();
+        for (Map.Entry<YearMonth, Double> month : hoursByMonth.entrySet()) {
+            series.add(Map.of("month", month.getKey().toString(), "hours", month.getValue()));
+            left--;
+            if (series.size() == MONTHS_PER_SERIES || left == 0) {
+                // dated by the last day it covers (the step's date only orders and describes it)
+                LocalDate covered = month.getKey().atEndOfMonth().isAfter(horizon) ? horizon : month.getKey().atEndOfMonth();
+                steps.add(new Step(covered, MONTHLY_HOURS_SERIES, Map.of("months", List.copyOf(series))));
+                series.clear();
             }
         }
+        corrections(horizon);
+        if (exit != null) {
+            exitAndFollowUp();
+        }
+    }
+
+    /**
+     * The entry profile, recorded at hiring or within the three weeks after it: where the person sleeps and for how
+     * long without housing, who sent them, health cover and rights, how long without work. Coded values only.
+     * Answers the date of the last profile (a correction's, if any).
+     */
+    private LocalDate entryProfile(LocalDate horizon) {
+        entryHousing = HOUSING[weighted(HOUSING_AT_ENTRY)];
+        housingNow = entryHousing;
+        String withoutHousing = switch (entryHousing) {
+            case "DURABLE_HOUSING", "SOCIAL_RESIDENCE" -> "NOT_APPLICABLE";
+            case "STREET", "MAKESHIFT" -> DURATION[weighted(0, 0.05, 0.10, 0.20, 0.35, 0.25, 0.05)];
+            case "HOSTED_BY_THIRD_PARTY" -> DURATION[weighted(0, 0.30, 0.30, 0.20, 0.12, 0.03, 0.05)];
+            case "UNKNOWN" -> "UNKNOWN";
+            default -> DURATION[weighted(0, 0.08, 0.15, 0.30, 0.30, 0.12, 0.05)];   // shelters, institution
+        };
+        String referredBy = referralSource(entryHousing);
+        String healthCover = HEALTH_COVER[weighted(HEALTH_COVER_AT_ENTRY)];
+        List<String> rights = new ArrayList<>();
+        if (random.nextDouble() < 0.72) {
+            rights.add("IDENTITY_DOCUMENT");
+        }
+        if (random.nextDouble() < 0.12) {
+            rights.add("RESIDENCE_PERMIT");
+        }
+        if (random.nextDouble() < 0.55) {
+            rights.add("BANK_ACCOUNT");
+        }
+        if (random.nextDouble() < 0.42) {
+            rights.add("RSA");
+        }
+        if (random.nextDouble() < 0.06) {
+            rights.add("AAH");
+        }
+        switch (healthCover) {
+            case "CSS" -> rights.addAll(List.of("HEALTH_INSURANCE", "CSS"));
+            case "AME" -> rights.add("AME");
+            case "BASIC_ONLY", "BASIC_AND_COMPLEMENTARY" -> rights.add("HEALTH_INSURANCE");
+            default -> {
+            }
+        }
+        if ((entryHousing.equals("DURABLE_HOUSING") || entryHousing.equals("SOCIAL_RESIDENCE")) && random.nextDouble() < 0.6) {
+            rights.add("HOUSING_BENEFIT");
+        }
+        rightsHeld.addAll(rights);
+        String withoutWork = DURATION[weighted(0, 0.05, 0.08, 0.18, 0.30, 0.30, 0.09)];
+        LocalDate on = start.plusDays(random.nextInt(21));
+        on = on.isAfter(horizon) ? horizon : on;
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("housing", entryHousing);
+        profile.put("withoutHousing", withoutHousing);
+        profile.put("referredBy", referredBy);
+        profile.put("healthCover", healthCover);
+        profile.put("rightsAtEntry", List.copyOf(rights));
+        profile.put("withoutWork", withoutWork);
+        add(on, ENTRY_PROFILE, profile, horizon);
+        // a few profiles are corrected later: the health cover was not known at entry, a document came in
+        if (healthCover.equals("UNKNOWN") && random.nextDouble() < 0.35) {
+            LocalDate corrected = on.plusDays(15 + random.nextInt(60));
+            Map<String, Object> fixed = new LinkedHashMap<>(profile);
+            fixed.put("healthCover", pick("NONE", "BASIC_ONLY", "CSS", "AME"));
+            fixed.put("correctionReason", pick("DOCUMENT_RECEIVED", "LATE_INFORMATION"));
+            add(corrected, ENTRY_PROFILE, fixed, horizon);
+            on = corrected;   // housing moves come after it: a profile restates the housing at entry
+        }
+        return on;
+    }
+
+    private String referralSource(String housing) {
+        if (random.nextDouble() < 0.05) {
+            return "PRISON_RELEASE";   // from any situation: the SPIP prepares the release
+        }
+        String[] sources;
+        double[] weights;
+        switch (housing) {
+            case "STREET", "MAKESHIFT" -> {
+                sources = new String[] {"STREET_OUTREACH", "DAY_CENTRE", "SIAO", "HEALTH_SERVICE", "SELF", "OTHER"};
+                weights = new double[] {0.45, 0.25, 0.10, 0.08, 0.08, 0.04};
+            }
+            case "EMERGENCY_SHELTER", "SOCIAL_HOTEL", "INSERTION_SHELTER" -> {
+                sources = new String[] {"SHELTER", "SIAO", "DAY_CENTRE", "SOCIAL_SERVICES", "OTHER_IAE", "EMPLOYMENT_SERVICE"};
+                weights = new double[] {0.38, 0.28, 0.12, 0.10, 0.06, 0.06};
+            }
+            case "INSTITUTION" -> {
+                sources = new String[] {"PRISON_RELEASE", "HEALTH_SERVICE", "SOCIAL_SERVICES"};
+                weights = new double[] {0.55, 0.35, 0.10};
+            }
+            default -> {   // hosted, social residence, own home, unknown
+                sources = new String[] {"SOCIAL_SERVICES", "DAY_CENTRE", "EMPLOYMENT_SERVICE", "OTHER_IAE", "SIAO", "SELF",
+                        "OTHER"};
+                weights = new double[] {0.25, 0.18, 0.17, 0.14, 0.10, 0.10, 0.06};
+            }
+        }
+        return sources[weighted(weights)];
+    }
+
+    /** Rights a person may open during the pathway: those not held at entry (health cover first). */
+    private List<String> missingRights() {
+        List<String> missing = new ArrayList<>();
+        if (!rightsHeld.contains("HEALTH_INSURANCE") && !rightsHeld.contains("AME")) {
+            missing.addAll(List.of("CSS", "HEALTH_INSURANCE", "AME"));
+        }
+        for (String right : List.of("IDENTITY_DOCUMENT", "BANK_ACCOUNT", "RSA", "ACTIVITY_BONUS", "HOUSING_BENEFIT", "AAH")) {
+            if (!rightsHeld.contains(right)) {
+                missing.add(right);
+            }
+        }
+        return missing;
+    }
+
+    /** How far up the ladder street → shelter → CHRS → social residence → durable housing a situation is. */
+    static int level(String housing) {
+        return switch (housing) {
+            case "STREET", "MAKESHIFT" -> 0;
+            case "INSERTION_SHELTER" -> 2;
+            case "SOCIAL_RESIDENCE" -> 3;
+            case "DURABLE_HOUSING" -> 4;
+            default -> 1;   // emergency shelter, social hotel, hosted, institution, unknown
+        };
+    }
+
+    /**
+     * Moves along the pathway, each after months of waiting (a shelter place comes sooner than a flat); a few go
+     * back to the street. The best place reached is also recorded as housing secured (the older outcome figure)
+     * when that figure's kind says the same place.
+     */
+    private void housingTrajectory(LocalDate profiled, LocalDate horizon) {
+        LocalDate on = profiled;
+        String best = null;
+        LocalDate bestOn = null;
+        for (int move = 0; move < 4; move++) {
+            int level = level(housingNow);
+            on = on.plusDays(level == 0 ? 30 + random.nextInt(150) : 120 + random.nextInt(300));
+            if (on.isAfter(horizon) || level == 4 || random.nextDouble() > 0.75) {
+                break;
+            }
+            String next;
+            if (level > 0 && level < 3 && random.nextDouble() < 0.07) {
+                next = pick("STREET", "HOSTED_BY_THIRD_PARTY");   // a setback: evicted, left the shelter
+            } else {
+                next = switch (level) {
+                    case 0 -> new String[] {"EMERGENCY_SHELTER", "SOCIAL_HOTEL", "INSERTION_SHELTER"}[weighted(0.6, 0.15, 0.25)];
+                    case 1 -> new String[] {"INSERTION_SHELTER", "SOCIAL_RESIDENCE", "DURABLE_HOUSING"}[weighted(0.5, 0.35, 0.15)];
+                    case 2 -> random.nextDouble() < 0.55 ? "SOCIAL_RESIDENCE" : "DURABLE_HOUSING";
+                    default -> "DURABLE_HOUSING";
+                };
+            }
+            if (next.equals(housingNow)) {
+                continue;
+            }
+            if (level(next) >= 3 && random.nextDouble() < 0.6) {
+                accompaniment(on.minusDays(7 + random.nextInt(30)), "VISIT_HOUSING", horizon);
+            }
+            add(on, HOUSING_SITUATION, Map.of("situation", next), horizon);
+            housingNow = next;
+            if (level(next) > level && (best == null || level(next) >= level(best))) {
+                best = next;
+                bestOn = on;
+            }
+        }
+        // Housing secured sets the situation to its own (a shelter reads as an emergency shelter): recorded only
+        // where the two agree, on the day of the move and after it, so the current situation stays the true one.
+        String kind = best == null ? null : switch (best) {
+            case "EMERGENCY_SHELTER" -> "SHELTER";
+            case "SOCIAL_RESIDENCE", "DURABLE_HOUSING" -> best;
+            default -> null;
+        };
+        if (kind != null) {
+            add(bestOn, "/housing", Map.of("kind", kind), horizon);
+        }
+    }
+
+    /**
+     * The logged part of the accompaniment: the welcome phase's interviews (about twice a month in the first month)
+     * and up to two case conferences with the social worker (see the class comment for what is left out).
+     */
+    private void accompanimentLog(LocalDate horizon) {
+        LocalDate on = start.plusDays(random.nextInt(6));
+        accompaniment(on, "INTERVIEW", horizon, "HOURS_1_TO_2");
+        accompaniment(on.plusDays(12 + random.nextInt(8)), "INTERVIEW", horizon);   // about two weeks later
+        LocalDate conference = start.plusMonths(3 + random.nextInt(3));
+        for (int i = 0; i < 2 && !conference.isAfter(horizon); i++) {
+            if (random.nextDouble() < 0.75) {
+                accompaniment(conference, "CASE_CONFERENCE", horizon);
+            }
+            conference = conference.plusMonths(6 + random.nextInt(4));
+        }
+    }
+
+    private void accompaniment(LocalDate on, String kind, LocalDate horizon) {
+        accompaniment(on, kind, horizon, null);
+    }
+
+    private void accompaniment(LocalDate on, String kind, LocalDate horizon, String length) {
+        Map<String, Object> body = accompanimentBody(kind, length);
+        if (horizon == null) {   // during follow-up
+            after.add(new Step(on, ACCOMPANIMENTS, body(on, body)));
+        } else {
+            add(on, ACCOMPANIMENTS, body, horizon);
+        }
+    }
+
+    private Map<String, Object> accompanimentBody(String kind, String length) {
+        List<String> who = new ArrayList<>();
+        String usual;
+        switch (kind) {
+            case "CASE_CONFERENCE" -> {
+                who.addAll(List.of("CIP", "SOCIAL_WORKER"));
+                if (random.nextDouble() < 0.6) {
+                    who.add(0, "PARTICIPANT");
+                }
+                if (random.nextDouble() < 0.4) {
+                    who.add("ENCADRANT");
+                }
+                if (random.nextDouble() < 0.2) {
+                    who.add("PARTNER_OFFICER");
+                }
+                usual = random.nextDouble() < 0.7 ? "HOURS_1_TO_2" : "MINUTES_30_TO_60";
+            }
+            case "VISIT_MEDICAL" -> {
+                who.addAll(List.of("PARTICIPANT", "CIP", "HEALTH_PROFESSIONAL"));
+                usual = pick("HOURS_1_TO_2", "HALF_DAY", "HALF_DAY");
+            }
+            case "VISIT_HOUSING" -> {
+                who.addAll(List.of("PARTICIPANT", "CIP", "HOUSING_WORKER"));
+                usual = pick("HOURS_1_TO_2", "HALF_DAY");
+            }
+            case "VISIT_JUSTICE" -> {
+                who.addAll(List.of("PARTICIPANT", "CIP", "JUSTICE_WORKER"));
+                usual = pick("HALF_DAY", "HALF_DAY", "FULL_DAY");
+            }
+            case "VISIT_ADMINISTRATIVE" -> {
+                who.addAll(List.of("PARTICIPANT", "CIP"));
+                usual = pick("HOURS_1_TO_2", "HALF_DAY");
+            }
+            default -> {   // interview
+                who.addAll(List.of("PARTICIPANT", "CIP"));
+                if (random.nextDouble() < 0.15) {
+                    who.add("ENCADRANT");
+                }
+                usual = random.nextDouble() < 0.7 ? "MINUTES_30_TO_60" : pick("UNDER_30_MINUTES", "HOURS_1_TO_2");
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", kind);
+        body.put("length", length == null ? usual : length);
+        body.put("participants", List.copyOf(who));
+        return body;
+    }
+
+    /**
+     * Hours actually worked, for every month from the hiring to the exit (or to last month, the current one not
+     * being over): the weekly hours in force that month × 4.33, a first and last month in proportion to the days
+     * under contract, and the absences of real life (a few months much lower).
+     */
+    private void monthlyHours(LocalDate horizon) {
+        YearMonth last = YearMonth.from(horizon).minusMonths(exit == null ? 1 : 0);
+        for (YearMonth m = YearMonth.from(start); !m.isAfter(last); m = m.plusMonths(1)) {
+            LocalDate from = m.atDay(1).isBefore(start) ? start : m.atDay(1);
+            LocalDate to = m.atEndOfMonth().isAfter(horizon) ? horizon : m.atEndOfMonth();
+            double share = (ChronoUnit.DAYS.between(from, to) + 1) / (double) m.lengthOfMonth();
+            double weekly = weeklyOn(from.plusDays(ChronoUnit.DAYS.between(from, to) / 2));
+            double presence = random.nextDouble() < 0.06 ? 0.1 + 0.4 * random.nextDouble()   // sick leave, a crisis
+                    : 0.75 + 0.25 * random.nextDouble();
+            double worked = Math.round(weekly * 4.33 * share * presence * 10) / 10.0;
+            hoursByMonth.put(m, worked);
+        }
+    }
+
+    private double weeklyOn(LocalDate day) {
+        double weekly = weeklyHours;
+        for (Map.Entry<LocalDate, Double> change : weeklyFrom.entrySet()) {
+            if (!change.getKey().isAfter(day)) {
+                weekly = change.getValue();
+            }
+        }
+        return weekly;
+    }
+
+    /**
+     * A few dates entered wrongly and corrected later by a compensating correction (never rewritten): a right
+     * opened or a care access dated on the day the CIP heard of it, the notification giving the real, earlier date.
+     */
+    private void corrections(LocalDate horizon) {
+        if (random.nextDouble() >= 0.06) {
+            return;
+        }
+        for (Step step : during) {
+            String type = step.path().equals("/rights") ? "RightsOpened"
+                    : step.path().equals("/health-care") ? "HealthCareAccessed" : null;
+            if (type == null) {
+                continue;
+            }
+            LocalDate right = step.date().minusDays(3 + random.nextInt(25));
+            if (right.isBefore(start)) {
+                continue;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("correctedType", type);
+            body.put("wrongDate", step.date().toString());
+            body.put("rightDate", right.toString());
+            body.put("reason", pick("DOCUMENT_RECEIVED", "DATA_ENTRY_ERROR", "LATE_INFORMATION"));
+            steps.add(new Step(step.date(), DATE_CORRECTION, body));
+            return;
+        }
+    }
+
+    /**
+     * The exit, with the housing it leads to; then, for most non-withdrawn exits, the follow-up: contacts at about
+     * 1, 3, 6 and 12 months once each is due (some people are not reached), a move or an accompanied step now and
+     * then, and the end of the follow-up at 12 months.
+     */
+    private void exitAndFollowUp() {
+        exitCategory = weighted(EXIT_WEIGHTS);
+        String reason = EXITS[exitCategory][random.nextInt(EXITS[exitCategory].length)];
+        String housingAtExit = reason.equals("NO_NEWS") ? "UNKNOWN" : housingNow;
+        steps.add(new Step(exit, "/exit", body(exit, Map.of("reason", reason, "housingAtExit", housingAtExit))));
+        if (exitCategory == WITHDRAWN || random.nextDouble() >= (exitCategory < 3 ? 0.85 : 0.6)) {
+            return;
+        }
+        LocalDate followUp = exit.plusDays(random.nextInt(20));
+        if (followUp.isAfter(today)) {
+            return;
+        }
+        after.add(new Step(followUp, "/follow-up/start", body(followUp, Map.of())));
+        LocalDate windowEnd = exit.plusMonths(12);
+        // now and then during follow-up: a move, an accompanied step
+        String housing = housingAtExit.equals("UNKNOWN") ? housingNow : housingAtExit;
+        if (random.nextDouble() < 0.12) {
+            LocalDate moved = followUp.plusDays(20 + random.nextInt(250));
+            String to = level(housing) < 3 ? "SOCIAL_RESIDENCE" : "DURABLE_HOUSING";
+            if (!moved.isAfter(today) && !moved.isAfter(windowEnd) && !to.equals(housing)) {
+                after.add(new Step(moved, HOUSING_SITUATION, body(moved, Map.of("situation", to))));
+                housing = to;
+            }
+        }
+        if (random.nextDouble() < 0.15) {
+            LocalDate on = followUp.plusDays(10 + random.nextInt(200));
+            if (!on.isAfter(today) && !on.isAfter(windowEnd)) {
+                accompaniment(on, pick("INTERVIEW", "VISIT_ADMINISTRATIVE", "VISIT_HOUSING"), null);
+            }
+        }
+        String employment = null;
+        LocalDate lastContact = followUp;
+        for (int months : FOLLOW_UP_MONTHS) {
+            LocalDate due = exit.plusMonths(months);
+            if (due.isAfter(today)) {
+                break;   // not due yet: a recent exit has no 6-month contact
+            }
+            LocalDate on = months == 12 ? due.minusDays(random.nextInt(15)) : due.plusDays(random.nextInt(22) - 7);
+            on = on.isAfter(today) ? today : on;
+            if (!on.isAfter(lastContact)) {
+                on = lastContact.plusDays(1);
+            }
+            if (on.isAfter(windowEnd) || on.isAfter(today)) {
+                break;
+            }
+            Map<String, Object> contact = new LinkedHashMap<>();
+            double notReached = 0.08 + 0.07 * months / 3.0 + (reason.equals("NO_NEWS") ? 0.3 : 0);
+            String found = housingAt(on, housing);
+            if (random.nextDouble() < notReached) {
+                contact.put("employment", "NOT_REACHED");
+                contact.put("housing", "UNKNOWN");
+            } else {
+                employment = employment != null && random.nextDouble() < 0.75 ? employment : employmentAfter(exitCategory);
+                contact.put("employment", employment);
+                contact.put("housing", found);
+                if (random.nextDouble() < 0.08) {
+                    contact.put("newDifficulty", pick("HEALTH", "HOUSING", "DEBT_FINANCE", "ADDICTION", "JUSTICE",
+                            "FAMILY_CHILDCARE"));
+                }
+            }
+            after.add(new Step(on, FOLLOW_UP_CONTACTS, body(on, contact)));
+            lastContact = on;
+        }
+        if (!windowEnd.isAfter(today)) {
+            LocalDate end = lastContact.isAfter(windowEnd.minusDays(10)) ? lastContact : windowEnd.minusDays(random.nextInt(10));
+            after.add(new Step(end, "/follow-up/end", body(end, Map.of())));
+        }
+        after.sort(Comparator.comparing(Step::date));
+        steps.addAll(after);
+    }
+
+    /** The housing situation known on a day of the follow-up: the last move recorded before it. */
+    private String housingAt(LocalDate on, String fallback) {
+        String found = housingNow.equals("UNKNOWN") ? fallback : housingNow;
+        for (Step step : after) {
+            if (step.path().equals(HOUSING_SITUATION) && !step.date().isAfter(on)) {
+                found = (String) step.body().get("situation");
+            }
+        }
+        return found;
+    }
+
+    /** The work situation found after an exit of this category. */
+    private String employmentAfter(int category) {
+        return switch (category) {
+            case 0 -> random.nextDouble() < 0.82 ? pick("CDI", "CDI", "CDD_6_MONTHS_OR_MORE", "SELF_EMPLOYED")
+                    : pick("CDD_UNDER_6_MONTHS", "TEMPORARY_WORK", "JOB_SEEKING");
+            case 1 -> random.nextDouble() < 0.6 ? pick("CDD_UNDER_6_MONTHS", "TEMPORARY_WORK", "CDD_6_MONTHS_OR_MORE", "CDI")
+                    : pick("JOB_SEEKING", "JOB_SEEKING", "TRAINING");
+            case 2 -> random.nextDouble() < 0.55 ? pick("TRAINING", "OTHER_IAE")
+                    : pick("CDD_UNDER_6_MONTHS", "TEMPORARY_WORK", "JOB_SEEKING", "INACTIVE");
+            default -> random.nextDouble() < 0.2 ? pick("TEMPORARY_WORK", "CDD_UNDER_6_MONTHS", "OTHER_IAE")
+                    : pick("JOB_SEEKING", "JOB_SEEKING", "INACTIVE", "TRAINING");
+        };
     }
 
     private void add(LocalDate date, String path, Map<String, Object> fields, LocalDate horizon) {
         if (date.isBefore(start) || date.isAfter(horizon) || date.isAfter(today)) {
             return;
         }
-        steps.add(new Step(date, path, fields.containsKey("effectiveDate") || fields.containsKey("decisionDate")
+        during.add(new Step(date, path, fields.containsKey("effectiveDate") || fields.containsKey("decisionDate")
                 ? fields : body(date, fields)));
     }
 
@@ -202,14 +673,22 @@ final class PathwayScenario {
         return values[random.nextInt(values.length)];
     }
 
-    private int weighted() {
-        double r = random.nextDouble();
-        for (int i = 0; i < EXIT_WEIGHTS.length; i++) {
-            r -= EXIT_WEIGHTS[i];
-            if (r <= 0) {
+    private int weighted(double... weights) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double r = random.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            r -= weights[i];
+            if (r <= 0 && weights[i] > 0) {
                 return i;
             }
         }
-        return EXIT_WEIGHTS.length - 1;
+        for (int i = weights.length - 1; ; i--) {
+            if (weights[i] > 0) {
+                return i;
+            }
+        }
     }
 }
