@@ -13,9 +13,35 @@ import static org.awaitility.Awaitility.await;
 
 class RebuildTest extends ReportingIntegrationTest {
 
+    /** Issue 18's events, corrections among them: the rebuild must land on the same corrected figures. */
+    private static PathwayStream corrected(String t) {
+        PathwayStream s = PathwayStream.hired(t, "aci-1", "CVG", "2028-03-01", 20)
+                .profile("2028-03-01", "STREET", null)
+                .accompaniment("2028-03-10", "INTERVIEW");
+        long interview = s.last();
+        s.exited("2028-04-30", "OTHER_EXIT", "unemployed", 1, "EMERGENCY_SHELTER");
+        s.cancelExit("2028-05-02", s.last(), "2028-04-30")
+                .accompaniment("2028-05-05", "VISIT_MEDICAL")
+                .exited("2028-06-30", "DURABLE_EMPLOYMENT", "CDI", 4, "SOCIAL_RESIDENCE");
+        long exit = s.last();
+        return s.correctDate("2028-07-01", interview, "AccompanimentRecorded", "2028-03-10", "2028-05-10")
+                .followUp("2028-12-30", 6, "CDI", "DURABLE_HOUSING")
+                .correctDate("2029-01-02", exit, "ParticipantExited", "2028-06-30", "2028-07-15");
+    }
+
+    private static long exitedIn(JsonNode view, String month) {
+        for (JsonNode m : view.path("months")) {
+            if (m.path("month").asString().equals(month)) {
+                return m.path("exited").asLong();
+            }
+        }
+        return -1;
+    }
+
     @Test
     void aRebuildEndsWithTheSameFiguresAsLiveAndGoesOnLive() {
         String t = territory("rebuild");
+        publish(corrected(t));
         publish(PathwayStream.hired(t, "aci-1", "PHC", "2028-01-05", 4)
                         .event("WeeklyHoursChanged", "2028-02-01", java.util.Map.of("fromHours", 4, "toHours", 8))
                         .event("ProgrammeTransitioned", "2028-05-01", java.util.Map.of("from", "PHC", "to", "CVG",
@@ -23,8 +49,15 @@ class RebuildTest extends ReportingIntegrationTest {
                         .hours("2028-05", 80).exited("2028-09-01", "DURABLE_EMPLOYMENT", "CDI", 8),
                 PathwayStream.hired(t, "aci-2", "CVG", "2028-02-05", 20).hours("2028-02", 60).hours("2028-02", 65));
         String path = "/api/reporting/territories/" + t;
-        JsonNode live = awaitView(path, v -> v.path("totals").path("exited").asLong() == 1
-                && v.path("totals").path("hoursWorked").asDouble() == 145.0);
+        JsonNode live = awaitView(path, v -> v.path("totals").path("exited").asLong() == 2
+                && v.path("totals").path("hoursWorked").asDouble() == 145.0 && exitedIn(v, "2028-07") == 1
+                && v.path("totals").path("followUp6").path("contacted").asLong() == 1);
+        // the corrections are in the live figures: the cancelled exit is gone, the corrected dates moved
+        assertThat(exitedIn(live, "2028-04")).isZero();
+        assertThat(exitedIn(live, "2028-06")).isZero();
+        assertThat(live.path("totals").path("exitsByCategory").path("OTHER_EXIT").asLong()).isZero();
+        assertThat(live.path("totals").path("interviews").asLong()).isEqualTo(1);
+        assertThat(live.path("totals").path("fromStreet").path("numerator").asLong()).isEqualTo(1);
         int generation = get("/api/reporting/territories").path("generation").asInt();
 
         Http.Response started = admin.send("POST", "/api/reporting/rebuilds", null);
@@ -38,6 +71,6 @@ class RebuildTest extends ReportingIntegrationTest {
         assertThat(get(path)).isEqualTo(live);
 
         publish(PathwayStream.hired(t, "aci-3", "CVG", "2028-10-01", 20));
-        awaitView(path, v -> v.path("totals").path("entered").asLong() == 3);
+        awaitView(path, v -> v.path("totals").path("entered").asLong() == 4);
     }
 }

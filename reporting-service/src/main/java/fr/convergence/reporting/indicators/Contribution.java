@@ -11,14 +11,55 @@ import java.util.List;
  * @param currentPhcHours weekly hours now, for a pathway still in PHC (only in the entry cell)
  * @param movedIn         1 in the cell of the ACI a pathway moved to (PathwayTransferred), the month it moved
  * @param movedOut        1 in the cell of the ACI it left, that month: stocks per ACI stay right, entries stay put
+ * @param support         the person's situation and accompaniment (issue 18); {@link Support#NONE} when nothing
  */
 public record Contribution(int entered, int exited, int transitionIn, int transitionOut, String exitCategory,
                            String exitReason, Integer monthsInPathway, int durableHousing, int healthCare,
                            int rightsOpened, int trainingStarted, int trainingCompleted, int barrierPeople,
                            int barrierInternal, int barrierPartner, List<String> barrierDomains, double hoursWorked,
-                           List<Double> phcTrajectory, Double currentPhcHours, int movedIn, int movedOut) {
+                           List<Double> phcTrajectory, Double currentPhcHours, int movedIn, int movedOut,
+                           Support support) {
+
+    /**
+     * What issue 18 adds to a cell: the entry housing (in the cells where the pathway starts to count in the scope:
+     * entry, programme transition in, move in), the acts of accompaniment of the month, housing at exit and follow-up
+     * contacts (in the exit cell: the cohort is the exits), barriers lifted, extensions and immersions of the month.
+     *
+     * @param entryHousing housing situation at entry from the entry profile in force, null without a profile
+     * @param followUp6    the contact recorded for the 6-month milestone, null if none (idem 12)
+     */
+    public record Support(String entryHousing, int interviews, int accompaniedVisits, int caseConferences,
+                          String housingAtExit, Contact followUp6, Contact followUp12, List<String> barriersLifted,
+                          int extensions, int immersions, double immersionDays) {
+
+        public static final Support NONE = new Support(null, 0, 0, 0, null, null, null, List.of(), 0, 0, 0);
+
+        public Support {
+            barriersLifted = barriersLifted == null ? List.of() : List.copyOf(barriersLifted);
+        }
+
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
+    }
+
+    /** A follow-up contact's findings: employment situation and housing situation (codes of the contract). */
+    public record Contact(String employment, String housing) {
+    }
+
+    public Contribution(int entered, int exited, int transitionIn, int transitionOut, String exitCategory,
+                        String exitReason, Integer monthsInPathway, int durableHousing, int healthCare,
+                        int rightsOpened, int trainingStarted, int trainingCompleted, int barrierPeople,
+                        int barrierInternal, int barrierPartner, List<String> barrierDomains, double hoursWorked,
+                        List<Double> phcTrajectory, Double currentPhcHours, int movedIn, int movedOut) {
+        this(entered, exited, transitionIn, transitionOut, exitCategory, exitReason, monthsInPathway, durableHousing,
+                healthCare, rightsOpened, trainingStarted, trainingCompleted, barrierPeople, barrierInternal,
+                barrierPartner, barrierDomains, hoursWorked, phcTrajectory, currentPhcHours, movedIn, movedOut,
+                Support.NONE);
+    }
 
     public Contribution {
+        support = support == null ? Support.NONE : support;
         barrierDomains = barrierDomains == null ? List.of() : List.copyOf(barrierDomains);
         phcTrajectory = phcTrajectory == null ? List.of() : List.copyOf(phcTrajectory);
     }

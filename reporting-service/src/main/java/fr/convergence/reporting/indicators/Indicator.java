@@ -56,7 +56,65 @@ public enum Indicator {
             "Orientations proposées dans la période, par dernier statut connu (et issue si renseignée)."),
     HOURS_WORKED("heures_travaillees", "Heures travaillées",
             "Somme des heures déclarées (MonthlyHoursReported) pour les mois de la période ; une nouvelle "
-                    + "déclaration du même mois remplace la précédente.");
+                    + "déclaration du même mois remplace la précédente."),
+    PEOPLE_SUPPORTED("personnes_accompagnees", "Personnes accompagnées dans la période",
+            "Personnes dont le parcours a été actif au moins un jour de la période (présentes à la fin du mois qui la "
+                    + "précède, ou entrées, passées dans le programme ou arrivées dans l'ACI pendant la période), comptées "
+                    + "une fois : la file active, pas seulement les entrées."),
+    PERSON_MONTHS("mois_personnes", "Mois-personnes en parcours",
+            "Somme, sur chaque mois de la période, des personnes dont le parcours a été actif ce mois-là (présentes à la "
+                    + "fin du mois précédent ou entrées dans le mois) : dénominateur de l'intensité de l'accompagnement."),
+    FROM_STREET("part_venant_de_la_rue", "Part venant de la rue",
+            "Parmi les personnes accompagnées dans la période qui ont un profil d'entrée (EntryProfileRecorded ; le "
+                    + "dernier enregistré fait foi, une correction remplace le précédent), part dont la situation de "
+                    + "logement à l'entrée relève du groupe rue (STREET, MAKESHIFT) ; numérateur et dénominateur donnés."),
+    FROM_SHELTER("part_venant_d_un_hebergement", "Part venant d'un hébergement",
+            "Même dénominateur, part dont la situation de logement à l'entrée relève du groupe hébergement "
+                    + "(EMERGENCY_SHELTER, SOCIAL_HOTEL, INSERTION_SHELTER)."),
+    INTERVIEWS_PER_PERSON_MONTH("entretiens_par_mois_personne", "Entretiens par mois-personne",
+            "Entretiens (AccompanimentRecorded INTERVIEW) datés dans la période et pendant le parcours (au plus tard "
+                    + "le jour de la sortie), divisés par les mois-personnes en parcours de la période."),
+    VISITS_PER_PERSON_MONTH("accompagnements_physiques_par_mois_personne", "Accompagnements physiques par mois-personne",
+            "Accompagnements physiques (AccompanimentRecorded VISIT_MEDICAL, VISIT_ADMINISTRATIVE, VISIT_HOUSING, "
+                    + "VISIT_JUSTICE) datés dans la période et pendant le parcours, divisés par les mois-personnes en "
+                    + "parcours de la période."),
+    CASE_CONFERENCES("reunions_de_synthese", "Réunions de synthèse",
+            "Réunions de synthèse avec le groupe de suivi (AccompanimentRecorded CASE_CONFERENCE) datées dans la "
+                    + "période et pendant le parcours."),
+    EXITS_BY_HOUSING("sorties_par_logement", "Sorties par situation de logement",
+            "Sorties de la période réparties par situation de logement à la sortie (housingAtExit ; UNKNOWN quand "
+                    + "elle n'est pas renseignée)."),
+    EXITS_TO_DURABLE_HOUSING("sorties_vers_logement_durable", "Sorties vers un logement durable",
+            "Parmi les sorties de la période dont la situation de logement à la sortie est connue (renseignée et "
+                    + "différente de UNKNOWN), part sortie en logement durable : DURABLE_HOUSING ou SOCIAL_RESIDENCE. "
+                    + "La résidence sociale (dont pension de famille) est comptée comme logement parce qu'elle relève "
+                    + "du logement (titre d'occupation, aide au logement) et non de l'hébergement, selon la séparation "
+                    + "logement / hébergement des statistiques publiques ; la répartition par situation permet de la "
+                    + "compter à part."),
+    EXITS_TO_SHELTER("sorties_vers_hebergement", "Sorties vers un hébergement",
+            "Même dénominateur, part sortie en hébergement (EMERGENCY_SHELTER, SOCIAL_HOTEL, INSERTION_SHELTER)."),
+    EMPLOYED_6_MONTHS("en_emploi_6_mois", "En emploi 6 mois après la sortie",
+            "Cohorte : sorties de la période. Parmi les personnes jointes au contact de suivi à 6 mois "
+                    + "(FollowUpContactRecorded, milestoneMonths 6 ; le dernier contact du jalon fait foi), part en "
+                    + "emploi (CDI, CDD_6_MONTHS_OR_MORE, CDD_UNDER_6_MONTHS, TEMPORARY_WORK, SELF_EMPLOYED, OTHER_IAE) ; "
+                    + "les personnes non jointes (NOT_REACHED) sont hors du dénominateur et comptées à part, comme les "
+                    + "sorties sans contact enregistré."),
+    HOUSED_6_MONTHS("logees_6_mois", "Logées 6 mois après la sortie",
+            "Même cohorte et même dénominateur, part en logement durable (DURABLE_HOUSING ou SOCIAL_RESIDENCE) au "
+                    + "contact de suivi à 6 mois."),
+    EMPLOYED_12_MONTHS("en_emploi_12_mois", "En emploi 12 mois après la sortie",
+            "Comme à 6 mois, au contact de suivi à 12 mois (milestoneMonths 12)."),
+    HOUSED_12_MONTHS("logees_12_mois", "Logées 12 mois après la sortie",
+            "Comme à 6 mois, au contact de suivi à 12 mois (milestoneMonths 12)."),
+    BARRIERS_LIFTED_BY_DOMAIN("freins_leves_par_domaine", "Freins levés par domaine",
+            "Par domaine, personnes dont un frein de ce domaine a été levé (BarrierLifted) dans la période, la "
+                    + "première levée du domaine faisant foi."),
+    EXTENSIONS("prolongations", "Prolongations accordées",
+            "Décisions de prolongation du parcours (PathwayExtended) datées dans la période."),
+    IMMERSIONS("immersions", "Immersions",
+            "Immersions réalisées (ImmersionDone) datées dans la période."),
+    IMMERSION_DAYS("jours_d_immersion", "Jours d'immersion",
+            "Somme des jours (data.days) des immersions réalisées dans la période.");
 
     private final String id;
     private final String label;

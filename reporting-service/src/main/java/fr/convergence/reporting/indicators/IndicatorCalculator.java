@@ -69,6 +69,7 @@ public final class IndicatorCalculator {
     private static Totals totals(List<PathwayFact> scoped, List<ReferralFact> referrals, YearMonth from, YearMonth to) {
         Totals t = new Totals();
         t.presentAtEnd = presentAt(scoped, to);
+        caseload(t, scoped, from, to);
         List<Integer> lengths = new ArrayList<>();
         Map<Integer, double[]> trajectory = new TreeMap<>();
         for (PathwayFact f : scoped) {
@@ -106,6 +107,7 @@ public final class IndicatorCalculator {
                 }
             }
             t.hoursWorked += c.hoursWorked();
+            support(t, c);
         }
         t.exitedWithLength = lengths.size();
         t.median = Stats.median(lengths);
@@ -120,6 +122,78 @@ public final class IndicatorCalculator {
             }
         }
         return t;
+    }
+
+    /**
+     * People supported and person-months, pathway by pathway: a pathway is active in a month of the period when it
+     * was present (in this scope) at the end of the month before, or started to count in it that month (entry,
+     * programme transition in, move in). Its entry profile is taken from whichever of its cells carries it.
+     */
+    private static void caseload(Totals t, List<PathwayFact> scoped, YearMonth from, YearMonth to) {
+        if (from == null || to == null) {
+            return;
+        }
+        Map<String, List<PathwayFact>> byPathway = new LinkedHashMap<>();
+        scoped.forEach(f -> byPathway.computeIfAbsent(f.pathwayId(), k -> new ArrayList<>()).add(f));
+        byPathway.forEach((pathwayId, facts) -> {
+            long presence = 0;
+            Map<YearMonth, int[]> inPeriod = new TreeMap<>();
+            String entryHousing = null;
+            for (PathwayFact f : facts) {
+                Contribution c = f.contribution();
+                YearMonth m = YearMonth.parse(f.month());
+                if (m.isBefore(from)) {
+                    presence += c.presenceChange();
+                } else if (!m.isAfter(to)) {
+                    int[] changeAndStarts = inPeriod.computeIfAbsent(m, k -> new int[2]);
+                    changeAndStarts[0] += c.presenceChange();
+                    changeAndStarts[1] += c.entered() + c.transitionIn() + c.movedIn();
+                }
+                if (c.support().entryHousing() != null) {
+                    entryHousing = c.support().entryHousing();
+                }
+            }
+            long months = 0;
+            for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                int[] changeAndStarts = inPeriod.getOrDefault(m, new int[2]);
+                if (presence > 0 || changeAndStarts[1] > 0) {
+                    months++;
+                }
+                presence += changeAndStarts[0];
+            }
+            if (months > 0) {
+                t.peopleSupported++;
+                t.personMonths += months;
+                if (entryHousing != null) {
+                    t.withProfile++;
+                    t.fromStreet += Situations.STREET.contains(entryHousing) ? 1 : 0;
+                    t.fromShelter += Situations.SHELTER.contains(entryHousing) ? 1 : 0;
+                }
+            }
+        });
+    }
+
+    /** Issue 18's figures of one in-period share: accompaniment, housing at exit, follow-up, lifts, extensions. */
+    private static void support(Totals t, Contribution c) {
+        Contribution.Support s = c.support();
+        t.interviews += s.interviews();
+        t.accompaniedVisits += s.accompaniedVisits();
+        t.caseConferences += s.caseConferences();
+        s.barriersLifted().forEach(d -> t.barriersLifted.merge(d, 1L, Long::sum));
+        t.extensions += s.extensions();
+        t.immersions += s.immersions();
+        t.immersionDays += s.immersionDays();
+        if (c.exited() > 0) {
+            String housing = s.housingAtExit() == null ? Situations.UNKNOWN : s.housingAtExit();
+            t.exitsByHousing.merge(housing, 1L, Long::sum);
+            if (!Situations.UNKNOWN.equals(housing)) {
+                t.exitsWithHousing++;
+                t.exitsToDurableHousing += Situations.DURABLE_HOUSING.contains(housing) ? 1 : 0;
+                t.exitsToShelter += Situations.SHELTER.contains(housing) ? 1 : 0;
+            }
+            t.followUp6.add(s.followUp6());
+            t.followUp12.add(s.followUp12());
+        }
     }
 
     private static String hoursLabel(double hours) {
@@ -190,6 +264,13 @@ public final class IndicatorCalculator {
         final List<Double> phcAverageHours = new ArrayList<>();
         final Map<String, Long> referralsByDomain = new TreeMap<>();
         final Map<String, Long> referralsByOutcome = new TreeMap<>();
+        long peopleSupported, personMonths, withProfile, fromStreet, fromShelter, interviews, accompaniedVisits,
+                caseConferences, exitsWithHousing, exitsToDurableHousing, exitsToShelter, extensions, immersions;
+        double immersionDays;
+        final Map<String, Long> exitsByHousing = new TreeMap<>();
+        final Map<String, Long> barriersLifted = new TreeMap<>();
+        final FollowUpCount followUp6 = new FollowUpCount(6);
+        final FollowUpCount followUp12 = new FollowUpCount(12);
 
         Totals() {
             for (ExitCategory c : ExitCategory.values()) {
@@ -202,7 +283,43 @@ public final class IndicatorCalculator {
                     dynamicExitRate(exitsByCategory), durableHousing, healthCare, rightsOpened, trainingStarted,
                     trainingCompleted, barrierPeople, barrierInternal, barrierPartner, barriersByDomain,
                     exitedWithLength, median, shareBeyond24, phcToCvg, phcCurrentHours, phcAverageHours, referrals,
-                    referralsByDomain, referralsByOutcome, Stats.round2(hoursWorked));
+                    referralsByDomain, referralsByOutcome, Stats.round2(hoursWorked), peopleSupported, personMonths,
+                    Report.Share.of(fromStreet, withProfile), Report.Share.of(fromShelter, withProfile), interviews,
+                    accompaniedVisits, caseConferences, Report.Share.of(interviews, personMonths),
+                    Report.Share.of(accompaniedVisits, personMonths), exitsByHousing,
+                    Report.Share.of(exitsToDurableHousing, exitsWithHousing),
+                    Report.Share.of(exitsToShelter, exitsWithHousing), followUp6.toReport(), followUp12.toReport(),
+                    barriersLifted, extensions, immersions, Stats.round2(immersionDays));
+        }
+    }
+
+    /** The cohort of exits of the period and what the contacts of one milestone found. */
+    private static final class FollowUpCount {
+        final int milestone;
+        long exits, contacted, notReached, employed, housed;
+
+        FollowUpCount(int milestone) {
+            this.milestone = milestone;
+        }
+
+        void add(Contribution.Contact contact) {
+            exits++;
+            if (contact == null) {
+                return;
+            }
+            contacted++;
+            if (Situations.NOT_REACHED.equals(contact.employment())) {
+                notReached++;
+                return;
+            }
+            employed += Situations.EMPLOYED.contains(contact.employment()) ? 1 : 0;
+            housed += Situations.DURABLE_HOUSING.contains(contact.housing()) ? 1 : 0;
+        }
+
+        Report.FollowUp toReport() {
+            long reached = contacted - notReached;
+            return new Report.FollowUp(milestone, exits, contacted, notReached, Report.Share.of(employed, reached),
+                    Report.Share.of(housed, reached));
         }
     }
 }

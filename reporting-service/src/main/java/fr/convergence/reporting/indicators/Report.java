@@ -20,7 +20,38 @@ public record Report(String level, String territory, String aciId, String progra
                          Double shareBeyond24Months, long phcToCvg, Map<String, Long> phcCurrentHours,
                          List<Double> phcAverageHoursByMonthSinceEntry, long referrals,
                          Map<String, Long> referralsByDomain, Map<String, Long> referralsByOutcome,
-                         double hoursWorked) {
+                         double hoursWorked, long peopleSupported, long personMonths, Share fromStreet,
+                         Share fromShelter, long interviews, long accompaniedVisits, long caseConferences,
+                         Share interviewsPerPersonMonth, Share accompaniedVisitsPerPersonMonth,
+                         Map<String, Long> exitsByHousing, Share exitsToDurableHousing, Share exitsToShelter,
+                         FollowUp followUp6, FollowUp followUp12, Map<String, Long> barriersLiftedByDomain,
+                         long extensions, long immersions, double immersionDays) {
+    }
+
+    /**
+     * A ratio given with what it is made of, so that an evaluator can add scopes up or check it.
+     *
+     * @param value numerator / denominator (4 decimals), null when the denominator is 0
+     */
+    public record Share(long numerator, long denominator, Double value) {
+
+        static Share of(long numerator, long denominator) {
+            return new Share(numerator, denominator, Stats.ratio(numerator, denominator));
+        }
+    }
+
+    /**
+     * The situation {@code milestoneMonths} after the exit of the period's exits (the cohort), from the contact
+     * recorded for that milestone.
+     *
+     * @param exits     the cohort: exits of the period
+     * @param contacted exits with a contact recorded for the milestone
+     * @param notReached contacts that did not reach the person (NOT_REACHED), outside the denominators
+     * @param employed  in employment among the people reached
+     * @param housed    in durable housing or social residence among the people reached
+     */
+    public record FollowUp(int milestoneMonths, long exits, long contacted, long notReached, Share employed,
+                           Share housed) {
     }
 
     public record MonthRow(String month, long entered, long exited, long present, long dynamicExits,

@@ -80,6 +80,7 @@ public final class Contributions {
             b.barrierPartner = f.barriers.values().stream().anyMatch(h -> !h.equals("INTERNAL")) ? 1 : 0;
             b.barrierDomains = new ArrayList<>(new TreeSet<>(f.barriers.keySet()));
         }
+        support(f, cells, entry);
         f.hoursByMonth.forEach((month, hours) -> {
             LocalDate endOfMonth = YearMonth.parse(month).atEndOfMonth();
             cell(cells, f, endOfMonth).hoursWorked += hours;
@@ -87,6 +88,49 @@ public final class Contributions {
         Map<Cell, Contribution> result = new LinkedHashMap<>();
         cells.forEach((cell, b) -> result.put(cell, b.build()));
         return result;
+    }
+
+    /** Issue 18: entry housing, accompaniment, housing at exit, follow-up, barriers lifted, extensions, immersions. */
+    private static void support(PathwayFacts f, Map<Cell, Builder> cells, LocalDate entry) {
+        if (f.entryProfile != null) {
+            String housing = f.entryProfile.housing();
+            // in every cell where the pathway starts to count for a scope: whichever scope is read finds it once
+            cells.values().stream().filter(b -> b.entered + b.transitionIn + b.movedIn > 0)
+                    .forEach(b -> b.entryHousing = housing);
+        }
+        String lastDay = f.exitDate;   // acts after the exit are follow-up, outside the pathway's intensity
+        for (PathwayFacts.DatedCode act : f.accompaniments) {
+            if ((lastDay != null && act.date().compareTo(lastDay) > 0) || act.date().compareTo(f.entryDate) < 0) {
+                continue;
+            }
+            Builder b = cell(cells, f, LocalDate.parse(act.date()));
+            if ("INTERVIEW".equals(act.code())) {
+                b.interviews++;
+            } else if (act.code().startsWith("VISIT_")) {
+                b.accompaniedVisits++;
+            } else if ("CASE_CONFERENCE".equals(act.code())) {
+                b.caseConferences++;
+            }
+        }
+        if (f.exitDate != null) {
+            Builder b = cell(cells, f, LocalDate.parse(f.exitDate));
+            b.housingAtExit = f.housingAtExit;
+            b.followUp6 = contact(f.followUpContacts.get("6"));
+            b.followUp12 = contact(f.followUpContacts.get("12"));
+        }
+        f.barriersLifted.forEach((domain, date) -> cell(cells, f, LocalDate.parse(date)).barriersLifted.add(domain));
+        for (String date : f.extensions) {
+            cell(cells, f, LocalDate.parse(date)).extensions++;
+        }
+        for (PathwayFacts.Immersion immersion : f.immersions) {
+            Builder b = cell(cells, f, LocalDate.parse(immersion.date()));
+            b.immersions++;
+            b.immersionDays += immersion.days();
+        }
+    }
+
+    private static Contribution.Contact contact(PathwayFacts.FollowUpContact c) {
+        return c == null ? null : new Contribution.Contact(c.employment(), c.housing());
     }
 
     /** The programme a pathway is under on a date: the entry programme before its transition, the new one after. */
@@ -145,12 +189,19 @@ public final class Contributions {
         double hoursWorked;
         List<Double> phcTrajectory;
         Double currentPhcHours;
+        String entryHousing, housingAtExit;
+        int interviews, accompaniedVisits, caseConferences, extensions, immersions;
+        double immersionDays;
+        Contribution.Contact followUp6, followUp12;
+        final java.util.SortedSet<String> barriersLifted = new TreeSet<>();
 
         Contribution build() {
             return new Contribution(entered, exited, transitionIn, transitionOut, exitCategory, exitReason,
                     monthsInPathway, durableHousing, healthCare, rightsOpened, trainingStarted, trainingCompleted,
                     barrierPeople, barrierInternal, barrierPartner, barrierDomains, hoursWorked, phcTrajectory,
-                    currentPhcHours, movedIn, movedOut);
+                    currentPhcHours, movedIn, movedOut, new Contribution.Support(entryHousing, interviews,
+                    accompaniedVisits, caseConferences, housingAtExit, followUp6, followUp12,
+                    new ArrayList<>(barriersLifted), extensions, immersions, immersionDays));
         }
     }
 }

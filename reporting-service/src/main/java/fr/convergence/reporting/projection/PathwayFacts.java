@@ -51,6 +51,59 @@ public class PathwayFacts {
     public record HoursStep(String from, double hours) {
     }
 
+    // ---- issue 18: the person's situation, the accompaniment, follow-up and corrections ----
+
+    /**
+     * True for facts folded by a version that keeps {@link #log}; {@code null} in documents written before it, whose
+     * log is incomplete: a date correction cannot be replayed on them (a rebuild gives them their log).
+     */
+    public Boolean logged;
+    /**
+     * The pathway's dated events in sequence order (all but MonthlyHoursReported and the corrections), with the payload
+     * the folding reads: what a correction replays, its date moved or its exit left out.
+     */
+    public List<LoggedEvent> log = new ArrayList<>();
+    /** EventDateCorrected: sequence of the corrected event → the date it really happened. */
+    public Map<String, String> dateCorrections = new TreeMap<>();
+    /** ExitCancelled: sequences of the exits that did not happen. */
+    public List<Long> cancelledExits = new ArrayList<>();
+    /** Latest date of the events kept out of the log (monthly hours), so a replay finds the same last event date. */
+    public String lastUnloggedDate;
+    /** Sequence of the exit in force (null: none, or a document written before it existed). */
+    public Long exitSequence;
+    /** Housing situation at the exit (ParticipantExited.housingAtExit), null when unknown. */
+    public String housingAtExit;
+    /** The entry profile in force: the latest recorded (a correction replaces the earlier one). */
+    public EntryProfile entryProfile;
+    /** Current housing situation (HousingSituationChanged). */
+    public String housingSituation;
+    /** AccompanimentRecorded: date and kind of each act. */
+    public List<DatedCode> accompaniments = new ArrayList<>();
+    /** BarrierLifted: domain → first date it was lifted. */
+    public Map<String, String> barriersLifted = new TreeMap<>();
+    /** PathwayExtended: date of each decision. */
+    public List<String> extensions = new ArrayList<>();
+    /** ImmersionDone: date and days of each immersion. */
+    public List<Immersion> immersions = new ArrayList<>();
+    /** FollowUpContactRecorded: milestone in months ("1", "3", "6", "12") → the latest contact recorded for it. */
+    public Map<String, FollowUpContact> followUpContacts = new TreeMap<>();
+
+    public record LoggedEvent(long sequence, String type, String occurredOn, String aciId, Map<String, Object> data) {
+    }
+
+    public record EntryProfile(String housing, String withoutHousing, String referredBy, String healthCover,
+                               String withoutWork, long sequence) {
+    }
+
+    public record DatedCode(String date, String code) {
+    }
+
+    public record Immersion(String date, double days) {
+    }
+
+    public record FollowUpContact(String date, String employment, String housing) {
+    }
+
     /** The pathway went on in {@code aciId} from that date (its participant was moved); {@link #aciId} is the hiring one. */
     public record AciStep(String from, String aciId) {
     }
@@ -73,6 +126,7 @@ public class PathwayFacts {
         PathwayFacts f = new PathwayFacts();
         f.pathwayId = pathwayId;
         f.parkedUpTo = -1L;
+        f.logged = true;
         return f;
     }
 
@@ -108,6 +162,20 @@ public class PathwayFacts {
         c.barriers = new LinkedHashMap<>(barriers);
         c.lastEventDate = lastEventDate;
         c.parkedUpTo = parkedUpTo;
+        c.logged = logged;
+        c.log = new ArrayList<>(log);
+        c.dateCorrections = new TreeMap<>(dateCorrections);
+        c.cancelledExits = new ArrayList<>(cancelledExits);
+        c.lastUnloggedDate = lastUnloggedDate;
+        c.exitSequence = exitSequence;
+        c.housingAtExit = housingAtExit;
+        c.entryProfile = entryProfile;
+        c.housingSituation = housingSituation;
+        c.accompaniments = new ArrayList<>(accompaniments);
+        c.barriersLifted = new TreeMap<>(barriersLifted);
+        c.extensions = new ArrayList<>(extensions);
+        c.immersions = new ArrayList<>(immersions);
+        c.followUpContacts = new TreeMap<>(followUpContacts);
         return c;
     }
 }

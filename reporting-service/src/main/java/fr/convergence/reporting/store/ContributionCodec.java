@@ -52,6 +52,9 @@ final class ContributionCodec {
         if (c.currentPhcHours() != null) {
             d.append("currentPhcHours", c.currentPhcHours());
         }
+        if (!c.support().isEmpty()) {
+            d.append("s", write(c.support()));
+        }
         return d;
     }
 
@@ -65,7 +68,52 @@ final class ContributionCodec {
                 d.get("hoursWorked") == null ? 0 : ((Number) d.get("hoursWorked")).doubleValue(),
                 doubles(d.get("phcTrajectory")),
                 d.get("currentPhcHours") == null ? null : ((Number) d.get("currentPhcHours")).doubleValue(),
-                i(d, "movedIn"), i(d, "movedOut"));
+                i(d, "movedIn"), i(d, "movedOut"), readSupport(d.get("s", Document.class)));
+    }
+
+    /** Issue 18's part of a share, under {@code s}, non-empty fields only (absent in shares written before it). */
+    private static Document write(Contribution.Support s) {
+        Document d = new Document();
+        if (s.entryHousing() != null) {
+            d.append("entryHousing", s.entryHousing());
+        }
+        putInt(d, "interviews", s.interviews());
+        putInt(d, "accompaniedVisits", s.accompaniedVisits());
+        putInt(d, "caseConferences", s.caseConferences());
+        if (s.housingAtExit() != null) {
+            d.append("housingAtExit", s.housingAtExit());
+        }
+        if (s.followUp6() != null) {
+            d.append("followUp6", new Document("employment", s.followUp6().employment())
+                    .append("housing", s.followUp6().housing()));
+        }
+        if (s.followUp12() != null) {
+            d.append("followUp12", new Document("employment", s.followUp12().employment())
+                    .append("housing", s.followUp12().housing()));
+        }
+        if (!s.barriersLifted().isEmpty()) {
+            d.append("barriersLifted", s.barriersLifted());
+        }
+        putInt(d, "extensions", s.extensions());
+        putInt(d, "immersions", s.immersions());
+        if (s.immersionDays() != 0) {
+            d.append("immersionDays", s.immersionDays());
+        }
+        return d;
+    }
+
+    private static Contribution.Support readSupport(Document d) {
+        if (d == null) {
+            return Contribution.Support.NONE;
+        }
+        return new Contribution.Support(d.getString("entryHousing"), i(d, "interviews"), i(d, "accompaniedVisits"),
+                i(d, "caseConferences"), d.getString("housingAtExit"), contact(d.get("followUp6", Document.class)),
+                contact(d.get("followUp12", Document.class)), strings(d.get("barriersLifted")), i(d, "extensions"),
+                i(d, "immersions"), d.get("immersionDays") == null ? 0 : ((Number) d.get("immersionDays")).doubleValue());
+    }
+
+    private static Contribution.Contact contact(Document d) {
+        return d == null ? null : new Contribution.Contact(d.getString("employment"), d.getString("housing"));
     }
 
     private static void putInt(Document d, String field, int value) {

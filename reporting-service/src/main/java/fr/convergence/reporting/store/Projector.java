@@ -307,11 +307,10 @@ public class Projector {
                     set.append(field, ContributionCodec.write(share));
                 }
             });
-            Document update = new Document();
-            if (!set.isEmpty()) {
-                update.append("$set", set.append("territory", cell.territory()).append("aciId", cell.aciId())
-                        .append("programme", cell.programme()).append("month", cell.month()));
-            }
+            // the coordinates always: a share set then removed in one batch (an exit then its cancellation) leaves only
+            // an $unset, and an upsert of an $unset alone would create a cell without territory or month
+            Document update = new Document("$set", set.append("territory", cell.territory())
+                    .append("aciId", cell.aciId()).append("programme", cell.programme()).append("month", cell.month()));
             if (!unset.isEmpty()) {
                 update.append("$unset", unset);
             }

@@ -149,6 +149,23 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void anExitAndItsCancellationInOneBatchLeaveEveryCellWithItsCoordinates() {
+        Generation g = new Generation(1);
+        PathwayStream s = PathwayStream.hired(territory, "aci-1", "CVG", "2026-01-10", 20)
+                .exited("2026-03-15", "OTHER_EXIT", "unemployed", 2);
+        s.cancelExit("2026-03-20", s.last(), "2026-03-15");
+
+        handler.handleBatch(records(s.records()), new Projector(db, g));
+
+        // the March cell got the exit's share and lost it in the same batch: written with its coordinates anyway
+        for (Document cell : db.getCollection(g.cells()).find()) {
+            assertThat(cell.getString("territory")).as(cell.getString("_id")).isEqualTo(territory);
+            assertThat(cell.getString("month")).as(cell.getString("_id")).isNotNull();
+        }
+        assertThat(db.getCollection(g.cells()).countDocuments()).isEqualTo(2);
+    }
+
+    @Test
     void aBatchContainingAPoisonRecordDeadLettersOnlyIt() {
         Generation batched = new Generation(1);
         Generation reference = new Generation(2);

@@ -58,6 +58,56 @@ public final class PathwayStream {
                 "monthsInPathway", months));
     }
 
+    /** ParticipantExited with its housing at exit (issue 18). */
+    public PathwayStream exited(String date, String category, String reason, int months, String housingAtExit) {
+        return event("ParticipantExited", date, Map.of("reason", reason, "category", category,
+                "monthsInPathway", months, "housingAtExit", housingAtExit));
+    }
+
+    /** EntryProfileRecorded; {@code correctionOf} null for the first profile, else the sequence it corrects. */
+    public PathwayStream profile(String date, String housing, Long correctionOf) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("housing", housing);
+        data.put("withoutHousing", "YEARS_1_TO_2");
+        data.put("referredBy", "STREET_OUTREACH");
+        data.put("healthCover", "CSS");
+        data.put("rightsAtEntry", List.of("RSA", "IDENTITY_DOCUMENT"));
+        data.put("withoutWork", "OVER_5_YEARS");
+        data.put("correctionOf", correctionOf);
+        data.put("correctionReason", correctionOf == null ? null : "DATA_ENTRY_ERROR");
+        return event("EntryProfileRecorded", date, data);
+    }
+
+    public PathwayStream accompaniment(String date, String kind) {
+        return event("AccompanimentRecorded", date, Map.of("kind", kind, "length", "MINUTES_30_TO_60",
+                "participants", List.of("PARTICIPANT", "CIP")));
+    }
+
+    public PathwayStream followUp(String date, int milestoneMonths, String employment, String housing) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("milestoneMonths", milestoneMonths);
+        data.put("employment", employment);
+        data.put("housing", housing);
+        data.put("newDifficulty", null);
+        return event("FollowUpContactRecorded", date, data);
+    }
+
+    /** EventDateCorrected of the event at {@code sequence} (its type and wrong date as recorded). */
+    public PathwayStream correctDate(String date, long sequence, String type, String wrongDate, String rightDate) {
+        return event("EventDateCorrected", date, Map.of("correctedSequence", sequence, "correctedType", type,
+                "wrongDate", wrongDate, "rightDate", rightDate, "reason", "DATA_ENTRY_ERROR"));
+    }
+
+    public PathwayStream cancelExit(String date, long exitSequence, String exitDate) {
+        return event("ExitCancelled", date, Map.of("exitSequence", exitSequence, "exitDate", exitDate,
+                "reason", "EXIT_DID_NOT_HAPPEN"));
+    }
+
+    /** The sequence of the last event added. */
+    public long last() {
+        return records.size() - 1;
+    }
+
     public PathwayStream hours(String month, double hours) {
         return event("MonthlyHoursReported", month + "-01", Map.of("month", month, "hours", hours));
     }
