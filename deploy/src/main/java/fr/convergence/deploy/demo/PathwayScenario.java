@@ -391,7 +391,7 @@ final class PathwayScenario {
             if (next.equals(housingNow)) {
                 continue;
             }
-            if (level(next) >= 3 && random.nextDouble() < 0.6) {
+            if (level(next) >= 3 && random.nextDouble() < 0.5) {
                 accompaniment(on.minusDays(7 + random.nextInt(30)), "VISIT_HOUSING", horizon);
             }
             add(on, HOUSING_SITUATION, Map.of("situation", next), horizon);
@@ -423,7 +423,7 @@ final class PathwayScenario {
         accompaniment(on.plusDays(12 + random.nextInt(8)), "INTERVIEW", horizon);   // about two weeks later
         LocalDate conference = start.plusMonths(3 + random.nextInt(3));
         for (int i = 0; i < 2 && !conference.isAfter(horizon); i++) {
-            if (random.nextDouble() < 0.75) {
+            if (random.nextDouble() < 0.7) {
                 accompaniment(conference, "CASE_CONFERENCE", horizon);
             }
             conference = conference.plusMonths(6 + random.nextInt(4));

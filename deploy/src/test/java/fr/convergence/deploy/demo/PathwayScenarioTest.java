@@ -398,11 +398,16 @@ class PathwayScenarioTest {
     @ValueSource(strings = {"2026-12-07", "2026-09-20", "2027-03-01"})
     void theFullLoadStaysUnderFortyThousandCalls(String day) {
         long calls = 0;
+        long referrals = 0;
         for (DemoSeed.Drawn d : demo(day)) {
             PathwayScenario s = d.scenario();
-            calls += 2 + s.steps.size() + of(s, PathwayScenario.DATE_CORRECTION).size() + 3L * s.partnerBarriers.size();
+            calls += 2 + s.steps.size() + of(s, PathwayScenario.DATE_CORRECTION).size();
+            referrals += s.partnerBarriers.size();
         }
-        assertThat(calls).isLessThan(40_000);
+        // a referral takes 2.55 calls on average (measured on the previous generator's 28,700-call load)
+        System.out.printf("demo of %s: %d calls to register, hire and run the scenarios, %d referrals: about %d calls "
+                + "in all, at most %d%n", day, calls, referrals, calls + Math.round(2.55 * referrals), calls + 3 * referrals);
+        assertThat(calls + 3 * referrals).isLessThan(40_000);
     }
 
     private static double share(List<Map<String, Object>> rows, Predicate<Map<String, Object>> test) {
