@@ -80,6 +80,70 @@ class ExportTest extends ReportingIntegrationTest {
         }
     }
 
+    /** Issue 18's figures: one exit to social residence, reached at 6 months in a CDI, one not reached, a profile. */
+    private String seedSituation() {
+        String t = territory("export18");
+        publish(PathwayStream.hired(t, "aci-1", "CVG", "2027-01-10", 20).profile("2027-01-10", "STREET", null)
+                        .accompaniment("2027-01-20", "INTERVIEW").accompaniment("2027-01-21", "VISIT_ADMINISTRATIVE")
+                        .exited("2027-02-15", "DURABLE_EMPLOYMENT", "CDI", 30, "SOCIAL_RESIDENCE")
+                        .followUp("2027-08-15", 6, "CDI", "SOCIAL_RESIDENCE"),
+                PathwayStream.hired(t, "aci-1", "CVG", "2027-01-11", 20).profile("2027-01-11", "SOCIAL_HOTEL", null)
+                        .exited("2027-02-20", "OTHER_EXIT", "unemployed", 10, "EMERGENCY_SHELTER")
+                        .followUp("2027-08-20", 6, "NOT_REACHED", "UNKNOWN"));
+        awaitView("/api/reporting/territories/" + t, v -> v.path("totals").path("followUp6").path("contacted").asLong() == 2);
+        return t;
+    }
+
+    private static Map<String, Row> rowsByFirstCell(Sheet sheet) {
+        Map<String, Row> rows = new HashMap<>();
+        for (Row row : sheet) {
+            if (row.getRowNum() > 0) {
+                org.apache.poi.ss.usermodel.Cell first = row.getCell(0);
+                rows.put(first.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                        ? String.valueOf((long) first.getNumericCellValue()) : first.getStringCellValue(), row);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void theXlsxExportGivesTheNewRatiosWithTheirNumeratorsAndDenominators() throws IOException {
+        String t = seedSituation();
+
+        byte[] xlsx = bytes("/api/reporting/exports/indicators.xlsx?territory=" + t);
+
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Map<String, Double> values = indicatorValues(workbook.getSheet("Indicateurs"));
+            assertThat(values).containsEntry("personnes_accompagnees", 2.0).containsEntry("part_venant_de_la_rue", 0.5)
+                    .containsEntry("sorties_vers_logement_durable", 0.5).containsEntry("en_emploi_6_mois", 1.0);
+            Map<String, Row> ratios = rowsByFirstCell(workbook.getSheet("Ratios"));
+            Row shelter = ratios.get("sorties_vers_hebergement");
+            assertThat(shelter.getCell(2).getNumericCellValue()).isEqualTo(1.0);   // numerator
+            assertThat(shelter.getCell(3).getNumericCellValue()).isEqualTo(2.0);   // denominator
+            Row employed = ratios.get("en_emploi_6_mois");
+            assertThat(employed.getCell(3).getNumericCellValue()).isEqualTo(1.0);  // the person not reached is out
+            Row sixMonths = rowsByFirstCell(workbook.getSheet("Suivi après sortie")).get("6");
+            assertThat(workbook.getSheet("Suivi après sortie").getRow(0).getCell(3).getStringCellValue())
+                    .isEqualTo("Personnes non jointes");
+            assertThat(sixMonths.getCell(1).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(sixMonths.getCell(3).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(rowsByFirstCell(workbook.getSheet("Sorties par logement")).get("SOCIAL_RESIDENCE")
+                    .getCell(1).getNumericCellValue()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void theCsvExportCarriesTheNewIndicatorsAndTheFollowUpTable() {
+        String t = seedSituation();
+
+        String text = analyst.get("/api/reporting/exports/indicators.csv?territory=" + t).raw();
+
+        assertThat(text).contains("Indicateurs;personnes_accompagnees;Personnes accompagnées dans la période;2")
+                .contains("Ratios;Identifiant=sorties_vers_logement_durable;Numérateur;1")
+                .contains("Ratios;Identifiant=sorties_vers_logement_durable;Dénominateur;2")
+                .contains("Suivi après sortie;Mois après la sortie=6;Personnes non jointes;1");
+    }
+
     @Test
     void theCsvExportHasFrenchHeadersAndTheTerritoryFigures() {
         String t = seed();

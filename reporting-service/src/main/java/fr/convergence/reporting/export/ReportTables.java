@@ -43,7 +43,38 @@ public final class ReportTables {
                 indicator(Indicator.MEDIAN_LENGTH, t.medianMonthsInPathway()),
                 indicator(Indicator.SHARE_BEYOND_24, t.shareBeyond24Months()),
                 indicator(Indicator.PHC_TO_CVG, t.phcToCvg()),
-                indicator(Indicator.HOURS_WORKED, t.hoursWorked()))));
+                indicator(Indicator.HOURS_WORKED, t.hoursWorked()),
+                indicator(Indicator.PEOPLE_SUPPORTED, t.peopleSupported()),
+                indicator(Indicator.PERSON_MONTHS, t.personMonths()),
+                indicator(Indicator.FROM_STREET, t.fromStreet().value()),
+                indicator(Indicator.FROM_SHELTER, t.fromShelter().value()),
+                indicator(Indicator.INTERVIEWS_PER_PERSON_MONTH, t.interviewsPerPersonMonth().value()),
+                indicator(Indicator.VISITS_PER_PERSON_MONTH, t.accompaniedVisitsPerPersonMonth().value()),
+                indicator(Indicator.CASE_CONFERENCES, t.caseConferences()),
+                indicator(Indicator.EXITS_TO_DURABLE_HOUSING, t.exitsToDurableHousing().value()),
+                indicator(Indicator.EXITS_TO_SHELTER, t.exitsToShelter().value()),
+                indicator(Indicator.EMPLOYED_6_MONTHS, t.followUp6().employed().value()),
+                indicator(Indicator.HOUSED_6_MONTHS, t.followUp6().housed().value()),
+                indicator(Indicator.EMPLOYED_12_MONTHS, t.followUp12().employed().value()),
+                indicator(Indicator.HOUSED_12_MONTHS, t.followUp12().housed().value()),
+                indicator(Indicator.EXTENSIONS, t.extensions()),
+                indicator(Indicator.IMMERSIONS, t.immersions()),
+                indicator(Indicator.IMMERSION_DAYS, t.immersionDays()))));
+        tables.add(new Table("Ratios", List.of("Identifiant", "Indicateur", "Numérateur", "Dénominateur", "Valeur"),
+                List.of(share(Indicator.FROM_STREET, t.fromStreet()),
+                        share(Indicator.FROM_SHELTER, t.fromShelter()),
+                        share(Indicator.INTERVIEWS_PER_PERSON_MONTH, t.interviewsPerPersonMonth()),
+                        share(Indicator.VISITS_PER_PERSON_MONTH, t.accompaniedVisitsPerPersonMonth()),
+                        share(Indicator.EXITS_TO_DURABLE_HOUSING, t.exitsToDurableHousing()),
+                        share(Indicator.EXITS_TO_SHELTER, t.exitsToShelter()),
+                        share(Indicator.EMPLOYED_6_MONTHS, t.followUp6().employed()),
+                        share(Indicator.HOUSED_6_MONTHS, t.followUp6().housed()),
+                        share(Indicator.EMPLOYED_12_MONTHS, t.followUp12().employed()),
+                        share(Indicator.HOUSED_12_MONTHS, t.followUp12().housed()))));
+        tables.add(new Table("Suivi après sortie", List.of("Mois après la sortie", "Sorties de la période (cohorte)",
+                "Contacts enregistrés", "Personnes non jointes", "Personnes jointes", "En emploi", "Part en emploi",
+                "Logées (logement durable ou résidence sociale)", "Part logées"),
+                List.of(followUp(t.followUp6()), followUp(t.followUp12()))));
         tables.add(new Table("Flux mensuels", List.of("Mois", "Entrées", "Sorties", "Présents fin de mois",
                 "Sorties dynamiques", "Sorties hors retraits", "Heures travaillées"),
                 r.months().stream().map(m -> row(m.month(), m.entered(), m.exited(), m.present(), m.dynamicExits(),
@@ -53,6 +84,8 @@ public final class ReportTables {
                         t.exitsByCategory().getOrDefault(c.name(), 0L))).toList()));
         tables.add(counts("Sorties par motif", "Motif", "Sorties", t.exitsByReason()));
         tables.add(counts("Freins par domaine", "Domaine", "Personnes", t.barriersByDomain()));
+        tables.add(counts("Sorties par logement", "Situation de logement à la sortie", "Sorties", t.exitsByHousing()));
+        tables.add(counts("Freins levés par domaine", "Domaine", "Personnes", t.barriersLiftedByDomain()));
         tables.add(counts("Orientations par domaine", "Domaine", "Orientations", t.referralsByDomain()));
         tables.add(counts("Orientations par issue", "Statut / issue", "Orientations", t.referralsByOutcome()));
         tables.add(counts("Heures PHC actuelles", "Heures hebdomadaires", "Personnes", t.phcCurrentHours()));
@@ -76,6 +109,15 @@ public final class ReportTables {
 
     private static List<Object> indicator(Indicator indicator, Object value) {
         return row(indicator.id(), indicator.label(), value, indicator.definition());
+    }
+
+    private static List<Object> share(Indicator indicator, Report.Share share) {
+        return row(indicator.id(), indicator.label(), share.numerator(), share.denominator(), share.value());
+    }
+
+    private static List<Object> followUp(Report.FollowUp f) {
+        return row(f.milestoneMonths(), f.exits(), f.contacted(), f.notReached(), f.employed().denominator(),
+                f.employed().numerator(), f.employed().value(), f.housed().numerator(), f.housed().value());
     }
 
     private static Table counts(String name, String key, String count, Map<String, Long> values) {
