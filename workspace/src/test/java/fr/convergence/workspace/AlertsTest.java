@@ -26,6 +26,8 @@ class AlertsTest {
         assertThat(RULES.contractMaxMonths()).isEqualTo(24);
         assertThat(RULES.followUpMaxMonths()).isEqualTo(12);
         assertThat(RULES.exitReasons()).containsEntry("CDI", "DURABLE_EMPLOYMENT");
+        assertThat(RULES.followUpContactMonths()).containsExactly(1, 3, 6, 12);
+        assertThat(RULES.exitCancelWindowDays()).isEqualTo(30);
     }
 
     @Test
@@ -61,5 +63,22 @@ class AlertsTest {
         assertThat(kinds(alerts.of("EXITED", "CVG", TODAY.minusYears(2), null, null, exited, null, TODAY)))
                 .containsExactly(Alert.Kind.FOLLOW_UP_WINDOW);
         assertThat(alerts.of("CLOSED", "CVG", TODAY.minusYears(2), null, null, exited, TODAY, TODAY)).isEmpty();
+    }
+
+    @Test
+    void aFollowUpContactIsToMakeWithinAWeekOfItsDueDateAndOnceOverdue() {
+        assertThat(alerts.followUpContact(List.of(TODAY.plusDays(Alerts.FOLLOW_UP_CONTACT_NOTICE_DAYS + 1)), TODAY)).isEmpty();
+        assertThat(alerts.followUpContact(List.of(), TODAY)).isEmpty();
+        Alert soon = alerts.followUpContact(List.of(TODAY.plusMonths(3), TODAY.plusDays(Alerts.FOLLOW_UP_CONTACT_NOTICE_DAYS)), TODAY)
+                .orElseThrow();
+        assertThat(soon.kind()).isEqualTo(Alert.Kind.FOLLOW_UP_CONTACT_DUE);
+        assertThat(soon.label()).isEqualTo("Contact de suivi à faire");
+        assertThat(soon.due()).isEqualTo(TODAY.plusDays(7));
+        assertThat(soon.severity()).isEqualTo("warning");
+        // overdue: the earliest one, as an error
+        Alert late = alerts.followUpContact(List.of(TODAY.plusDays(2), TODAY.minusDays(3)), TODAY).orElseThrow();
+        assertThat(late.due()).isEqualTo(TODAY.minusDays(3));
+        assertThat(late.severity()).isEqualTo("error");
+        assertThat(alerts.followUpContact(List.of(TODAY), TODAY).orElseThrow().severity()).isEqualTo("warning");
     }
 }

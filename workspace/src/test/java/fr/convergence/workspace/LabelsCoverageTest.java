@@ -45,6 +45,15 @@ class LabelsCoverageTest {
             "pathway-service/src/main/java/fr/convergence/pathway/domain/PathwayStatus.java, PATHWAY_STATUSES",
             "pathway-service/src/main/java/fr/convergence/pathway/domain/ExitCategory.java, EXIT_CATEGORIES",
             "pathway-service/src/main/java/fr/convergence/pathway/domain/Programme.java, PROGRAMMES",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/HousingSituation.java, HOUSING_SITUATIONS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/DurationBand.java, DURATION_BANDS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/ReferralSource.java, REFERRAL_SOURCES",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/HealthCover.java, HEALTH_COVERS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/AccompanimentKind.java, ACCOMPANIMENT_KINDS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/SessionLength.java, SESSION_LENGTHS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/SupportRole.java, SUPPORT_ROLES",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/EmploymentSituation.java, EMPLOYMENT_SITUATIONS",
+            "pathway-service/src/main/java/fr/convergence/pathway/domain/CorrectionReason.java, CORRECTION_REASONS",
             "partnership-service/src/main/java/fr/convergence/partnership/domain/PartnerDomain.java, PARTNER_DOMAINS",
             "partnership-service/src/main/java/fr/convergence/partnership/domain/ReferralStatus.java, REFERRAL_STATUSES",
             "partnership-service/src/main/java/fr/convergence/partnership/domain/NeedStatus.java, NEED_STATUSES",
@@ -73,6 +82,8 @@ class LabelsCoverageTest {
             }).map(f -> f.getFileName().toString().replace(".java", "")).toList();
         }
         assertThat(types).contains("ParticipantHired", "ParticipantExited");
+        // a correction names the corrected event's type: every type has its French name there too
+        assertThat(Labels.PATHWAY_EVENTS).containsKeys(types.toArray(String[]::new));
         for (String type : types) {
             var events = json.readTree("[{\"type\":\"" + type + "\",\"occurredOn\":\"2026-01-15\",\"data\":{}}]");
             var entries = fr.convergence.workspace.person.Timeline.ofEvents(json.readTree("{}"), events, new Labels());

@@ -46,8 +46,10 @@ public class Caseload {
         }
         // The list carries hours and dates; a stream not written since pathway-service began indexing them lacks
         // them, and only those are read one by one.
+        // The same for an exited person's expected follow-up contacts, when the list's line does not carry them.
         List<String> incomplete = people.stream().map(p -> current.get(p.path("participantId").asString()))
-                .filter(java.util.Objects::nonNull).filter(p -> missing(p, "weeklyHours"))
+                .filter(java.util.Objects::nonNull)
+                .filter(p -> missing(p, "weeklyHours") || afterExit(p) && missing(p, "followUpDue"))
                 .map(p -> p.path("pathwayId").asString()).toList();
         for (JsonNode view : pathways.readAll(cip, incomplete)) {
             current.put(view.path("participantId").asString(), view);
@@ -74,6 +76,16 @@ public class Caseload {
             String programme = v.path("programme").asString();
             List<Alert> rowAlerts = new ArrayList<>(alerts.of(status, programme, startedOn, plannedEnd,
                     date(v, "hoursSetOn"), exitedOn, date(v, "followUpEndedOn"), today));
+            if (afterExit(v)) {
+                List<LocalDate> due = new ArrayList<>();
+                v.path("followUpDue").forEach(d -> {
+                    LocalDate on = date(d, "dueOn");
+                    if (on != null) {
+                        due.add(on);
+                    }
+                });
+                alerts.followUpContact(due, today).ifPresent(rowAlerts::add);
+            }
             if (needWaitingSince.containsKey(id)) {
                 rowAlerts.add(alerts.needWithoutReferral(needWaitingSince.get(id)));
             }
@@ -108,6 +120,12 @@ public class Caseload {
         }
         LocalDate end = exitedOn != null && exitedOn.isBefore(today) ? exitedOn : today;
         return (int) java.time.temporal.ChronoUnit.MONTHS.between(startedOn, end);
+    }
+
+    /** Exited or in follow-up: the person still has follow-up contacts to make. */
+    private static boolean afterExit(JsonNode pathway) {
+        String status = pathway.path("status").asString("");
+        return "EXITED".equals(status) || "FOLLOW_UP".equals(status);
     }
 
     private static boolean missing(JsonNode node, String field) {

@@ -58,9 +58,12 @@ class CoordinatedPersonController {
     private final FormFlow flow;
     private final ProblemMessages messages;
     private final Labels labels;
+    private final fr.convergence.workspace.person.Persons persons;
 
     CoordinatedPersonController(ParticipantsApi participants, PartnershipsApi partnerships, ReferenceData reference,
-                     FormPosts forms, FormFlow flow, ProblemMessages messages, Labels labels) {
+                     FormPosts forms, FormFlow flow, ProblemMessages messages, Labels labels,
+                     fr.convergence.workspace.person.Persons persons) {
+        this.persons = persons;
         this.participants = participants;
         this.partnerships = partnerships;
         this.reference = reference;
@@ -98,7 +101,9 @@ class CoordinatedPersonController {
         model.addAttribute("referent", p.path("referentId").asString(""));
         model.addAttribute("members", members);
         model.addAttribute("groupUnavailable", groupUnavailable);
-        model.addAttribute("saved", Saved.message(saved));
+        model.addAttribute("saved", Saved.message(saved) != null ? Saved.message(saved)
+                : fr.convergence.workspace.commands.PathwayCommand.bySlug(saved).map(fr.convergence.workspace.commands.PathwayCommand::done).orElse(null));
+        pathwayOf(me, participantId, p, model);
         return "pages/coordinated-person";
     }
 
@@ -221,6 +226,40 @@ class CoordinatedPersonController {
         return List.of(Field.select("aciId", "Nouvelle ACI", options),
                 Field.text("referentId", "Identifiant du ou de la CIP référent·e dans la nouvelle ACI",
                         "Par exemple cip-aci-paris-2 ; vide si à désigner", false));
+    }
+
+    /**
+     * The person's pathway in their ACI and what the coordinator may record on it here: a date correction, and while
+     * {@code exitCancellableUntil} has not passed, cancelling the exit. Without pathway-service the rest of the page
+     * shows, and says so.
+     */
+    private void pathwayOf(StaffMember me, String participantId, JsonNode participant, Model model) {
+        JsonNode pathway = null;
+        boolean unavailable = false;
+        try {
+            pathway = persons.currentPathway(me, participantId, participant.path("aciId").asString(null)).orElse(null);
+        } catch (ServiceProblem | org.springframework.web.client.ResourceAccessException e) {
+            if (e instanceof ServiceProblem sp && (sp.status() == 401 || sp.status() == 403)) {
+                throw sp;
+            }
+            unavailable = true;
+        }
+        model.addAttribute("pathway", pathway);
+        model.addAttribute("pathwayUnavailable", unavailable);
+        List<fr.convergence.workspace.commands.PathwayCommand> actions = new ArrayList<>();
+        fr.convergence.workspace.person.PathwaySituation situation = null;
+        if (pathway != null) {
+            String status = pathway.path("status").asString("");
+            situation = fr.convergence.workspace.person.PathwaySituation.of(pathway, labels, FrenchDates.today());
+            for (var c : fr.convergence.workspace.commands.PathwayCommand.values()) {
+                if (c.forRole(me) && c.offeredWhen(status)
+                        && (c != fr.convergence.workspace.commands.PathwayCommand.EXIT_CANCELLATION || situation.exitCancellable())) {
+                    actions.add(c);
+                }
+            }
+        }
+        model.addAttribute("situation", situation);
+        model.addAttribute("pathwayActions", actions);
     }
 
     private JsonNode read(StaffMember me, String participantId) {

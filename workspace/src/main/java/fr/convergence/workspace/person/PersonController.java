@@ -4,6 +4,7 @@ import fr.convergence.workspace.commands.PathwayCommand;
 import fr.convergence.workspace.security.StaffMember;
 import fr.convergence.workspace.security.StaffRole;
 import fr.convergence.workspace.web.FormPage;
+import fr.convergence.workspace.web.FrenchDates;
 import fr.convergence.workspace.web.Labels;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -43,10 +44,7 @@ class PersonController {
         JsonNode pathway = persons.currentPathway(me, participantId).orElse(null);
         String status = pathway == null ? null : pathway.path("status").asString();
         List<PathwayCommand> actions = pathway == null ? List.of() : Arrays.stream(PathwayCommand.values())
-                .filter(c -> "ACTIVE".equals(status) ? !c.afterExit()
-                        : "EXITED".equals(status) ? c == PathwayCommand.FOLLOW_UP_START
-                        : "FOLLOW_UP".equals(status) && c == PathwayCommand.FOLLOW_UP_END)
-                .toList();
+                .filter(c -> c.offeredWhen(status) && c.forRole(me)).toList();
         model.addAttribute("participantId", participantId);
         model.addAttribute("name", Persons.displayName(participant));
         model.addAttribute("participant", participant);
@@ -65,6 +63,7 @@ class PersonController {
             pathway.path("openBarriers").properties().forEach(e -> openBarriers.add(labels.barrier(e.getKey())));
         }
         model.addAttribute("openBarriers", openBarriers);
+        model.addAttribute("situation", pathway == null ? null : PathwaySituation.of(pathway, labels, FrenchDates.today()));
         return "pages/person";
     }
 

@@ -36,10 +36,15 @@ public class Persons {
      * this reads the ACI's list (a few hundred summaries at most) and picks theirs.
      */
     public Optional<JsonNode> currentPathway(StaffMember who, String participantId) {
-        if (who.aciId() == null) {
+        return currentPathway(who, participantId, who.aciId());
+    }
+
+    /** The same, in the given ACI (the person's own, for a coordinator of the territory, who has none). */
+    public Optional<JsonNode> currentPathway(StaffMember who, String participantId, String aciId) {
+        if (aciId == null) {
             return Optional.empty();
         }
-        Optional<String> id = pathways.ofAci(who, who.aciId()).stream()
+        Optional<String> id = pathways.ofAci(who, aciId).stream()
                 .filter(p -> participantId.equals(p.path("participantId").asString()))
                 .max(Comparator.comparing((JsonNode p) -> "ACTIVE".equals(p.path("status").asString()))
                         .thenComparing(p -> p.path("startedOn").asString("")))

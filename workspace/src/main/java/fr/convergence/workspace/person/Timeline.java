@@ -82,8 +82,46 @@ public final class Timeline {
                 }
                 case "ParticipantExited" -> {
                     title = "Sortie";
+                    String housing = text(d, "housingAtExit");
                     detail = labels.exitReason(d.path("reason").asString(null)) + " — "
-                            + labels.exitCategory(d.path("category").asString(null));
+                            + labels.exitCategory(d.path("category").asString(null))
+                            + (housing == null ? "" : " — logement à la sortie : " + lower(labels.housingSituation(housing)));
+                }
+                case "EntryProfileRecorded" -> {
+                    title = text(d, "correctionReason") == null ? "Profil à l'entrée" : "Profil à l'entrée corrigé";
+                    detail = "Logement : " + lower(labels.housingSituation(text(d, "housing")))
+                            + ", orienté·e par : " + lower(labels.referralSource(text(d, "referredBy")))
+                            + (text(d, "correctionReason") == null ? ""
+                            : " — raison de la correction : " + lower(labels.correctionReason(text(d, "correctionReason"))));
+                }
+                case "AccompanimentRecorded" -> {
+                    title = text(d, "kind") == null ? "Accompagnement" : labels.accompanimentKind(text(d, "kind"));
+                    List<String> roles = new ArrayList<>();
+                    d.path("participants").forEach(r -> roles.add(lower(labels.supportRole(r.asString()))));
+                    detail = labels.sessionLength(text(d, "length"))
+                            + (roles.isEmpty() ? "" : ", avec : " + String.join(", ", roles));
+                }
+                case "HousingSituationChanged" -> {
+                    title = "Logement : " + lower(labels.housingSituation(text(d, "to")));
+                    detail = text(d, "from") == null ? null : "Auparavant : " + lower(labels.housingSituation(text(d, "from")));
+                }
+                case "FollowUpContactRecorded" -> {
+                    title = "Contact de suivi à " + d.path("milestoneMonths").asInt() + " mois";
+                    detail = labels.employmentSituation(text(d, "employment")) + " ; "
+                            + lower(labels.housingSituation(text(d, "housing")))
+                            + (text(d, "newDifficulty") == null ? ""
+                            : " ; nouvelle difficulté : " + lower(labels.barrier(text(d, "newDifficulty"))));
+                }
+                case "EventDateCorrected" -> {
+                    title = "Date corrigée : " + labels.pathwayEvent(text(d, "correctedType"))
+                            + (d.path("correctedSequence").canConvertToLong() ? " (n° " + d.path("correctedSequence").asLong() + ")" : "");
+                    detail = "Du " + labels.date(text(d, "wrongDate")) + " au " + labels.date(text(d, "rightDate"))
+                            + " — " + lower(labels.correctionReason(text(d, "reason")));
+                }
+                case "ExitCancelled" -> {
+                    title = "Sortie annulée";
+                    detail = "Sortie du " + labels.date(text(d, "exitDate")) + " — "
+                            + lower(labels.correctionReason(text(d, "reason")));
                 }
                 case "PathwayTransferred" -> {
                     title = "Changement d'ACI";
@@ -109,9 +147,22 @@ public final class Timeline {
         }
     }
 
+    /** A text field of an event's data, or null when absent, null or blank. */
+    private static String text(JsonNode d, String field) {
+        JsonNode v = d.path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
+        }
+        String s = v.asString("");
+        return s.isBlank() ? null : s;
+    }
+
     /** "Par l'ACI" → "par l'ACI": the label inside a sentence, acronyms kept. */
     private static String lower(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(java.util.Locale.FRENCH) + s.substring(1);
+        if (s == null || s.isEmpty() || (s.length() > 1 && Character.isUpperCase(s.charAt(1)))) {
+            return s == null ? "" : s; // an acronym (CIP, SIAO, CDI) keeps its capitals
+        }
+        return s.substring(0, 1).toLowerCase(java.util.Locale.FRENCH) + s.substring(1);
     }
 
     private Timeline() {

@@ -17,7 +17,8 @@ public record Alert(Kind kind, LocalDate due, String severity) {
         MONTH_24("Point des 24 mois proche"),
         FOLLOW_UP_WINDOW("Fenêtre de suivi après sortie bientôt close"),
         PHC_HOURS_REVIEW("Heures PHC à revoir"),
-        NEED_WITHOUT_REFERRAL("Frein sans orientation vers un partenaire");
+        NEED_WITHOUT_REFERRAL("Frein sans orientation vers un partenaire"),
+        FOLLOW_UP_CONTACT_DUE("Contact de suivi à faire");
 
         private final String label;
 

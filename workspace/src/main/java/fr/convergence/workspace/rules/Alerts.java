@@ -22,6 +22,8 @@ public final class Alerts {
     static final int PHC_HOURS_REVIEW_WEEKS = 6;
     /** A need opened by a barrier and handled by a partner should have a referral within this many days. */
     public static final int NEED_REFERRAL_DAYS = 30;
+    /** An expected follow-up contact after the exit (1, 3, 6, 12 months): warn this many days before it is due. */
+    public static final int FOLLOW_UP_CONTACT_NOTICE_DAYS = 7;
     private static final int URGENT_DAYS = 7;
 
     private final ProgrammeRules rules;
@@ -65,12 +67,24 @@ public final class Alerts {
         return alerts;
     }
 
-    /** True from {@code days} before {@code due} up to the due date itself (a date already passed is no longer news). */
+    /**
+     * The follow-up contact to make: of the contacts pathway-service still expects ({@code followUpDue}, listed only
+     * while the person is exited or in follow-up), the earliest one due within
+     * {@value #FOLLOW_UP_CONTACT_NOTICE_DAYS} days or already overdue — a warning before it is due, an error once
+     * overdue; none when every expected contact is further away.
+     */
+    public java.util.Optional<Alert> followUpContact(List<LocalDate> dueDates, LocalDate today) {
+        return dueDates.stream().filter(d -> !d.isAfter(today.plusDays(FOLLOW_UP_CONTACT_NOTICE_DAYS)))
+                .min(java.util.Comparator.naturalOrder())
+                .map(d -> new Alert(Alert.Kind.FOLLOW_UP_CONTACT_DUE, d, d.isBefore(today) ? "error" : "warning"));
+    }
+
     /** A need open since {@code openedOn} with no referral yet (partnership-service said so): overdue after 30 days. */
     public Alert needWithoutReferral(LocalDate openedOn) {
         return new Alert(Alert.Kind.NEED_WITHOUT_REFERRAL, openedOn.plusDays(NEED_REFERRAL_DAYS), "error");
     }
 
+    /** True from {@code days} before {@code due} up to the due date itself (a date already passed is no longer news). */
     private static boolean within(LocalDate today, LocalDate due, int days) {
         long left = ChronoUnit.DAYS.between(today, due);
         return left >= 0 && left <= days;

@@ -14,7 +14,8 @@ import java.util.Map;
 public record ProgrammeRules(int contractMaxMonths, int pathwayMaxMonths, int followUpMaxMonths, int phcMaxMonths,
                              int extensionMaxMonths, int maxWeeklyHours, int standardMinWeeklyHours,
                              int phcMinWeeklyHours, int phcMaxWeeklyHours, int maxMonthlyHours, int maxImmersionDays,
-                             Map<String, String> exitReasons) {
+                             Map<String, String> exitReasons, java.util.List<Integer> followUpContactMonths,
+                             int exitCancelWindowDays) {
 
     public static final String RESOURCE = "programme/programme-rules.yml";
 
@@ -30,7 +31,9 @@ public record ProgrammeRules(int contractMaxMonths, int pathwayMaxMonths, int fo
                     number(p, "max-weekly-hours"), number(p, "standard-min-weekly-hours"),
                     number(p, "phc-min-weekly-hours"), number(p, "phc-max-weekly-hours"), number(p, "max-monthly-hours"),
                     number(p, "max-immersion-days"),
-                    new LinkedHashMap<>((Map<String, String>) p.get("exit-reasons")));
+                    new LinkedHashMap<>((Map<String, String>) p.get("exit-reasons")),
+                    java.util.List.copyOf((java.util.List<Integer>) p.get("follow-up-contact-months")),
+                    number(p, "exit-cancel-window-days"));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -15,7 +15,12 @@ import java.util.Map;
  */
 public record Field(String name, String label, String hint, Kind kind, Map<String, String> options, boolean required) {
 
-    public enum Kind { TEXT, DATE, MONTH, NUMBER, INTEGER, SELECT, CHECKBOX, EMAIL, TEL, TEXTAREA }
+    /**
+     * SELECT_INTEGER: a choice whose codes are numbers, sent as a number (an event's position in its stream);
+     * CHECKBOXES: several codes ticked in one fieldset, sent as an array; CONFIRM: a box that must be ticked
+     * before anything is sent, and is not sent itself.
+     */
+    public enum Kind { TEXT, DATE, MONTH, NUMBER, INTEGER, SELECT, SELECT_INTEGER, CHECKBOX, CHECKBOXES, CONFIRM, EMAIL, TEL, TEXTAREA }
 
     public static Field text(String name, String label, String hint, boolean required) {
         return new Field(name, label, hint, Kind.TEXT, Map.of(), required);
@@ -41,8 +46,52 @@ public record Field(String name, String label, String hint, Kind kind, Map<Strin
         return new Field(name, label, null, Kind.SELECT, options, true);
     }
 
+    /** A choice among numbered items (their labels shown), sent as the number. */
+    public static Field numberedSelect(String name, String label, String hint) {
+        return new Field(name, label, hint, Kind.SELECT_INTEGER, Map.of(), true);
+    }
+
     public static Field checkbox(String name, String label, String hint) {
         return new Field(name, label, hint, Kind.CHECKBOX, Map.of(), false);
+    }
+
+    /** A choice that may be left empty (then left out of the body). */
+    public static Field optionalSelect(String name, String label, String hint, Map<String, String> options) {
+        return new Field(name, label, hint, Kind.SELECT, options, false);
+    }
+
+    /** Several codes to tick in one fieldset (legend = label), sent as an array; none ticked = an empty array. */
+    public static Field checkboxes(String name, String label, String hint, Map<String, String> options, boolean required) {
+        return new Field(name, label, hint, Kind.CHECKBOXES, options, required);
+    }
+
+    /** A box to tick before a step that cannot be undone lightly; checked here, never sent. */
+    public static Field confirm(String name, String label) {
+        return new Field(name, label, null, Kind.CONFIRM, Map.of(), true);
+    }
+
+    /** The same field offering other choices (those the pathway allows). */
+    public Field withOptions(Map<String, String> choices) {
+        return new Field(name, label, hint, kind, choices, required);
+    }
+
+    /** The same field, required or not. */
+    public Field withRequired(boolean mandatory) {
+        return new Field(name, label, hint, kind, options, mandatory);
+    }
+
+    /** Rendered by the select fragment. */
+    public boolean isSelect() {
+        return kind == Kind.SELECT || kind == Kind.SELECT_INTEGER;
+    }
+
+    /** Rendered by the single checkbox fragment. */
+    public boolean isCheckbox() {
+        return kind == Kind.CHECKBOX || kind == Kind.CONFIRM;
+    }
+
+    public boolean isCheckboxes() {
+        return kind == Kind.CHECKBOXES;
     }
 
     /** The HTML input type. */

@@ -33,6 +33,17 @@ public class FormPosts {
         return new FormState(fields, params.get(KEY), params.get(CSRF), params);
     }
 
+    /**
+     * The posted parameters, one value each: a field posted several times (the boxes ticked of a CHECKBOXES field)
+     * keeps all its values, comma-separated, as {@link FormState} reads them.
+     */
+    public static Map<String, String> flatten(org.springframework.util.MultiValueMap<String, String> posted) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        posted.forEach((name, values) -> params.put(name, values.size() == 1 ? values.get(0)
+                : String.join(",", values.stream().filter(v -> v != null && !v.isBlank()).toList())));
+        return params;
+    }
+
     /** Checks the post's token before anything is read or sent on its behalf. */
     public void requireToken(StaffMember who, Map<String, String> params) {
         if (!tokens.valid(who.userId(), params.get(KEY), params.get(CSRF))) {

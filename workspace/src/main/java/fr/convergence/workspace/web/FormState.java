@@ -53,6 +53,17 @@ public final class FormState {
         return "true".equals(v) || "on".equals(v);
     }
 
+    /** One box of a CHECKBOXES field: its ticked codes are kept comma-separated (codes hold no comma). */
+    public boolean checked(String field, String code) {
+        return ticked(field).contains(code);
+    }
+
+    private List<String> ticked(String field) {
+        String v = values.getOrDefault(field, "");
+        return v.isBlank() ? List.of() : java.util.Arrays.stream(v.split(",")).map(String::trim)
+                .filter(c -> !c.isEmpty()).toList();
+    }
+
     public String error(String field) {
         return errors.get(field);
     }
@@ -83,6 +94,23 @@ public final class FormState {
             String raw = values.get(f.name()).trim();
             if (f.kind() == Field.Kind.CHECKBOX) {
                 body.put(f.name(), checked(f.name()));
+                continue;
+            }
+            if (f.kind() == Field.Kind.CONFIRM) {
+                if (!checked(f.name())) {
+                    errors.put(f.name(), "Cochez la case pour confirmer.");
+                }
+                continue;
+            }
+            if (f.kind() == Field.Kind.CHECKBOXES) {
+                List<String> codes = ticked(f.name());
+                if (!f.options().keySet().containsAll(codes)) {
+                    errors.put(f.name(), "Choisissez des valeurs de la liste.");
+                } else if (codes.isEmpty() && f.required()) {
+                    errors.put(f.name(), "Cochez au moins une case.");
+                } else {
+                    body.put(f.name(), codes);
+                }
                 continue;
             }
             if (raw.isEmpty()) {
@@ -121,6 +149,13 @@ public final class FormState {
                         errors.put(f.name(), "Choisissez une valeur de la liste.");
                     } else {
                         body.put(f.name(), raw);
+                    }
+                }
+                case SELECT_INTEGER -> {
+                    if (!f.options().containsKey(raw) || !raw.matches("\\d{1,18}")) {
+                        errors.put(f.name(), "Choisissez une valeur de la liste.");
+                    } else {
+                        body.put(f.name(), Long.parseLong(raw));
                     }
                 }
                 default -> body.put(f.name(), raw);

@@ -71,6 +71,117 @@ public class Labels {
             "RESIDENCE_PERMIT", "Titre de séjour",
             "BANK_ACCOUNT", "Compte bancaire",
             "OTHER", "Autre droit");
+    /** Where the person lives (pathway-service's HousingSituation): the entry profile, changes, the exit, follow-up. */
+    public static final Map<String, String> HOUSING_SITUATIONS = ordered(
+            "STREET", "À la rue",
+            "MAKESHIFT", "Habitat de fortune (squat, campement, véhicule)",
+            "EMERGENCY_SHELTER", "Hébergement d'urgence (115)",
+            "SOCIAL_HOTEL", "Hôtel social",
+            "INSERTION_SHELTER", "Hébergement d'insertion (CHRS)",
+            "HOSTED_BY_THIRD_PARTY", "Hébergé·e chez un tiers (famille, amis)",
+            "INSTITUTION", "Établissement (hôpital, détention, soins)",
+            "SOCIAL_RESIDENCE", "Résidence sociale, pension de famille",
+            "DURABLE_HOUSING", "Logement durable (locataire ou propriétaire)",
+            "UNKNOWN", "Situation inconnue");
+    /** Time without housing / without work at entry. */
+    public static final Map<String, String> DURATION_BANDS = ordered(
+            "NOT_APPLICABLE", "Sans objet",
+            "UNDER_6_MONTHS", "Moins de 6 mois",
+            "MONTHS_6_TO_12", "De 6 mois à 1 an",
+            "YEARS_1_TO_2", "De 1 à 2 ans",
+            "YEARS_2_TO_5", "De 2 à 5 ans",
+            "OVER_5_YEARS", "Plus de 5 ans",
+            "UNKNOWN", "Durée inconnue");
+    /** Who sent the person to the ACI. */
+    public static final Map<String, String> REFERRAL_SOURCES = ordered(
+            "STREET_OUTREACH", "Maraude, équipe mobile",
+            "SIAO", "SIAO",
+            "DAY_CENTRE", "Accueil de jour",
+            "SHELTER", "Centre d'hébergement (travailleur·se social·e)",
+            "PRISON_RELEASE", "Sortie de détention (SPIP)",
+            "OTHER_IAE", "Autre structure d'insertion (IAE)",
+            "SOCIAL_SERVICES", "Service social (CCAS, département)",
+            "HEALTH_SERVICE", "Service de santé (PASS, CMP, CSAPA)",
+            "EMPLOYMENT_SERVICE", "France Travail, mission locale",
+            "SELF", "De sa propre initiative",
+            "OTHER", "Autre orienteur");
+    public static final Map<String, String> HEALTH_COVERS = ordered(
+            "NONE", "Aucune couverture santé",
+            "BASIC_ONLY", "Assurance maladie sans complémentaire",
+            "BASIC_AND_COMPLEMENTARY", "Assurance maladie et complémentaire",
+            "CSS", "Complémentaire santé solidaire (CSS)",
+            "AME", "Aide médicale de l'État (AME)",
+            "UNKNOWN", "Couverture inconnue");
+    /** The accompaniment log: an interview, an accompanied visit, a case conference. */
+    public static final Map<String, String> ACCOMPANIMENT_KINDS = ordered(
+            "INTERVIEW", "Entretien individuel",
+            "VISIT_MEDICAL", "Accompagnement physique : rendez-vous de soins",
+            "VISIT_ADMINISTRATIVE", "Accompagnement physique : démarche administrative",
+            "VISIT_HOUSING", "Accompagnement physique : logement ou hébergement",
+            "VISIT_JUSTICE", "Accompagnement physique : démarche de justice",
+            "CASE_CONFERENCE", "Réunion de concertation (groupe de suivi)");
+    public static final Map<String, String> SESSION_LENGTHS = ordered(
+            "UNDER_30_MINUTES", "Moins de 30 minutes",
+            "MINUTES_30_TO_60", "De 30 minutes à 1 heure",
+            "HOURS_1_TO_2", "De 1 à 2 heures",
+            "HALF_DAY", "Une demi-journée",
+            "FULL_DAY", "Une journée");
+    /** Who took part in an accompaniment: roles, never names. */
+    public static final Map<String, String> SUPPORT_ROLES = ordered(
+            "PARTICIPANT", "Le ou la salarié·e",
+            "CIP", "CIP",
+            "ENCADRANT", "Encadrant·e technique",
+            "SOCIAL_WORKER", "Travailleur·se social·e",
+            "HEALTH_PROFESSIONAL", "Professionnel·le de santé",
+            "HOUSING_WORKER", "Intervenant·e logement ou hébergement",
+            "JUSTICE_WORKER", "Intervenant·e justice (SPIP)",
+            "EMPLOYMENT_ADVISER", "Conseiller·ère emploi",
+            "PARTNER_OFFICER", "Chargé·e de partenariat",
+            "COORDINATOR", "Coordinateur·rice");
+    /** The situation found at a follow-up contact after the exit. */
+    public static final Map<String, String> EMPLOYMENT_SITUATIONS = ordered(
+            "CDI", "En CDI",
+            "CDD_6_MONTHS_OR_MORE", "En CDD de 6 mois ou plus",
+            "CDD_UNDER_6_MONTHS", "En CDD de moins de 6 mois",
+            "TEMPORARY_WORK", "En intérim",
+            "SELF_EMPLOYED", "À son compte",
+            "OTHER_IAE", "Dans une autre structure d'insertion (IAE)",
+            "TRAINING", "En formation",
+            "JOB_SEEKING", "En recherche d'emploi",
+            "INACTIVE", "Sans activité",
+            "NOT_REACHED", "Pas joint·e");
+    public static final Map<String, String> CORRECTION_REASONS = ordered(
+            "DATA_ENTRY_ERROR", "Erreur de saisie",
+            "LATE_INFORMATION", "Information reçue tardivement",
+            "DOCUMENT_RECEIVED", "Justificatif reçu",
+            "WRONG_PATHWAY", "Enregistré sur le mauvais parcours",
+            "EXIT_DID_NOT_HAPPEN", "La sortie n'a pas eu lieu",
+            "OTHER", "Autre raison");
+    /** pathway-service's event types, as a correction names the event it corrects. */
+    public static final Map<String, String> PATHWAY_EVENTS = ordered(
+            "ParticipantHired", "Embauche",
+            "WeeklyHoursChanged", "Heures hebdomadaires",
+            "ProgrammeTransitioned", "Passage en Convergence",
+            "PathwayExtended", "Prolongation",
+            "BarrierAssessed", "Frein identifié",
+            "BarrierLifted", "Frein levé",
+            "HousingSecured", "Logement",
+            "HealthCareAccessed", "Accès aux soins",
+            "RightsOpened", "Ouverture de droits",
+            "TrainingStarted", "Entrée en formation",
+            "TrainingCompleted", "Fin de formation",
+            "ImmersionDone", "Immersion (PMSMP)",
+            "MonthlyHoursReported", "Heures du mois",
+            "ParticipantExited", "Sortie",
+            "PathwayTransferred", "Changement d'ACI",
+            "FollowUpStarted", "Début du suivi après sortie",
+            "FollowUpEnded", "Fin du suivi après sortie",
+            "EntryProfileRecorded", "Profil à l'entrée",
+            "AccompanimentRecorded", "Accompagnement",
+            "HousingSituationChanged", "Situation de logement",
+            "FollowUpContactRecorded", "Contact de suivi",
+            "EventDateCorrected", "Correction de date",
+            "ExitCancelled", "Annulation de la sortie");
     public static final Map<String, String> EXTENSION_REASONS = ordered(
             "PARTICULARLY_SIGNIFICANT_DIFFICULTIES", "Difficultés particulièrement importantes",
             "TRAINING_IN_PROGRESS", "Formation en cours",
@@ -170,6 +281,50 @@ public class Labels {
 
     public String exitCategory(String code) {
         return label(EXIT_CATEGORIES, code);
+    }
+
+    public String housingSituation(String code) {
+        return label(HOUSING_SITUATIONS, code);
+    }
+
+    public String durationBand(String code) {
+        return label(DURATION_BANDS, code);
+    }
+
+    public String referralSource(String code) {
+        return label(REFERRAL_SOURCES, code);
+    }
+
+    public String healthCover(String code) {
+        return label(HEALTH_COVERS, code);
+    }
+
+    public String right(String code) {
+        return label(RIGHTS, code);
+    }
+
+    public String accompanimentKind(String code) {
+        return label(ACCOMPANIMENT_KINDS, code);
+    }
+
+    public String sessionLength(String code) {
+        return label(SESSION_LENGTHS, code);
+    }
+
+    public String supportRole(String code) {
+        return label(SUPPORT_ROLES, code);
+    }
+
+    public String employmentSituation(String code) {
+        return label(EMPLOYMENT_SITUATIONS, code);
+    }
+
+    public String correctionReason(String code) {
+        return label(CORRECTION_REASONS, code);
+    }
+
+    public String pathwayEvent(String type) {
+        return label(PATHWAY_EVENTS, type);
     }
 
     public String partnerDomain(String code) {

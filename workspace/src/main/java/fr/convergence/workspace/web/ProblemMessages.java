@@ -40,10 +40,30 @@ public class ProblemMessages {
         messages.put("exit-reason-known", "Choisissez un motif de sortie de la liste.");
         messages.put("follow-up-window", "Le suivi après sortie se tient dans les " + rules.followUpMaxMonths()
                 + " mois qui suivent la sortie.");
-        messages.put("follow-up-after-exit", "Le suivi après sortie commence une seule fois, après la sortie.");
+        messages.put("follow-up-after-exit", "Le suivi après sortie se fait après la sortie (et ne commence qu'une "
+                + "fois) : le parcours n'en est pas là.");
         messages.put("follow-up-started", "Aucun suivi après sortie n'est en cours.");
         messages.put("after-exit-only-follow-up", "Le parcours est terminé : seul le suivi après sortie peut encore "
                 + "être enregistré.");
+        // issue 18: entry profile, accompaniments, housing, follow-up contacts, corrections
+        messages.put("correction-reason-required", "Un profil à l'entrée est déjà enregistré : indiquez pourquoi vous "
+                + "le corrigez.");
+        messages.put("accompaniment-participants", "Cochez au moins un rôle ayant pris part à l'accompagnement.");
+        messages.put("housing-situation-change", "C'est déjà la situation de logement enregistrée.");
+        messages.put("follow-up-closed", "Le suivi après sortie est terminé : plus rien ne peut être enregistré.");
+        messages.put("correction-target-exists", "Ce parcours n'a pas cet événement : rechargez la page.");
+        messages.put("correction-target-type", "Cet événement ne se corrige pas ainsi (heures du mois, changement "
+                + "d'ACI, correction).");
+        messages.put("correction-changes-date", "C'est déjà la date de cet événement.");
+        messages.put("hiring-before-events", "L'embauche ne peut pas être datée après des événements du parcours.");
+        messages.put("exit-before-follow-up", "La sortie ne peut pas être datée après le suivi déjà enregistré.");
+        messages.put("exit-cancel-window", "Une sortie s'annule au plus " + rules.exitCancelWindowDays()
+                + " jours après sa date : ce délai est passé.");
+        messages.put("exit-cancel-before-follow-up", "Le suivi après sortie a commencé : la sortie ne peut plus être "
+                + "annulée.");
+        messages.put("exit-cancel-needs-exit", "Aucune sortie à annuler : le parcours est en cours.");
+        messages.put("monthly-hours-series-size", "Trop de mois en une fois : enregistrez-les en plusieurs fois.");
+        messages.put("monthly-hours-series-unique", "Un même mois apparaît deux fois.");
         messages.put("transition-from-phc", "Seul un parcours en PHC peut passer en Convergence.");
         messages.put("barrier-open", "Ce frein n'est pas ouvert (ou l'est déjà) dans ce domaine.");
         messages.put("barrier-lifted-after-assessed", "Un frein est levé après avoir été identifié.");
