@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Jepsen-style invariant checking on the whole platform, as real processes: under a steady load through the
- * gateway (people registered, pathways opened, barriers for partners, health care, exits), every service, the
+ * gateway (people registered, pathways opened, entry profiles, interviews, barriers for partners, health care, exits
+ * with the housing at exit, follow-up contacts), every service, the
  * gateway, the Kafka broker and the store process are killed with SIGKILL at random and restarted. Then the
  * platform is reconciled against what the clients were told:
  * <ul>
@@ -184,14 +185,25 @@ class PlatformReliabilityTest {
         String period = "?from=" + YearMonth.from(START) + "&to=" + YearMonth.now();
         long hires = published.count("ParticipantHired");
         long exits = published.count("ParticipantExited");
+        long interviews = published.count("AccompanimentRecorded");
+        long profiles = published.participantsWith("EntryProfileRecorded").size();
+        long exitsWithHousing = exits;   // every exit of the load gives its housing at exit
         String[] last = {""};
         boolean caughtUp = awaitQuietly(Duration.ofSeconds(120), () -> {
             JsonNode totals = analyst.get("/api/reporting/territories/" + TERRITORY + period).body().path("totals");
-            last[0] = "entered " + totals.path("entered").asLong() + ", exited " + totals.path("exited").asLong();
-            return totals.path("entered").asLong() == hires && totals.path("exited").asLong() == exits;
+            last[0] = "entered " + totals.path("entered").asLong() + ", exited " + totals.path("exited").asLong()
+                    + ", interviews " + totals.path("interviews").asLong() + ", from the street "
+                    + totals.path("fromStreet").path("numerator").asLong() + "/" + totals.path("fromStreet").path("denominator").asLong()
+                    + ", exits to durable housing " + totals.path("exitsToDurableHousing").path("numerator").asLong();
+            return totals.path("entered").asLong() == hires && totals.path("exited").asLong() == exits
+                    && totals.path("interviews").asLong() == interviews
+                    && totals.path("fromStreet").path("numerator").asLong() == profiles
+                    && totals.path("fromStreet").path("denominator").asLong() == profiles
+                    && totals.path("exitsToDurableHousing").path("numerator").asLong() == exitsWithHousing;
         });
         if (!caughtUp) {
-            problems.add("national projection shows " + last[0] + " for " + hires + " hires and " + exits + " exits");
+            problems.add("national projection shows " + last[0] + " for " + hires + " hires, " + exits + " exits, "
+                    + interviews + " interviews and " + profiles + " entry profiles (all from the street)");
         }
         // 5. partnership-service holds exactly one need per barrier for a partner (redeliveries counted once).
         Api officer = new Api(platform.url("partnership")).as(platform.signIn(), "cdp-" + TERRITORY); // not rate-limited
@@ -363,11 +375,19 @@ class PlatformReliabilityTest {
             outcome[0]++;
             List<String[]> steps = new ArrayList<>();
             steps.add(new String[] {"/barriers", "{\"date\":\"%s\",\"domain\":\"HOUSING\",\"intensity\":\"HIGH\",\"handling\":\"PARTNER\"}".formatted(START.plusDays(5))});
+            // issue 18: where the person came from and the accompaniment, reconciled with the national figures
+            steps.add(new String[] {"/entry-profile", ("{\"date\":\"%s\",\"housing\":\"STREET\",\"withoutHousing\":\"YEARS_1_TO_2\","
+                    + "\"referredBy\":\"STREET_OUTREACH\",\"healthCover\":\"NONE\",\"rightsAtEntry\":[],"
+                    + "\"withoutWork\":\"OVER_5_YEARS\"}").formatted(START)});
+            steps.add(new String[] {"/accompaniments", "{\"date\":\"%s\",\"kind\":\"INTERVIEW\",\"length\":\"MINUTES_30_TO_60\",\"participants\":[\"PARTICIPANT\",\"CIP\"]}"
+                    .formatted(START.plusDays(6))});
             for (int i = 1; i <= 3; i++) {
                 steps.add(new String[] {"/health-care", "{\"date\":\"%s\"}".formatted(START.plusDays(10 + i))});
             }
             if (random.nextBoolean()) {
-                steps.add(new String[] {"/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(START.plusDays(30))});
+                steps.add(new String[] {"/exit", "{\"date\":\"%s\",\"reason\":\"CDI\",\"housingAtExit\":\"DURABLE_HOUSING\"}".formatted(START.plusDays(30))});
+                steps.add(new String[] {"/follow-up/contacts", "{\"date\":\"%s\",\"employment\":\"CDI\",\"housing\":\"DURABLE_HOUSING\"}"
+                        .formatted(START.plusDays(30).plusMonths(1))});
             }
             for (String[] step : steps) {
                 if (!running.get()) {
