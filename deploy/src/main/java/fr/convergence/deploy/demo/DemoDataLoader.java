@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads the demo: the eight territories with the participant counts of DOMAIN.md, each participant registered
- * in participant-service and given a plausible pathway in pathway-service, and partner referrals for barriers
- * handled by partners — all through the gateway's public API, never straight into a database.
+ * in participant-service and given a plausible pathway in pathway-service ({@link PathwayScenario}: entry profile,
+ * contract events, accompaniment, housing trajectory, hours of every month worked, exit, follow-up contacts, a few
+ * corrections), and partner referrals for barriers handled by partners — all through the gateway's public API, never
+ * straight into a database. The full demo makes about 38,500 calls (PathwayScenarioTest keeps it under 40,000).
  *
  * <pre>DemoDataLoader [gateway-url] [scale]</pre> scale 1.0 loads the full counts (1,670 people). Each call is made
  * as the demo user whose job it is (ACI staff of the ACI, the territory's coordinator or chargé·e de partenariat),
