@@ -8,6 +8,21 @@
     DURABLE_EMPLOYMENT: 'Emploi durable', TRANSITION_EMPLOYMENT: 'Emploi de transition',
     POSITIVE_EXIT: 'Sortie positive', OTHER_EXIT: 'Autre sortie', WITHDRAWN: 'Retrait'
   };
+  const HOUSING = {
+    STREET: 'Rue', MAKESHIFT: 'Abri de fortune (squat, campement, véhicule)', EMERGENCY_SHELTER: "Hébergement d'urgence",
+    SOCIAL_HOTEL: 'Hôtel social', INSERTION_SHELTER: "Centre d'hébergement et de réinsertion sociale (CHRS)",
+    HOSTED_BY_THIRD_PARTY: 'Hébergé·e par un tiers', INSTITUTION: 'Institution (hôpital, prison…)',
+    SOCIAL_RESIDENCE: 'Résidence sociale, pension de famille', DURABLE_HOUSING: 'Logement durable',
+    UNKNOWN: 'Non renseignée'
+  };
+  const DOMAINS = {
+    HOUSING: 'Logement', HEALTH: 'Santé', MOBILITY: 'Mobilité', LANGUAGE_LITERACY: 'Langue, lecture, écriture',
+    RIGHTS_ADMINISTRATIVE: 'Droits, démarches administratives', JUSTICE: 'Justice', DEBT_FINANCE: 'Dettes, budget',
+    FAMILY_CHILDCARE: 'Famille, garde d\'enfants', DIGITAL: 'Numérique', ADDICTION: 'Addictions',
+    EMPLOYMENT_PROJECT: 'Projet professionnel'
+  };
+  // a code this page does not know yet is shown as it is
+  const label = (labels, code) => labels[code] || code;
   const fmtInt = n => Number(n).toLocaleString('fr-FR');
   const fmtNum = n => n == null ? '—' : Number(n).toLocaleString('fr-FR', {maximumFractionDigits: 2});
   const fmtRate = r => r == null ? '—' : (r * 100).toFixed(1).replace('.', ',') + ' %';
@@ -47,7 +62,8 @@
   function render(report, scope) {
     const t = report.totals;
     const formats = {
-      dynamicExitRate: fmtRate, shareBeyond24Months: fmtRate, medianMonthsInPathway: fmtNum, hoursWorked: fmtNum
+      dynamicExitRate: fmtRate, shareBeyond24Months: fmtRate, medianMonthsInPathway: fmtNum, hoursWorked: fmtNum,
+      immersionDays: fmtNum
     };
     document.querySelectorAll('[data-indicator]').forEach(el => {
       const key = el.dataset.indicator;
@@ -83,7 +99,26 @@
       type: 'bar',
       data: {labels: domains.map(d => d[0]), datasets: [{label: 'Personnes', data: domains.map(d => d[1])}]}
     });
-    fillRows('table-barriers', domains.map(d => [d[0], fmtInt(d[1])]));
+    fillRows('table-barriers', domains.map(d => [label(DOMAINS, d[0]), fmtInt(d[1])]));
+    fillRows('table-barriers-lifted', Object.entries(t.barriersLiftedByDomain).map(d => [label(DOMAINS, d[0]), fmtInt(d[1])]));
+    const share = (name, s, fmt) => [name, fmtInt(s.numerator), fmtInt(s.denominator), fmt(s.value)];
+    fillRows('table-support', [
+      share('Part venant de la rue', t.fromStreet, fmtRate),
+      share('Part venant d\'un hébergement', t.fromShelter, fmtRate),
+      share('Entretiens par mois-personne', t.interviewsPerPersonMonth, fmtNum),
+      share('Accompagnements physiques par mois-personne', t.accompaniedVisitsPerPersonMonth, fmtNum)]);
+    fillRows('table-exit-housing-shares', [
+      share('Sorties vers un logement durable (logement durable ou résidence sociale)', t.exitsToDurableHousing, fmtRate),
+      share('Sorties vers un hébergement', t.exitsToShelter, fmtRate)]);
+    const housing = Object.entries(t.exitsByHousing);
+    chart('chart-exit-housing', {
+      type: 'bar', options: {indexAxis: 'y'},
+      data: {labels: housing.map(h => label(HOUSING, h[0])), datasets: [{label: 'Sorties', data: housing.map(h => h[1])}]}
+    });
+    fillRows('table-exit-housing', housing.map(h => [label(HOUSING, h[0]), fmtInt(h[1])]));
+    fillRows('table-follow-up', [t.followUp6, t.followUp12].map(f => [f.milestoneMonths + ' mois', fmtInt(f.exits),
+      fmtInt(f.contacted), fmtInt(f.notReached), fmtInt(f.employed.denominator), fmtInt(f.employed.numerator),
+      fmtRate(f.employed.value), fmtInt(f.housed.numerator), fmtRate(f.housed.value)]));
     $('breakdown-caption').textContent = report.level === 'NATIONAL' ? 'Par territoire' : 'Par ACI';
     fillRows('table-breakdown', report.breakdown.map(b => [b.code, fmtInt(b.entered), fmtInt(b.exited), fmtInt(b.presentAtEnd), fmtRate(b.dynamicExitRate)]));
   }

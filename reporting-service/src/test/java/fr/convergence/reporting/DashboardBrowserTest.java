@@ -244,6 +244,65 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#table-rebuild tbody tr"))).isNotEmpty();
     }
 
+    /** axe-core (WCAG 2.1 A and AA rules) on the page as it is now: the list of violations, empty when none. */
+    private List<?> accessibilityViolations() throws Exception {
+        try (var axe = getClass().getClassLoader().getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            assertThat(axe).as("axe-core webjar on the test classpath").isNotNull();
+            browser.executeScript(new String(axe.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return (List<?>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' — '
+                      + v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary).join(' | '))))
+                  .catch(e => done(['axe failed: ' + e]));""");
+    }
+
+    private List<String> rowOf(String table, String header) {
+        for (WebElement row : browser.findElements(By.cssSelector("#" + table + " tbody tr"))) {
+            if (row.findElement(By.cssSelector("th")).getText().equals(header)) {
+                return row.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList();
+            }
+        }
+        throw new AssertionError("no row " + header + " in #" + table);
+    }
+
+    @Test
+    void theSituationAccompanimentAndFollowUpFiguresAreShownInFrenchAndAccessible() throws Exception {
+        String t = territory("dash18");
+        String period = "?from=2034-01&to=2034-12";
+        publish(PathwayStream.hired(t, "aci-1", "CVG", "2034-01-10", 20).profile("2034-01-10", "STREET", null)
+                        .accompaniment("2034-01-20", "INTERVIEW").accompaniment("2034-02-20", "INTERVIEW")
+                        .accompaniment("2034-02-21", "VISIT_MEDICAL").accompaniment("2034-02-22", "CASE_CONFERENCE")
+                        .event("BarrierLifted", "2034-02-25", Map.of("domain", "HEALTH"))
+                        .exited("2034-03-15", "DURABLE_EMPLOYMENT", "CDI", 26, "SOCIAL_RESIDENCE")
+                        .followUp("2034-09-15", 6, "CDI", "SOCIAL_RESIDENCE"),
+                PathwayStream.hired(t, "aci-1", "CVG", "2034-01-12", 20).profile("2034-01-12", "EMERGENCY_SHELTER", null)
+                        .exited("2034-02-28", "OTHER_EXIT", "unemployed", 2, "EMERGENCY_SHELTER")
+                        .followUp("2034-08-28", 6, "NOT_REACHED", "UNKNOWN"));
+        JsonNode totals = awaitView("/api/reporting/territories/" + t + period,
+                v -> v.path("totals").path("followUp6").path("contacted").asLong() == 2).path("totals");
+
+        WebDriverWait wait = open(token("coordinator", t, null), t);
+        showPeriod(wait, "2034-01", "2034-12");
+
+        assertThat(shown("peopleSupported")).isEqualTo(integer(totals.path("peopleSupported"))).isEqualTo("2");
+        assertThat(shown("caseConferences")).isEqualTo("1");
+        assertThat(rowOf("table-support", "Part venant de la rue")).containsExactly("1", "2", "50,0 %");
+        assertThat(rowOf("table-support", "Entretiens par mois-personne"))
+                .containsExactly("2", integer(totals.path("personMonths")),
+                        number(totals.path("interviewsPerPersonMonth").path("value")));
+        assertThat(rowOf("table-exit-housing-shares", "Sorties vers un hébergement")).containsExactly("1", "2", "50,0 %");
+        assertThat(rowOf("table-exit-housing", "Résidence sociale, pension de famille")).containsExactly("1");
+        assertThat(rowOf("table-follow-up", "6 mois"))
+                .containsExactly("2", "2", "1", "1", "1", "100,0 %", "1", "100,0 %");
+        assertThat(rowOf("table-follow-up", "12 mois")).containsExactly("2", "0", "0", "0", "0", "—", "0", "—");
+        assertThat(rowOf("table-barriers-lifted", "Santé")).containsExactly("1");
+
+        assertThat(accessibilityViolations()).isEmpty();
+        keepScreenshot("dashboard-situation.png");
+    }
+
     /** Leaves target/*.png for a person to look at; not an assertion. */
     private void keepScreenshot(String name) {
         try {
