@@ -24,6 +24,8 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.session.CookieWebSessionIdResolver;
+import org.springframework.web.server.session.WebSessionIdResolver;
 import reactor.netty.http.client.HttpClient;
 
 import java.time.Clock;
@@ -94,7 +96,9 @@ class GatewaySecurity {
                         return ServerWebExchangeMatcher.MatchResult.notMatch();
                     }
                     boolean unsafe = !SAFE.contains(exchange.getRequest().getMethod());
-                    boolean bearer = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
+                    // only a bearer token exempts: a Basic (or any other) header rides along with the cookie too
+                    String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+                    boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
                     boolean session = exchange.getRequest().getCookies().containsKey("SESSION");
                     return unsafe && !bearer && session ? ServerWebExchangeMatcher.MatchResult.match()
                             : ServerWebExchangeMatcher.MatchResult.notMatch();
@@ -105,6 +109,23 @@ class GatewaySecurity {
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=()")));
         return http.build();
+    }
+
+    /**
+     * The browser session's cookie: HttpOnly, SameSite=Lax (sent on the provider's top-level redirect back to the
+     * gateway, never on a cross-site sub-request) and Secure on https requests — and on every request with
+     * {@code SECURE_COOKIES=true} (compose and Kubernetes), for a TLS proxy that does not say it terminated TLS.
+     */
+    @Bean
+    WebSessionIdResolver webSessionIdResolver(@Value("${convergence.gateway.secure-cookies:false}") boolean secure) {
+        CookieWebSessionIdResolver resolver = new CookieWebSessionIdResolver();
+        resolver.addCookieInitializer(cookie -> {
+            cookie.httpOnly(true).sameSite("Lax").path("/");
+            if (secure) {
+                cookie.secure(true);   // otherwise the resolver's own rule: Secure when the request came over https
+            }
+        });
+        return resolver;
     }
 
     /** Restricted CORS: only the origins configured (none by default: the dashboard is served same-origin). */

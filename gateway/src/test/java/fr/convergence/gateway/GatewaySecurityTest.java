@@ -157,6 +157,23 @@ class GatewaySecurityTest {
     }
 
     @Test
+    void onlyABearerTokenExemptsACookieRequestFromTheCsrfCheck() throws Exception {
+        Map<String, String> basic = Map.of("Cookie", "SESSION=not-a-session", "Content-Type", "application/json",
+                "Authorization", "Basic YWRtaW46ZGVtbw==");
+        HttpResponse<String> r = call("POST", "/api/pathways/p-1/exit", null, basic, "{}");
+        assertProblem(r, 403, "csrf");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+        HttpResponse<String> r = call("GET", "/oauth2/authorization/convergence", null, Map.of(), null);
+        String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie in " + r.headers().map()));
+        assertThat(cookie).containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
+        assertThat(cookie).as("plain http here: SECURE_COOKIES is off by default").doesNotContain("Secure");
+    }
+
+    @Test
     void aBrowserWithoutSessionIsSentToSignIn() throws Exception {
         HttpResponse<String> r = call("GET", "/api/reporting/dashboard", null, Map.of("Accept", "text/html"), null);
         assertThat(r.statusCode()).isEqualTo(302);
