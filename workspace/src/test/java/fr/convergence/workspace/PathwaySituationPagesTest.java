@@ -349,6 +349,8 @@ class PathwaySituationPagesTest {
                 "/parcours/PW-1/situation-logement", "/parcours/PW-1/ouverture-de-droits", "/parcours/PW-1/debut-suivi")
                 .doesNotContain("/parcours/PW-1/sortie\"", "/parcours/PW-1/annuler-sortie", "/parcours/PW-1/profil-entree");
 
+        assertThat(page(get(FORMS + "contact-suivi").with(cip()), 200))
+                .contains("la plus proche de sa date (1, 3, 6 ou 12 mois après la sortie)", "Nouvelle difficulté (facultatif)");
         when(pathways.command(any(), eq("PW-1"), eq("follow-up/contacts"), anyMap(), eq("c-1"))).thenReturn(node("{}"));
         mvc.perform(cipForm("contact-suivi", "c-1").param("date", fr(TODAY)).param("employment", "CDD_UNDER_6_MONTHS")
                         .param("housing", "DURABLE_HOUSING").param("newDifficulty", ""))

@@ -61,9 +61,11 @@ class CommandController {
     private final PathwaysApi pathways;
     private final ProblemMessages messages;
     private final Labels labels;
+    private final fr.convergence.workspace.rules.ProgrammeRules rules;
 
     CommandController(FormPosts forms, Persons persons, ParticipantsApi participants, PathwaysApi pathways,
-                      ProblemMessages messages, Labels labels) {
+                      ProblemMessages messages, Labels labels, fr.convergence.workspace.rules.ProgrammeRules rules) {
+        this.rules = rules;
         this.forms = forms;
         this.persons = persons;
         this.participants = participants;
@@ -156,7 +158,7 @@ class CommandController {
     private FormPage page(Side side, PathwayCommand command, String participantId, String pathwayId, JsonNode pathway,
                           String name, FormState form) {
         String person = side.base + participantId;
-        return new FormPage(command.headingFor(pathway), name, command.introFor(pathway, labels),
+        return new FormPage(command.headingFor(pathway), name, command.introFor(pathway, labels, rules),
                 person + "/parcours/" + pathwayId + "/" + command.slug(),
                 command == PathwayCommand.EXIT_CANCELLATION ? "Annuler la sortie" : "Enregistrer", person,
                 List.of(new FormPage.Crumb(side.home, side.homeUrl), new FormPage.Crumb(name, person)),

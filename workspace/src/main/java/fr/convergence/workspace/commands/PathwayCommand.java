@@ -235,7 +235,7 @@ public enum PathwayCommand {
     }
 
     /** One French paragraph naming what the form does, when it is more than its heading says; else null. */
-    public String introFor(JsonNode pathway, Labels labels) {
+    public String introFor(JsonNode pathway, Labels labels, fr.convergence.workspace.rules.ProgrammeRules rules) {
         return switch (this) {
             case ENTRY_PROFILE -> hasProfile(pathway)
                     ? "Un profil à l'entrée est déjà enregistré (le " + labels.date(pathway.path("entryProfile").path("recordedOn").asString(""))
@@ -244,8 +244,8 @@ public enum PathwayCommand {
                     : "Où en était la personne à son arrivée : des réponses codées, sans détail de santé.";
             case ACCOMPANIMENT -> "Un entretien, un accompagnement physique vers les soins, les démarches, le logement ou la justice, "
                     + "ou une réunion de concertation. Indiquez les rôles de qui y a pris part, jamais leurs noms.";
-            case FOLLOW_UP_CONTACT -> "Le contact compte pour l'échéance de suivi la plus proche de sa date "
-                    + "(1, 3, 6 ou 12 mois après la sortie).";
+            case FOLLOW_UP_CONTACT -> "Le contact compte pour l'échéance de suivi la plus proche de sa date ("
+                    + months(rules.followUpContactMonths()) + " mois après la sortie).";
             case DATE_CORRECTION -> "L'événement n'est pas réécrit : l'historique garde la date d'origine et montre la "
                     + "correction, qui l'a faite et pourquoi ; les indicateurs prennent la bonne date. Les heures du mois, "
                     + "les changements d'ACI et les corrections ne se corrigent pas ainsi.";
@@ -258,6 +258,12 @@ public enum PathwayCommand {
                     ? "" : " Annulation possible jusqu'au " + labels.date(pathway.path("exitCancellableUntil").asString()) + ".");
             default -> null;
         };
+    }
+
+    /** [1, 3, 6, 12] → "1, 3, 6 ou 12" (programme-rules.yml's follow-up-contact-months). */
+    private static String months(List<Integer> months) {
+        List<String> m = months.stream().map(String::valueOf).toList();
+        return m.size() < 2 ? String.join("", m) : String.join(", ", m.subList(0, m.size() - 1)) + " ou " + m.get(m.size() - 1);
     }
 
     /** A profile recorded on this pathway (the view's {@code entryProfile}, null until there is one). */
