@@ -46,13 +46,18 @@ public record PathwayView(String pathwayId, String participantId, String territo
                 s.monthsInPathway(asOf), Collections.unmodifiableMap(new TreeMap<>(s.openBarriers())), s.durableHousing(), s.rightsOpened(),
                 s.trainingsCompleted(), Collections.unmodifiableMap(new TreeMap<>(s.monthlyHours())), s.exitedOn(), s.exitReason(),
                 s.exitCategory(), s.followUpStartedOn(), s.followUpEndedOn(), version, s.entryProfile(),
-                s.housingSituation(), s.accompaniments(), s.followUpContacts(), followUpDue(s, rules), s.housingAtExit(),
+                s.housingSituation(), s.accompaniments(), s.followUpContacts(), followUpDue(s, asOf, rules), s.housingAtExit(),
                 exitCancellableUntil(s, asOf, rules));
     }
 
-    /** The expected contacts after the exit with none recorded for them, while follow-up may still happen. */
-    private static List<Due> followUpDue(PathwayState s, ProgrammeRules rules) {
-        if (s.status() != PathwayStatus.EXITED && s.status() != PathwayStatus.FOLLOW_UP) {
+    /**
+     * The expected contacts after the exit with none recorded for them, while follow-up may still happen: not after
+     * a withdrawal (death, long sickness, transfer…), and not once the window has closed (no contact could be recorded).
+     */
+    private static List<Due> followUpDue(PathwayState s, LocalDate today, ProgrammeRules rules) {
+        if (s.status() != PathwayStatus.EXITED && s.status() != PathwayStatus.FOLLOW_UP
+                || s.exitCategory() == ExitCategory.WITHDRAWN
+                || today.isAfter(s.exitedOn().plusMonths(rules.followUpMaxMonths()))) {
             return List.of();
         }
         Set<Integer> done = new HashSet<>();

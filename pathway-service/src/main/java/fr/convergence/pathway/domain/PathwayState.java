@@ -132,7 +132,9 @@ public final class PathwayState {
             housingSituation = switch (e.kind()) {
                 case DURABLE_HOUSING -> HousingSituation.DURABLE_HOUSING;
                 case SOCIAL_RESIDENCE -> HousingSituation.SOCIAL_RESIDENCE;
-                case SHELTER -> HousingSituation.EMERGENCY_SHELTER;
+                // "a shelter" says less than the trajectory may know already (a CHRS, a social hotel): keep that
+                case SHELTER -> housingSituation != null && housingSituation.group() == HousingSituation.Group.SHELTER
+                        ? housingSituation : HousingSituation.EMERGENCY_SHELTER;
             };
         } else if (event instanceof EntryProfileRecorded e) {
             if (entryProfile == null || housingSituation == entryProfile.housing()) {

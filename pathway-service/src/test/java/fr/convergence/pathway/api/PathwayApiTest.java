@@ -364,6 +364,23 @@ class PathwayApiTest {
     }
 
     @Test
+    void noContactIsDueAfterAWithdrawalOrOnceTheWindowHasClosed() {
+        String id = openPhc();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        http.post("/api/pathways/" + id + "/exit", "{\"date\":\"%s\",\"reason\":\"DEATH\"}".formatted(today.minusDays(40)));
+        assertThat(http.get("/api/pathways/" + id).body().get("followUpDue").size()).isZero();
+        participant = "PSN-" + UUID.randomUUID().toString().substring(0, 8);
+        String old = http.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":26}""".formatted(participant, today.minusMonths(30), today.minusMonths(8)))
+                .body().get("pathwayId").asString();
+        http.post("/api/pathways/" + old + "/exit", "{\"date\":\"%s\",\"reason\":\"CDI\"}".formatted(today.minusMonths(13)));
+        assertThat(http.get("/api/pathways/" + old).body().get("followUpDue").size()).as("window closed").isZero();
+        assertThat(http.get("/api/pathways/" + old + "?asOf=" + today.minusMonths(12).minusDays(10)).body()
+                .get("followUpDue").size()).as("as of a day the window was open: none of the four recorded").isEqualTo(4);
+    }
+
+    @Test
     void onlyTheCoordinatorCancelsAnExitAndThePathwayIsOpenAgain() {
         String id = openPhc();
         String p = "/api/pathways/" + id;
