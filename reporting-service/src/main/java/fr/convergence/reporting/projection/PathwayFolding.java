@@ -3,6 +3,7 @@ package fr.convergence.reporting.projection;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -90,14 +91,36 @@ public final class PathwayFolding {
         return g;
     }
 
-    /** The payload kept in the log: what {@link #fact} reads (an act's participants are not needed again). */
-    private static java.util.Map<String, Object> logged(PathwayEvent e) {
-        if ("AccompanimentRecorded".equals(e.type())) {
-            java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
-            kept.put("kind", e.data().get("kind"));
-            return kept;
+    /**
+     * The payload fields {@link #fact} reads, per type: the only ones kept in the log (minimal, and never a field name
+     * a future producer may choose). A type not listed keeps none (its date still counts as the last event's).
+     */
+    private static final java.util.Map<String, List<String>> READ = java.util.Map.ofEntries(
+            java.util.Map.entry("ParticipantHired", List.of("programme", "weeklyHours", "aciId")),
+            java.util.Map.entry("WeeklyHoursChanged", List.of("toHours")),
+            java.util.Map.entry("ProgrammeTransitioned", List.of("to", "weeklyHours")),
+            java.util.Map.entry("BarrierAssessed", List.of("domain", "handling")),
+            java.util.Map.entry("HousingSecured", List.of("kind")),
+            java.util.Map.entry("RightsOpened", List.of("right")),
+            java.util.Map.entry("PathwayTransferred", List.of("toAciId")),
+            java.util.Map.entry("ParticipantExited", List.of("category", "reason", "monthsInPathway", "housingAtExit")),
+            java.util.Map.entry("EntryProfileRecorded", List.of("housing", "withoutHousing", "referredBy",
+                    "healthCover", "withoutWork")),
+            java.util.Map.entry("AccompanimentRecorded", List.of("kind")),
+            java.util.Map.entry("HousingSituationChanged", List.of("to")),
+            java.util.Map.entry("BarrierLifted", List.of("domain")),
+            java.util.Map.entry("ImmersionDone", List.of("days")),
+            java.util.Map.entry("FollowUpContactRecorded", List.of("milestoneMonths", "employment", "housing")));
+
+    /** The payload kept in the log: the fields {@link #fact} reads, nothing else. */
+    static java.util.Map<String, Object> logged(PathwayEvent e) {
+        java.util.Map<String, Object> kept = new java.util.LinkedHashMap<>();
+        for (String field : READ.getOrDefault(e.type(), List.of())) {
+            if (e.data().get(field) != null) {
+                kept.put(field, e.data().get(field));
+            }
         }
-        return e.data();
+        return kept;
     }
 
     /** Applies one event of the pathway, on {@code date}, to the facts (mutated). */
@@ -165,6 +188,7 @@ public final class PathwayFolding {
                 f.monthsInPathway = (int) Math.round(e.number("monthsInPathway"));
                 f.exitSequence = e.sequence();
                 f.housingAtExit = code(e, "housingAtExit");
+                f.followUpContacts.clear();   // contacts belong to the exit in force (one cancelled has none)
             }
             // issue 18. Tolerant: a coded value this version does not know is kept as it is (it then counts in no
             // group), a missing optional one as null; nothing here refuses an event for its values.

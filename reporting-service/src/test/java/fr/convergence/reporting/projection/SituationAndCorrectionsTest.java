@@ -89,6 +89,20 @@ class SituationAndCorrectionsTest {
     }
 
     @Test
+    void aFollowUpContactOfACancelledExitDoesNotCountForTheNextExit() {
+        PathwayStream s = hired("2030-01-10").exited("2030-02-10", "DURABLE_EMPLOYMENT", "CDI", 1);
+        long exit = s.last();
+        s.followUp("2030-03-10", 6, "CDI", "DURABLE_HOUSING")
+                .cancelExit("2030-03-11", exit, "2030-02-10")
+                .exited("2030-04-10", "OTHER_EXIT", "unemployed", 3);
+
+        Report.FollowUp sixMonths = totals("2030-01", "2030-06", s).followUp6();
+
+        assertThat(sixMonths.exits()).isEqualTo(1);
+        assertThat(sixMonths.contacted()).isZero();
+    }
+
+    @Test
     void aCorrectedDateMovesTheEventForEveryFigure() {
         PathwayStream s = hired("2030-01-10").accompaniment("2030-02-03", "INTERVIEW");
         long interview = s.last();
@@ -154,6 +168,23 @@ class SituationAndCorrectionsTest {
         assertThat(t.interviews()).isEqualTo(totals("2030-01", "2030-01", known).interviews()).isEqualTo(1);
         assertThat(t.accompaniedVisits()).isZero();
         assertThat(t.caseConferences()).isZero();
+    }
+
+    @Test
+    void theLogKeepsOnlyThePayloadFieldsTheFoldingReads() {
+        PathwayStream s = hired("2030-01-10")
+                .event("PathwayExtended", "2030-06-01", Map.of("previousPlannedEnd", "2031-01-01",
+                        "newPlannedEnd", "2032-01-01", "reason", "DIFFICULTIES", "decisionReference", "D-2030-17"))
+                .accompaniment("2030-06-02", "VISIT_JUSTICE")
+                .event("ParticipantMoodRecorded", "2030-06-03", Map.of("future.field", "x"));
+
+        List<PathwayFacts.LoggedEvent> log = fold(s).log;
+
+        assertThat(log).extracting(PathwayFacts.LoggedEvent::type).containsExactly("ParticipantHired",
+                "PathwayExtended", "AccompanimentRecorded", "ParticipantMoodRecorded");
+        assertThat(log.get(1).data()).isEmpty();
+        assertThat(log.get(2).data()).containsOnlyKeys("kind");
+        assertThat(log.get(3).data()).isEmpty();
     }
 
     // ---- indicators ----
