@@ -120,7 +120,7 @@
       fmtInt(f.contacted), fmtInt(f.notReached), fmtInt(f.employed.denominator), fmtInt(f.employed.numerator),
       fmtRate(f.employed.value), fmtInt(f.housed.numerator), fmtRate(f.housed.value)]));
     $('breakdown-caption').textContent = report.level === 'NATIONAL' ? 'Par territoire' : 'Par ACI';
-    fillRows('table-breakdown', report.breakdown.map(b => [b.code, fmtInt(b.entered), fmtInt(b.exited), fmtInt(b.presentAtEnd), fmtRate(b.dynamicExitRate)]));
+    fillRows('table-breakdown', report.breakdown.map(b => [b.code, fmtInt(b.entered), fmtInt(b.exited), fmtInt(b.presentAtEnd), fmtRate(b.dynamicExitRate), fmtInt(b.peopleSupported)]));
   }
 
   // What the caller may view (GET scope), turned into the choices of the selector. Each choice names the API path

@@ -122,7 +122,7 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
                 .map(o -> o.getDomAttribute("value")).toList();
     }
 
-    /** The breakdown table as shown: code → entered, exited, present, dynamic exit rate. */
+    /** The breakdown table as shown: code → entered, exited, present, dynamic exit rate, people supported. */
     private Map<String, List<String>> shownBreakdown() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (WebElement row : browser.findElements(By.cssSelector("#table-breakdown tbody tr"))) {
@@ -137,7 +137,7 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (JsonNode b : report.path("breakdown")) {
             rows.put(b.path("code").asString(), List.of(integer(b.path("entered")), integer(b.path("exited")),
-                    integer(b.path("presentAtEnd")), rate(b.path("dynamicExitRate"))));
+                    integer(b.path("presentAtEnd")), rate(b.path("dynamicExitRate")), integer(b.path("peopleSupported"))));
         }
         return rows;
     }

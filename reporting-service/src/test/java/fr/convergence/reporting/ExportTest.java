@@ -129,6 +129,8 @@ class ExportTest extends ReportingIntegrationTest {
             assertThat(sixMonths.getCell(3).getNumericCellValue()).isEqualTo(1.0);
             assertThat(rowsByFirstCell(workbook.getSheet("Sorties par logement")).get("SOCIAL_RESIDENCE")
                     .getCell(1).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(workbook.getSheet("ACI").getRow(0).getCell(6).getStringCellValue()).isEqualTo("Personnes accompagnées");
+            assertThat(rowsByFirstCell(workbook.getSheet("ACI")).get("aci-1").getCell(6).getNumericCellValue()).isEqualTo(2.0);
         }
     }
 

@@ -98,9 +98,9 @@ public final class ReportTables {
         if (!r.breakdown().isEmpty()) {
             tables.add(new Table(r.territory() == null ? "Territoires" : "ACI",
                     List.of(r.territory() == null ? "Territoire" : "ACI", "Entrées", "Sorties", "Présents fin de période",
-                            "Taux de sorties dynamiques", "Heures travaillées"),
+                            "Taux de sorties dynamiques", "Heures travaillées", "Personnes accompagnées"),
                     r.breakdown().stream().map(b -> row(b.code(), b.entered(), b.exited(), b.presentAtEnd(),
-                            b.dynamicExitRate(), b.hoursWorked())).toList()));
+                            b.dynamicExitRate(), b.hoursWorked(), b.peopleSupported())).toList()));
         }
         tables.add(new Table("Définitions", List.of("Identifiant", "Indicateur", "Définition"),
                 Arrays.stream(Indicator.values()).map(i -> row(i.id(), i.label(), i.definition())).toList()));

@@ -245,7 +245,7 @@ public final class IndicatorCalculator {
             Totals t = totals(facts, List.of(), from, to);
             Report.Totals r = t.toReport();
             rows.add(new Report.BreakdownRow(code, r.entered(), r.exited(), r.presentAtEnd(), r.dynamicExitRate(),
-                    r.hoursWorked()));
+                    r.hoursWorked(), r.peopleSupported()));
         });
         return rows;
     }

@@ -58,7 +58,8 @@ public record Report(String level, String territory, String aciId, String progra
                            long exitsCounted, double hoursWorked) {
     }
 
+    /** @param peopleSupported people supported in the period in that territory or ACI (counted once in each) */
     public record BreakdownRow(String code, long entered, long exited, long presentAtEnd, Double dynamicExitRate,
-                               double hoursWorked) {
+                               double hoursWorked, long peopleSupported) {
     }
 }

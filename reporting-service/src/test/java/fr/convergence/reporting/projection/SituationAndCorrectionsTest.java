@@ -204,6 +204,36 @@ class SituationAndCorrectionsTest {
     }
 
     @Test
+    void aPersonMovedToAnotherAciOrProgrammeIsSupportedInBothScopesAndOnceInTheTerritory() {
+        PathwayStream moved = PathwayStream.hired(T, "aci-1", "PHC", "2030-01-05", 4)
+                .event("ProgrammeTransitioned", "2030-02-10", Map.of("from", "PHC", "to", "CVG",
+                        "plannedEnd", "2032-01-01", "weeklyHours", 20))
+                .event("PathwayTransferred", "2030-03-10", Map.of("fromAciId", "aci-1", "toAciId", "aci-2"))
+                .profile("2030-01-05", "STREET", null);
+        List<PathwayFact> facts = facts(moved);
+        java.util.function.Function<Filter, Report.Totals> in = filter -> IndicatorCalculator.compute(filter, facts,
+                List.of()).totals();
+        YearMonth jan = YearMonth.of(2030, 1), apr = YearMonth.of(2030, 4);
+
+        Report.Totals territory = in.apply(new Filter(T, null, null, jan, apr));
+        Report.Totals aci1 = in.apply(new Filter(T, "aci-1", null, jan, apr));
+        Report.Totals aci2 = in.apply(new Filter(T, "aci-2", null, jan, apr));
+        Report.Totals phc = in.apply(new Filter(T, null, "PHC", jan, apr));
+        Report.Totals cvg = in.apply(new Filter(T, null, "CVG", jan, apr));
+
+        assertThat(territory.peopleSupported()).isEqualTo(1);
+        assertThat(territory.personMonths()).isEqualTo(4);
+        assertThat(aci1.personMonths()).isEqualTo(3);      // January to March, moved out in March
+        assertThat(aci2.personMonths()).isEqualTo(2);      // March (moved in) and April
+        assertThat(phc.personMonths()).isEqualTo(2);       // January and February (transition month)
+        assertThat(cvg.personMonths()).isEqualTo(3);       // February to April
+        assertThat(List.of(aci1, aci2, phc, cvg)).allSatisfy(t -> {
+            assertThat(t.peopleSupported()).isEqualTo(1);
+            assertThat(t.fromStreet()).isEqualTo(new Report.Share(1, 1, 1.0));
+        });
+    }
+
+    @Test
     void supportIntensityCountsTheActsOfThePathwayPerPersonMonth() {
         PathwayStream a = hired("2030-01-05").accompaniment("2030-01-06", "INTERVIEW")
                 .accompaniment("2030-02-06", "INTERVIEW").accompaniment("2030-02-07", "VISIT_MEDICAL")
