@@ -78,7 +78,8 @@
         {label: 'Sorties', data: report.months.map(m => m.exited)},
         {label: 'Présents fin de mois', data: report.months.map(m => m.present), type: 'line'}]}
     });
-    fillRows('table-flows', report.months.map(m => [m.month, fmtInt(m.entered), fmtInt(m.exited), fmtInt(m.present), fmtNum(m.hoursWorked)]));
+    fillRows('table-flows', report.months.map(m => [m.month, fmtInt(m.entered), fmtInt(m.exited), fmtInt(m.present), fmtNum(m.hoursWorked),
+      fmtInt(m.peopleActive), fmtInt(m.interviews), fmtInt(m.accompaniedVisits), fmtInt(m.caseConferences)]));
     const cats = Object.keys(CATEGORIES);
     chart('chart-exits', {
       type: 'doughnut',

@@ -298,6 +298,8 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
                 .containsExactly("2", "2", "1", "1", "1", "100,0 %", "1", "100,0 %");
         assertThat(rowOf("table-follow-up", "12 mois")).containsExactly("2", "0", "0", "0", "0", "—", "0", "—");
         assertThat(rowOf("table-barriers-lifted", "Santé")).containsExactly("1");
+        // February: both people in pathway, one interview, one accompanied visit, one case conference
+        assertThat(rowOf("table-flows", "2034-02")).endsWith("2", "1", "1", "1");
 
         assertThat(accessibilityViolations()).isEmpty();
         keepScreenshot("dashboard-situation.png");

@@ -76,9 +76,11 @@ public final class ReportTables {
                 "Logées (logement durable ou résidence sociale)", "Part logées"),
                 List.of(followUp(t.followUp6()), followUp(t.followUp12()))));
         tables.add(new Table("Flux mensuels", List.of("Mois", "Entrées", "Sorties", "Présents fin de mois",
-                "Sorties dynamiques", "Sorties hors retraits", "Heures travaillées"),
+                "Sorties dynamiques", "Sorties hors retraits", "Heures travaillées", "Personnes en parcours dans le mois",
+                "Entretiens", "Accompagnements physiques", "Réunions de synthèse"),
                 r.months().stream().map(m -> row(m.month(), m.entered(), m.exited(), m.present(), m.dynamicExits(),
-                        m.exitsCounted(), m.hoursWorked())).toList()));
+                        m.exitsCounted(), m.hoursWorked(), m.peopleActive(), m.interviews(), m.accompaniedVisits(),
+                        m.caseConferences())).toList()));
         tables.add(new Table("Sorties par catégorie", List.of("Catégorie", "Libellé", "Sorties"),
                 Arrays.stream(ExitCategory.values()).map(c -> row(c.name(), c.label(),
                         t.exitsByCategory().getOrDefault(c.name(), 0L))).toList()));

@@ -35,7 +35,7 @@ public final class IndicatorCalculator {
         YearMonth to = filter.to() != null ? filter.to() : last.orElse(null);
 
         Totals totals = totals(scoped, referrals, from, to);
-        List<Report.MonthRow> months = months(scoped, from, to);
+        List<Report.MonthRow> months = months(scoped, from, to, totals.activeByMonth);
         List<Report.BreakdownRow> breakdown = filter.aciId() != null ? List.of()
                 : breakdown(scoped, from, to, filter.territory() == null ? PathwayFact::territory : PathwayFact::aciId);
         return new Report(filter.level(), filter.territory(), filter.aciId(), filter.programme(),
@@ -158,6 +158,7 @@ public final class IndicatorCalculator {
                 int[] changeAndStarts = inPeriod.getOrDefault(m, new int[2]);
                 if (presence > 0 || changeAndStarts[1] > 0) {
                     months++;
+                    t.activeByMonth.merge(m, 1L, Long::sum);
                 }
                 presence += changeAndStarts[0];
             }
@@ -207,7 +208,8 @@ public final class IndicatorCalculator {
         return Stats.ratio(dynamic, all - withdrawn);
     }
 
-    private static List<Report.MonthRow> months(List<PathwayFact> scoped, YearMonth from, YearMonth to) {
+    private static List<Report.MonthRow> months(List<PathwayFact> scoped, YearMonth from, YearMonth to,
+                                                Map<YearMonth, Long> activeByMonth) {
         List<Report.MonthRow> rows = new ArrayList<>();
         if (from == null || to == null) {
             return rows;
@@ -216,7 +218,7 @@ public final class IndicatorCalculator {
         scoped.forEach(f -> byMonth.computeIfAbsent(f.month(), m -> new ArrayList<>()).add(f));
         long stock = presentAt(scoped, from.minusMonths(1));
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            long entered = 0, exited = 0, dynamic = 0, counted = 0;
+            long entered = 0, exited = 0, dynamic = 0, counted = 0, interviews = 0, visits = 0, conferences = 0;
             double hours = 0;
             for (PathwayFact f : byMonth.getOrDefault(m.toString(), List.of())) {
                 Contribution c = f.contribution();
@@ -230,8 +232,12 @@ public final class IndicatorCalculator {
                     }
                 }
                 hours += c.hoursWorked();
+                interviews += c.support().interviews();
+                visits += c.support().accompaniedVisits();
+                conferences += c.support().caseConferences();
             }
-            rows.add(new Report.MonthRow(m.toString(), entered, exited, stock, dynamic, counted, Stats.round2(hours)));
+            rows.add(new Report.MonthRow(m.toString(), entered, exited, stock, dynamic, counted, Stats.round2(hours),
+                    activeByMonth.getOrDefault(m, 0L), interviews, visits, conferences));
         }
         return rows;
     }
@@ -271,6 +277,8 @@ public final class IndicatorCalculator {
         final Map<String, Long> barriersLifted = new TreeMap<>();
         final FollowUpCount followUp6 = new FollowUpCount(6);
         final FollowUpCount followUp12 = new FollowUpCount(12);
+        /** People whose pathway was active in each month of the period (the person-months, month by month). */
+        final Map<YearMonth, Long> activeByMonth = new TreeMap<>();
 
         Totals() {
             for (ExitCategory c : ExitCategory.values()) {

@@ -54,8 +54,14 @@ public record Report(String level, String territory, String aciId, String progra
                            Share housed) {
     }
 
+    /**
+     * @param peopleActive people whose pathway was active in the month (present at the end of the month before, or
+     *                     starting to count in it): the month's person-months
+     * @param interviews   acts of the month during the pathway (idem accompaniedVisits, caseConferences)
+     */
     public record MonthRow(String month, long entered, long exited, long present, long dynamicExits,
-                           long exitsCounted, double hoursWorked) {
+                           long exitsCounted, double hoursWorked, long peopleActive, long interviews,
+                           long accompaniedVisits, long caseConferences) {
     }
 
     /** @param peopleSupported people supported in the period in that territory or ACI (counted once in each) */

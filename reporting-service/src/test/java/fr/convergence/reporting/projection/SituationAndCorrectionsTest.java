@@ -248,6 +248,10 @@ class SituationAndCorrectionsTest {
         assertThat(t.interviewsPerPersonMonth()).isEqualTo(new Report.Share(2, 4, 0.5));
         assertThat(t.accompaniedVisitsPerPersonMonth()).isEqualTo(new Report.Share(2, 4, 0.5));
         assertThat(t.caseConferences()).isEqualTo(1);
+        Report r = report("2030-01", "2030-03", a, b);
+        assertThat(r.months()).extracting(Report.MonthRow::peopleActive).containsExactly(1L, 2L, 1L);
+        assertThat(r.months()).extracting(Report.MonthRow::interviews).containsExactly(1L, 1L, 0L);
+        assertThat(r.months()).extracting(Report.MonthRow::accompaniedVisits).containsExactly(0L, 2L, 0L);
     }
 
     @Test
