@@ -82,7 +82,9 @@ class WorkspaceFuzzTest {
     static final List<String> ONE_AT_A_TIME = List.of("", "<script>alert('fz')</script>", "99999999999999999999999",
             "31/02/2026", "é".repeat(5000), "__${T(java.lang.Runtime).getRuntime()}__::.x");
 
-    static final List<String> ROLES = List.of("cip-aci-paris-1", "encadrant-paris-1", "cdp-paris", "auditor-paris",
+    // The chargé·e de partenariat first: the CIP's fuzzing may well exit the seeded person (an exit form whose only
+    // optional field is left empty is a valid exit), which closes the need her pages are reached through.
+    static final List<String> ROLES = List.of("cdp-paris", "cip-aci-paris-1", "encadrant-paris-1", "auditor-paris",
             "auditor", "admin", "coordinator-paris");
 
     static final int PAGES_PER_SHAPE = 2;
@@ -134,6 +136,10 @@ class WorkspaceFuzzTest {
         assertThat(pathways.post("/api/pathways/" + pathway + "/barriers", """
                 {"date":"%s","domain":"HOUSING","intensity":"HIGH","handling":"PARTNER"}""".formatted(start.plusDays(5)))
                 .status()).isEqualTo(200);
+        // the need reaches partnership-service through Kafka: wait for it, or the crawl may find an empty queue
+        Api officer = new Api(platform.url("partnership")).as(platform.signIn(), "cdp-paris");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> officer.get("/api/partnerships/participants/" + participantId + "/needs").raw().contains("\"OPEN\""));
         Api coordinator = new Api(platform.url("partnership")).as(platform.signIn(), "coordinator-paris");
         assertThat(coordinator.post("/api/partnerships/partners", """
                 {"name":"<b>Foyer</b> des Amandiers","domains":["HOUSING"],"contacts":[{"name":"Accueil","email":"accueil@amandiers.example"}]}""")
@@ -173,8 +179,10 @@ class WorkspaceFuzzTest {
     /** Replaces ids and numbers in a path so that pages of one shape (one person, one page number) count once. */
     static String shape(String pathAndQuery) {
         String path = pathAndQuery.split("[?#]")[0];
-        // a segment holding a digit is an id or a number (PSN-…, a pathway id, aci-paris-1, a page)
-        String normalised = path.replaceAll("/[^/]*[0-9][^/]*", "/{id}");
+        // a segment holding a digit is an id or a number (a pathway id, aci-paris-1, a page); a participant id
+        // (PSN- and twelve letters or digits) may hold no digit at all: about one in thirty did, and the crawl then
+        // seemed not to have reached the person's page
+        String normalised = path.replaceAll("/(PSN-[^/]*|[^/]*[0-9][^/]*)", "/{id}");
         int q = pathAndQuery.indexOf('?');
         if (q < 0) {
             return normalised;
