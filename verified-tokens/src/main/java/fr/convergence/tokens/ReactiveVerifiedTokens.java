@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** {@link VerifiedTokens} for a WebFlux application (the gateway): the same memory, the same rules. */
 public final class ReactiveVerifiedTokens implements ReactiveJwtDecoder {
@@ -13,10 +14,18 @@ public final class ReactiveVerifiedTokens implements ReactiveJwtDecoder {
     private final ReactiveJwtDecoder delegate;
     private final TokenMemory memory;
 
-    /** @param capacity how many distinct tokens to keep (least recently used dropped first) */
+    /** Keeps each token at most 5 minutes ({@link VerifiedTokens#DEFAULT_MAX_AGE}). */
     public ReactiveVerifiedTokens(ReactiveJwtDecoder delegate, int capacity, Clock clock) {
+        this(delegate, capacity, VerifiedTokens.DEFAULT_MAX_AGE, clock);
+    }
+
+    /**
+     * @param capacity how many distinct tokens to keep (least recently used dropped first)
+     * @param maxAge   how long after its check a token is served from memory (keep it well under token lifetimes)
+     */
+    public ReactiveVerifiedTokens(ReactiveJwtDecoder delegate, int capacity, Duration maxAge, Clock clock) {
         this.delegate = delegate;
-        this.memory = new TokenMemory(capacity, clock);
+        this.memory = new TokenMemory(capacity, maxAge, clock);
     }
 
     @Override
@@ -26,6 +35,11 @@ public final class ReactiveVerifiedTokens implements ReactiveJwtDecoder {
             return known != null ? Mono.just(known)
                     : delegate.decode(token).doOnNext(jwt -> memory.keep(token, jwt));   // an error keeps nothing
         });
+    }
+
+    /** The provider's key set changed: every kept token is verified again on its next use (see VerifiedTokens). */
+    public void keysChanged() {
+        memory.flush();
     }
 
     int size() {
