@@ -38,26 +38,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * programmes sent as one list, a refusal next to its field), dead letters of every source (cause shown, body and key
  * never), replay with the form's key, and a rebuild's progress polled while it runs, with the automatic switch said.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AdminPagesTest {
+class AdminPagesTest extends ServicesReplacedPageTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    FormTokens tokens;
-    @MockitoBean
-    ParticipantsApi participants;
-    @MockitoBean
-    PathwaysApi pathways;
-    @MockitoBean
-    PartnershipsApi partnerships;
     @MockitoBean
     ReportingApi reporting;
     @MockitoBean
     DeadLetterSources deadLetters;
 
-    private final JsonMapper json = JsonMapper.builder().build();
 
     static RequestPostProcessor admin() {
         return jwt().jwt(j -> j.subject("admin").claim("role", "admin"));

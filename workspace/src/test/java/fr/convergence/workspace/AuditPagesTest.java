@@ -37,24 +37,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * auditor's id-only search, the file's timeline across services, the verification said plainly (intact, or broken
  * at which event and why), the state on a past day and who read the file.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class AuditPagesTest {
+class AuditPagesTest extends ServicesReplacedPageTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    FormTokens tokens;
-    @MockitoBean
-    ParticipantsApi participants;
-    @MockitoBean
-    PathwaysApi pathways;
-    @MockitoBean
-    PartnershipsApi partnerships;
     @MockitoBean
     AuditApi audit;
 
-    private final JsonMapper json = JsonMapper.builder().build();
     private static final String ID = "PSN-ABCDEFGH2345";
 
     static RequestPostProcessor auditor() {

@@ -38,22 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * person's follow-up group, a move to another ACI of the territory (its ACI offered by name, the current one not),
  * and erasure: the confirmation names what will be destroyed, and nothing is erased without it.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class CoordinationPagesTest {
+class CoordinationPagesTest extends ServicesReplacedPageTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    FormTokens tokens;
-    @MockitoBean
-    ParticipantsApi participants;
-    @MockitoBean
-    PathwaysApi pathways;
-    @MockitoBean
-    PartnershipsApi partnerships;
 
-    private final JsonMapper json = JsonMapper.builder().build();
     private static final String ID = "PSN-ABCDEFGH2345";
 
     static RequestPostProcessor coordinator() {

@@ -38,22 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the reference data, hostile text escaped, codes never shown), proposing a partner (a refusal next to its field,
  * the form's key sent as Idempotency-Key) and a referral's steps.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class PartnershipPagesTest {
+class PartnershipPagesTest extends ServicesReplacedPageTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    FormTokens tokens;
-    @MockitoBean
-    ParticipantsApi participants;
-    @MockitoBean
-    PathwaysApi pathways;
-    @MockitoBean
-    PartnershipsApi partnerships;
 
-    private final JsonMapper json = JsonMapper.builder().build();
 
     static RequestPostProcessor cdp() {
         return jwt().jwt(j -> j.subject("cdp-paris").claim("role", "partnership-officer").claim("territory", "paris"));

@@ -45,22 +45,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (the coordinator's, confirmed first, offered only while it may be). Each form: its success, a 422 placed on its
  * field, a 409 shown.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class PathwaySituationPagesTest {
+class PathwaySituationPagesTest extends ServicesReplacedPageTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    FormTokens tokens;
-    @MockitoBean
-    ParticipantsApi participants;
-    @MockitoBean
-    PathwaysApi pathways;
-    @MockitoBean
-    PartnershipsApi partnerships;
 
-    private final JsonMapper json = JsonMapper.builder().build();
     private static final LocalDate TODAY = FrenchDates.today();
     private static final String PERSON = "/espace/salaries/PSN-AAAA";
     private static final String FORMS = PERSON + "/parcours/PW-1/";

@@ -38,22 +38,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The pages over MockMvc with the services replaced: what they show (French labels, escaped names, alerts), how a
  * refusal lands next to its field, and that a form without its token reaches no service.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class WorkspacePagesTest {
+class WorkspacePagesTest extends ServicesReplacedPageTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    FormTokens tokens;
-    @MockitoBean
-    ParticipantsApi participants;
-    @MockitoBean
-    PathwaysApi pathways;
-    @MockitoBean
-    fr.convergence.workspace.services.PartnershipsApi partnerships;
 
-    private final JsonMapper json = JsonMapper.builder().build();
     private static final LocalDate TODAY = FrenchDates.today();
 
     static RequestPostProcessor cip() {
