@@ -63,6 +63,11 @@ class AccessMatrixTest extends ReportingIntegrationTest {
             admin.send("POST", "/api/reporting/rebuilds", null);
         }
         noRebuildLeftRunning();
+        // A frozen report in each territory (issue 19): the matrix reads them and closes the same period again (409).
+        as("coordinator", "paris", null).post("/api/reporting/frozen-reports",
+                "{\"territory\":\"paris\",\"period\":\"2020-01\"}");
+        as("coordinator", "lyon", null).post("/api/reporting/frozen-reports",
+                "{\"territory\":\"lyon\",\"period\":\"2020-01\"}");
         return AccessMatrix.ids("deadLetter", deadLetter);
     }
 

@@ -125,7 +125,12 @@ class ApiFuzzTest extends ReportingIntegrationTest {
         send(topic, "fuzz", "{\"fuzz\":true}");
         String deadLetter = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetterOn(topic), Optional::isPresent)
                 .orElseThrow();
-        return ApiFuzzer.ids("code", "paris", "aciId", "aci-paris-1", "id", deadLetter);
+        // A frozen report of paris, so that the report routes are fuzzed against one that exists.
+        Http.Response frozen = as("coordinator", "paris", null).post("/api/reporting/frozen-reports",
+                "{\"territory\":\"paris\",\"period\":\"2021-06\"}");
+        assertThat(frozen.status()).as(frozen.raw()).isIn(201, 409);
+        return ApiFuzzer.ids("code", "paris", "aciId", "aci-paris-1", "id", deadLetter, "reportId",
+                "paris~2021-06~1");
     }
 
     private Optional<String> deadLetterOn(String topic) {

@@ -20,7 +20,10 @@ import java.util.List;
  * auditor or analyst);</li>
  * <li>an ACI's view: national callers, coordinators (and territorial auditors or analysts) of its territory,
  * the CIP of that very ACI;</li>
- * <li>a territory's exports: national callers and the coordinator (or territorial auditor or analyst) of it.</li>
+ * <li>a territory's exports: national callers and the coordinator (or territorial auditor or analyst) of it;</li>
+ * <li>closing a period (frozen report, issue 19): the national analyst for any scope, the coordinator for their
+ * territory and its ACIs; the auditor only reads (they check reports, they do not issue them). A frozen report is
+ * read by whoever may read the same scope's live figures.</li>
  * </ul>
  */
 public final class ReportingAccess {
@@ -53,6 +56,40 @@ public final class ReportingAccess {
         }
         return national(caller)
                 || (caller.is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.COORDINATOR) && ownTerritory(caller, code));
+    }
+
+    /** May close a period (issue a frozen report) for this scope; {@code code} null is national. */
+    public static boolean close(Caller caller, String code) {
+        boolean nationalAnalyst = caller.is(Role.NATIONAL_ANALYST) && caller.national();
+        if (code == null) {
+            return nationalAnalyst;
+        }
+        return nationalAnalyst || (caller.is(Role.COORDINATOR) && ownTerritory(caller, code));
+    }
+
+    public static void requireClose(Caller caller, String code, String aciId) {
+        if (!close(caller, code)) {
+            throw code == null
+                    ? new ApiException(HttpStatus.FORBIDDEN, "national-scope-required", "territory",
+                            "only the national team closes national periods")
+                    : new ApiException(HttpStatus.FORBIDDEN, "territory-not-yours", "territory",
+                            "you may not close periods of territory " + code);
+        }
+    }
+
+    /** Reads the figures of a scope: national (code null), a territory (aciId null) or an ACI. */
+    public static void requireScope(Caller caller, String code, String aciId) {
+        if (code == null) {
+            requireNational(caller);
+        } else if (aciId == null) {
+            requireTerritory(caller, code, "territory");
+        } else {
+            requireAci(caller, code, aciId);
+        }
+    }
+
+    public static boolean scope(Caller caller, String code, String aciId) {
+        return code == null ? national(caller) : aciId == null ? territory(caller, code) : aci(caller, code, aciId);
     }
 
     public static void requireNational(Caller caller) {

@@ -63,6 +63,24 @@ public class ProjectionReader {
         return facts;
     }
 
+    /**
+     * The last event sequence applied to each pathway of a territory (all when null): the positions a frozen report
+     * records. They are per pathway because that is what the projection tracks (a pathway's events are applied in
+     * sequence order, whatever partition or batch they came in).
+     */
+    public Map<String, Long> positions(Generation generation, String territory) {
+        Map<String, Long> positions = new java.util.TreeMap<>();
+        Document query = territory == null ? new Document() : new Document("territory", territory);
+        for (Document doc : database.getCollection(generation.pathways()).find(query)
+                .projection(new Document("lastSequence", 1))) {
+            Object sequence = doc.get("lastSequence");
+            if (sequence instanceof Number n) {
+                positions.put(String.valueOf(doc.get("_id")), n.longValue());
+            }
+        }
+        return positions;
+    }
+
     /** Territory codes that have at least one cell, for the dashboard's selector. */
     public List<String> territories(Generation generation) {
         TreeSet<String> codes = new TreeSet<>();
