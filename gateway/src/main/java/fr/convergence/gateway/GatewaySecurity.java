@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The gateway checks every call before routing it: API clients present a bearer token of the identity provider
@@ -54,18 +55,30 @@ class GatewaySecurity {
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${convergence.security.issuer}") String issuer,
                                   @Value("${convergence.security.jwk-set-uri}") String jwkSetUri,
-                                  @Value("${convergence.security.verified-token-cache:5000}") int keep) {
-        // Bounded key fetches: a token with an unknown key id makes the decoder fetch the provider's keys again, and
-        // without a response timeout a stalled provider connection held that request until the client gave up.
-        HttpClient keys = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
+                                  @Value("${convergence.security.verified-token-cache:5000}") int keep,
+                                  @Value("${convergence.security.verified-token-max-age:5m}") Duration maxAge,
+                                  @Value("${convergence.security.jwk-set-min-refetch-interval:30s}") Duration refetch) {
+        // Bounded key fetches: without a response timeout a stalled provider connection held the request that
+        // triggered the fetch until the client gave up.
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
                 .responseTimeout(Duration.ofSeconds(5));
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
-                        jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri)
-                .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keys)).build()).build();
+        // The memory is told when the provider's key set changes; it is built after the decoder it wraps.
+        AtomicReference<Runnable> keysChanged = new AtomicReference<>(() -> { });
+        // At most one key-set fetch per interval whatever key ids tokens name (issue 21 finding 10); after a failed
+        // fetch the next is allowed after a second, so a gateway started before the provider recovers at once.
+        ProviderKeys keys = new ProviderKeys(WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build(),
+                jwkSetUri.isBlank() ? issuer + "/oauth2/jwks" : jwkSetUri, refetch, Duration.ofSeconds(1),
+                Clock.systemUTC(), () -> keysChanged.get().run());
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor).build();
         // issuer, keys and times, the platform's audience, and an access token (an ID token is refused)
         decoder.setJwtValidator(fr.convergence.tokens.PlatformAccessTokens.validator(issuer));
-        // each distinct bearer token is verified once and kept until it expires, as in every service
-        return keep > 0 ? new ReactiveVerifiedTokens(decoder, keep, Clock.systemUTC()) : decoder;
+        if (keep <= 0) {
+            return decoder;
+        }
+        // each distinct bearer token is verified once and kept a few minutes at most, as in every service
+        ReactiveVerifiedTokens tokens = new ReactiveVerifiedTokens(decoder, keep, maxAge, Clock.systemUTC());
+        keysChanged.set(tokens::keysChanged);
+        return tokens;
     }
 
     @Bean
