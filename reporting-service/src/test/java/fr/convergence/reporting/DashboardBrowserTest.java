@@ -305,6 +305,36 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         keepScreenshot("dashboard-situation.png");
     }
 
+    @Test
+    void aCoordinatorClosesAPeriodOnTheFrozenReportsPageAndReadsItInFrench() throws Exception {
+        String t = territory("dash19");
+        publish(PathwayStream.hired(t, "aci-1", "CVG", "2023-01-10", 20));
+        awaitView("/api/reporting/territories/" + t + "?from=2023-01&to=2023-01",
+                v -> v.path("totals").path("entered").asLong() == 1);
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders",
+                Map.of("headers", Map.of("Authorization", "Bearer " + token("coordinator", t, null))));
+        browser.get("http://127.0.0.1:" + port + "/api/reporting/dashboard/rapports");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(d -> "true".equals(body().getDomAttribute("data-ready")));
+        assertThat(browser.findElement(By.id("close-territory")).getDomProperty("value")).isEqualTo(t);
+
+        browser.findElement(By.id("close-period")).sendKeys("2023-01");
+        browser.findElement(By.cssSelector("#close button[type='submit']")).click();
+        wait.withMessage(() -> "status: " + browser.findElement(By.id("status")).getText())
+                .until(d -> (t + "~2023-01~1").equals(body().getDomAttribute("data-shown")));
+
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Version 1 enregistrée (Mois 2023-01).");
+        List<String> listed = browser.findElements(By.cssSelector("#table-reports tbody tr td")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(listed).contains("Territoire " + t, "Mois 2023-01", "1", "Clôture initiale");
+        List<String> entered = browser.findElements(By.cssSelector("#table-figures tbody tr")).stream()
+                .map(r -> r.getText()).filter(text -> text.startsWith("Entrées")).toList();
+        assertThat(entered).containsExactly("Entrées 1");
+        assertThat(accessibilityViolations()).isEmpty();
+        keepScreenshot("frozen-reports.png");
+    }
+
     /** Leaves target/*.png for a person to look at; not an assertion. */
     private void keepScreenshot(String name) {
         try {

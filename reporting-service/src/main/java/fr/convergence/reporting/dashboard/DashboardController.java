@@ -19,10 +19,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class DashboardController {
 
     private static final Resource PAGE = new ClassPathResource("dashboard/index.html");
+    private static final Resource REPORTS = new ClassPathResource("dashboard/reports.html");
 
     @GetMapping(value = "/api/reporting/dashboard", produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST','AUDITOR','ADMIN')")
     public ResponseEntity<Resource> page() {
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML).body(PAGE);
+    }
+
+    /** Frozen period reports (issue 19); the page asks the API, which checks every scope. */
+    @GetMapping(value = "/api/reporting/dashboard/rapports", produces = MediaType.TEXT_HTML_VALUE)
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST','AUDITOR','ADMIN')")
+    public ResponseEntity<Resource> reports() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).contentType(MediaType.TEXT_HTML)
+                .body(REPORTS);
     }
 }
