@@ -44,9 +44,11 @@ import java.util.concurrent.atomic.AtomicReference;
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
 
-    /** Open without a token: probes, scraping, the aggregated API description and the sign-in round trip. */
-    static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/login/**", "/oauth2/**",
+    /**
+     * Open without a token: the aggregated API description and the sign-in round trip. The operations endpoints
+     * (/actuator/**) have their own chain, ActuatorSecurity.
+     */
+    static final String[] OPEN = {"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/login/**", "/oauth2/**",
             "/favicon.ico"};
     /** The workspace's pages and forms; their CSRF check is the workspace's (see securityChain). */
     static final String WORKSPACE_FORMS = "/espace/";
@@ -118,10 +120,15 @@ class GatewaySecurity {
                 }).accessDeniedHandler((exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN, "csrf",
                         "this page's request lacks its CSRF token; reload the page")))
                 .cors(Customizer.withDefaults())
-                .headers(h -> h.contentSecurityPolicy(p -> p.policyDirectives(csp))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=()")));
+                .headers(h -> securityHeaders(h, csp));
         return http.build();
+    }
+
+    /** The security headers of every answer, the operations endpoints' included (ActuatorSecurity). */
+    static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, String csp) {
+        headers.contentSecurityPolicy(p -> p.policyDirectives(csp))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicy(p -> p.policy("camera=(), microphone=(), geolocation=()"));
     }
 
     /**

@@ -138,9 +138,13 @@ class GatewayRoutingTest {
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     }
 
+    /** Health for anyone; the metrics for an administrator (or Prometheus's own credential: GatewaySecurityTest). */
     @Test
     void exposesHealthAndPrometheus() throws Exception {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory");
+        assertThat(get("/actuator/prometheus", null).statusCode()).as("a coordinator's token").isEqualTo(403);
+        HttpRequest asAdmin = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + TestIssuer.get().token("admin", null, null)).build();
+        assertThat(http.send(asAdmin, HttpResponse.BodyHandlers.ofString()).body()).contains("jvm_memory");
     }
 }

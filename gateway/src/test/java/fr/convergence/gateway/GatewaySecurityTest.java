@@ -25,9 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Sign-in, token checks, per-caller rate limits, size limits, security headers and CORS at the gateway. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "RATE_LIMIT_PER_SECOND=0.5", "RATE_LIMIT_BURST=3", "MAX_REQUEST_BYTES=1000",
-        "CORS_ALLOWED_ORIGINS=https://partner.example"})
+        "CORS_ALLOWED_ORIGINS=https://partner.example", "METRICS_SCRAPE_PASSWORD=" + GatewaySecurityTest.SCRAPE_PASSWORD})
 class GatewaySecurityTest {
 
+    static final String SCRAPE_PASSWORD = "scrape-secret-for-tests";
     static final Map<String, String> authorizationSeen = new ConcurrentHashMap<>();
     static HttpServer service;
     static final TestIssuer issuer = TestIssuer.get();
@@ -226,6 +227,55 @@ class GatewaySecurityTest {
                 merge(preflight, "Origin", "https://partner.example"), null);
         assertThat(partner.statusCode()).isEqualTo(200);
         assertThat(partner.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://partner.example");
+    }
+
+    /**
+     * Issue 21 finding 9: the gateway's operations endpoints (routes, metrics) are the administrator's; Prometheus
+     * scrapes with its own credential, which opens the metrics and nothing else; anyone may ask whether the gateway
+     * is up, and learns nothing more.
+     */
+    @Test
+    void actuatorEndpointsOtherThanHealthAndInfoAreForTheAdministrator() throws Exception {
+        String cip = issuer.tokenFor("actuator-cip", "cip", "paris", "aci-paris-1");
+        String coordinator = issuer.tokenFor("actuator-coordinator", "coordinator", "paris", null);
+        String admin = issuer.tokenFor("actuator-admin", "admin", null, null);
+        for (String path : java.util.List.of("/actuator/gateway/routes", "/actuator/prometheus", "/actuator/metrics")) {
+            assertProblem(call("GET", path, null, Map.of(), null), 401, "authentication-required");
+            assertProblem(call("GET", path, cip, Map.of(), null), 403, "role-not-allowed");
+            assertProblem(call("GET", path, coordinator, Map.of(), null), 403, "role-not-allowed");
+            assertThat(call("GET", path, admin, Map.of(), null).statusCode()).as(path + " for the admin").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void prometheusScrapesWithItsOwnCredentialWhichOpensNothingElse() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("prometheus:" + SCRAPE_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "prometheus:guess".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> scrape = call("GET", "/actuator/prometheus", null, Map.of("Authorization", basic), null);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body()).contains("jvm_memory_used_bytes");
+        assertThat(call("GET", "/actuator/prometheus", null, Map.of("Authorization", wrong), null).statusCode())
+                .isEqualTo(401);
+        assertThat(call("GET", "/actuator/gateway/routes", null, Map.of("Authorization", basic), null).statusCode())
+                .isEqualTo(403);
+        assertThat(call("GET", "/api/pathways/p-1", null, Map.of("Authorization", basic), null).statusCode())
+                .as("the scrape credential is no API credential").isEqualTo(401);
+    }
+
+    @Test
+    void healthAnswersAnyoneWithItsStatusOnly() throws Exception {
+        String admin = issuer.tokenFor("health-admin", "admin", null, null);
+        for (String token : java.util.Arrays.asList(null, admin)) {
+            HttpResponse<String> health = call("GET", "/actuator/health", token, Map.of(), null);
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("components")
+                    .doesNotContain("diskSpace").doesNotContain("path");
+        }
+        assertThat(call("GET", "/actuator/health/readiness", null, Map.of(), null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/health/liveness", null, Map.of(), null).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/info", null, Map.of(), null).statusCode()).isEqualTo(200);
     }
 
     private static Map<String, String> merge(Map<String, String> base, String k, String v) {
