@@ -3,6 +3,7 @@ package fr.convergence.reporting.export;
 import fr.convergence.reporting.indicators.ExitCategory;
 import fr.convergence.reporting.indicators.Indicator;
 import fr.convergence.reporting.indicators.Report;
+import fr.convergence.reporting.indicators.SmallCounts;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +27,10 @@ public final class ReportTables {
                 }),
                 row("Territoire", r.territory()), row("ACI", r.aciId()),
                 row("Programme", r.programme() == null ? "PHC et CVG" : r.programme()),
-                row("Du (mois)", r.from()), row("Au (mois)", r.to()))));
+                row("Du (mois)", r.from()), row("Au (mois)", r.to()),
+                row("Secret statistique", "Par ACI, les effectifs de 1 à " + (SmallCounts.THRESHOLD - 1)
+                        + " sont masqués (" + SmallCounts.HIDDEN + "), ainsi qu'une seconde case de la colonne "
+                        + "quand une seule l'est, pour que le total du territoire ne les redonne pas"))));
         tables.add(new Table("Indicateurs", List.of("Identifiant", "Indicateur", "Valeur", "Définition"), List.of(
                 indicator(Indicator.ENTERED, t.entered()),
                 indicator(Indicator.EXITED, t.exited()),
@@ -101,8 +105,11 @@ public final class ReportTables {
             tables.add(new Table(r.territory() == null ? "Territoires" : "ACI",
                     List.of(r.territory() == null ? "Territoire" : "ACI", "Entrées", "Sorties", "Présents fin de période",
                             "Taux de sorties dynamiques", "Heures travaillées", "Personnes accompagnées"),
-                    r.breakdown().stream().map(b -> row(b.code(), b.entered(), b.exited(), b.presentAtEnd(),
-                            b.dynamicExitRate(), b.hoursWorked(), b.peopleSupported())).toList()));
+                    // Below territory level (ACI rows) small counts are hidden; territory rows are shown as they are.
+                    r.territory() == null
+                            ? r.breakdown().stream().map(b -> row(b.code(), b.entered(), b.exited(), b.presentAtEnd(),
+                                    b.dynamicExitRate(), b.hoursWorked(), b.peopleSupported())).toList()
+                            : SmallCounts.protect(r.breakdown(), SmallCounts.THRESHOLD)));
         }
         tables.add(new Table("Définitions", List.of("Identifiant", "Indicateur", "Définition"),
                 Arrays.stream(Indicator.values()).map(i -> row(i.id(), i.label(), i.definition())).toList()));
