@@ -144,6 +144,44 @@ class FrozenReportTest extends ReportingIntegrationTest {
         assertThat(analyst.get("/api/reporting/frozen-reports/a~b").status()).isEqualTo(400);
     }
 
+    @Test
+    void theNationalAnalystClosesAnyScopeACoordinatorTheirTerritoryAndItsAcisAndTheAuditorNone() {
+        String t = territory("frzwho");
+        PathwayStream hired = PathwayStream.hired(t, "aci-w", "CVG", "2024-02-12", 20);
+        publish(hired, PathwayStream.hired(t, "aci-v", "CVG", "2024-02-13", 20));
+        awaitView("/api/reporting/territories/" + t + "?from=2024-02&to=2024-02",
+                v -> v.path("totals").path("entered").asLong() == 2);
+        Http coordinator = as("coordinator", t, null);
+
+        Http.Response aci = coordinator.post("/api/reporting/frozen-reports",
+                "{\"territory\":\"" + t + "\",\"aciId\":\"aci-w\",\"period\":\"2024-02\"}");
+        assertThat(aci.status()).as(aci.raw()).isEqualTo(201);
+        assertThat(aci.body().path("id").asString()).isEqualTo(t + "~aci-w~2024-02~1");
+        assertThat(aci.body().path("level").asString()).isEqualTo("ACI");
+        assertThat(aci.body().path("report").path("totals").path("entered").asLong()).isEqualTo(1);
+        assertThat(positions(aci.body())).isEqualTo(Map.of(hired.pathwayId, 0L));
+
+        Http.Response lyon = coordinator.post("/api/reporting/frozen-reports",
+                "{\"territory\":\"lyon\",\"period\":\"2024-02\"}");
+        assertThat(lyon.status()).isEqualTo(403);
+        assertThat(lyon.rule()).isEqualTo("territory-not-yours");
+        Http.Response territorialAnalyst = as("national-analyst", t, null).post("/api/reporting/frozen-reports",
+                "{\"period\":\"2024-02\"}");
+        assertThat(territorialAnalyst.status()).isEqualTo(403);
+        assertThat(territorialAnalyst.rule()).isEqualTo("national-scope-required");
+        assertThat(as("auditor", null, null).post("/api/reporting/frozen-reports",
+                "{\"territory\":\"" + t + "\",\"period\":\"2024-02\"}").status()).isEqualTo(403);
+
+        Http.Response national = analyst.post("/api/reporting/frozen-reports", "{\"period\":\"2024-02\"}");
+        assertThat(national.status()).as(national.raw()).isIn(201, 409);
+        Http cip = as("cip", t, "aci-w");
+        assertThat(cip.get("/api/reporting/frozen-reports/" + t + "~aci-w~2024-02~1").status()).isEqualTo(200);
+        assertThat(cip.get("/api/reporting/frozen-reports/national~2024-02~1").status()).isEqualTo(403);
+        assertThat(as("cip", t, "aci-v").get("/api/reporting/frozen-reports/" + t + "~aci-w~2024-02~1").status())
+                .isEqualTo(403);
+        assertThat(get(cip, "/api/reporting/frozen-reports").toString()).contains("aci-w").doesNotContain("national~");
+    }
+
     private static Map<String, Long> positions(JsonNode report) {
         Map<String, Long> positions = new HashMap<>();
         report.path("positions").properties().forEach(e -> positions.put(e.getKey(), e.getValue().asLong()));
