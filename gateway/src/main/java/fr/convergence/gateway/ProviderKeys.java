@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -74,22 +75,29 @@ final class ProviderKeys {
         while (true) {
             State now = state.get();
             Instant at = clock.instant();
-            // a fetch under way is shared; one that never ended (its caller went away) no longer blocks the next
+            // a fetch under way is shared; one still not ended after the interval (timeouts make that unlikely) no
+            // longer holds back the next
             if (now.fetching() != null && at.isBefore(now.fetchStarted().plus(minInterval))) {
                 return now.fetching();
             }
             if (at.isBefore(now.nextFetch()) && now.fetching() == null) {
                 return Mono.just(now.keys());
             }
-            Mono<JWKSet> fetch = fetch(now.keys()).cache();
-            if (state.compareAndSet(now, new State(now.keys(), at.plus(minInterval), fetch, at))) {
-                return fetch;
+            // The fetch runs on its own, not on the caller's subscription: a caller that goes away does not cancel
+            // it for the others waiting on it. It always ends with a key set (the one held if it fails).
+            Sinks.One<JWKSet> result = Sinks.one();
+            if (state.compareAndSet(now, new State(now.keys(), at.plus(minInterval), result.asMono(), at))) {
+                JWKSet held = now.keys();
+                fetch(held).subscribe(result::tryEmitValue, e -> result.tryEmitValue(held),
+                        () -> result.tryEmitValue(held));
+                return result.asMono();
             }
         }
     }
 
     private Mono<JWKSet> fetch(JWKSet held) {
         return web.get().uri(uri).retrieve().bodyToMono(String.class)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("empty answer")))
                 .map(ProviderKeys::parse)
                 .doOnNext(this::fetched)
                 .onErrorResume(e -> {
