@@ -158,7 +158,7 @@ cat <<INFO
                   cip-aci-paris-1 (ACI staff) · encadrant-paris-1 · auditor-paris — the same for every territory: see README
     Gateway       http://localhost:8080
     API docs      http://localhost:8080/swagger-ui.html
-    Metrics       http://localhost:8080/actuator/prometheus  (each service: :8081-8084/actuator/prometheus)
+    Metrics       each service: http://localhost:8081-8084/actuator/prometheus; the gateway's needs an admin token or the scrape credential (SECURITY.md)
     Audit         http://localhost:8080/api/audit/participants/<participantId>/history
     Kafka         127.0.0.1:9092      MongoDB  mongodb://127.0.0.1:27017
     Logs          $LOGS

@@ -3,6 +3,10 @@ package fr.convergence.pathway.api;
 import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.security.Role;
 import fr.convergence.kit.web.ApiException;
+import fr.convergence.pathway.domain.ExitCategory;
+import fr.convergence.pathway.domain.PathwayStatus;
+import fr.convergence.pathway.domain.ProgrammeRules;
+import fr.convergence.pathway.store.PathwayIndexer;
 import fr.convergence.pathway.store.StreamDocumentStorageEngine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +44,18 @@ class PathwayQueriesController {
     private final StreamDocumentStorageEngine store;
     private final PathwayAccess access;
     private final com.fasterxml.jackson.databind.ObjectMapper eventJson;
+    private final ProgrammeRules rules;
+    private final Clock clock;
 
     PathwayQueriesController(PathwayQueries queries, StreamDocumentStorageEngine store, PathwayAccess access,
-                             com.fasterxml.jackson.databind.ObjectMapper eventObjectMapper) {
+                             com.fasterxml.jackson.databind.ObjectMapper eventObjectMapper, ProgrammeRules rules,
+                             Clock clock) {
         this.queries = queries;
         this.store = store;
         this.access = access;
         this.eventJson = eventObjectMapper;
+        this.rules = rules;
+        this.clock = clock;
     }
 
     /** One recorded event of a pathway, for its staff's timeline. */
@@ -127,15 +137,15 @@ class PathwayQueriesController {
             filter.append("programme", programme);
         }
         List<Map<String, Object>> items = store.list(filter, page * size, size).stream()
-                .map(PathwayQueriesController::summary).toList();
+                .map(this::summary).toList();
         return new Page(items, page, size, store.count(filter));
     }
 
     /**
      * One line of a list. weeklyHours, hoursSetOn, plannedEnd and exitedOn are null for a stream not written since
-     * the index kept them (read the pathway itself then).
+     * the index kept them (read the pathway itself then); so is followUpDue for an exit indexed before its category was.
      */
-    private static Map<String, Object> summary(Document d) {
+    private Map<String, Object> summary(Document d) {
         Map<String, Object> line = new java.util.LinkedHashMap<>();
         line.put("pathwayId", d.getString("_id"));
         line.put("participantId", String.valueOf(d.get("participantId")));
@@ -149,6 +159,18 @@ class PathwayQueriesController {
         line.put("plannedEnd", d.get("plannedEnd"));
         line.put("exitedOn", d.get("exitedOn"));
         line.put("version", d.get("version", Number.class).longValue());
+        String category = d.getString(PathwayIndexer.EXIT_CATEGORY);
+        if (category != null && d.getString("exitedOn") != null) {
+            java.util.Set<Integer> done = new java.util.HashSet<>();
+            rules.followUpContactMonths().forEach(m -> {
+                if (d.get(PathwayIndexer.FOLLOW_UP_CONTACT + m) != null) {
+                    done.add(m);
+                }
+            });
+            line.put("followUpDue", FollowUpDue.of(PathwayStatus.valueOf(d.getString("status")),
+                    ExitCategory.valueOf(category), LocalDate.parse(d.getString("exitedOn")), done,
+                    LocalDate.now(clock), rules));
+        }
         return line;
     }
 

@@ -2,7 +2,6 @@ package fr.convergence.pathway.api;
 
 import fr.convergence.pathway.domain.BarrierDomain;
 import fr.convergence.pathway.domain.ExitCategory;
-import fr.convergence.pathway.domain.FollowUpMilestone;
 import fr.convergence.pathway.domain.HousingSituation;
 import fr.convergence.pathway.domain.ProgrammeRules;
 import fr.convergence.pathway.domain.PathwayState;
@@ -11,9 +10,7 @@ import fr.convergence.pathway.domain.Programme;
 
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,24 +43,10 @@ public record PathwayView(String pathwayId, String participantId, String territo
                 s.monthsInPathway(asOf), Collections.unmodifiableMap(new TreeMap<>(s.openBarriers())), s.durableHousing(), s.rightsOpened(),
                 s.trainingsCompleted(), Collections.unmodifiableMap(new TreeMap<>(s.monthlyHours())), s.exitedOn(), s.exitReason(),
                 s.exitCategory(), s.followUpStartedOn(), s.followUpEndedOn(), version, s.entryProfile(),
-                s.housingSituation(), s.accompaniments(), s.followUpContacts(), followUpDue(s, asOf, rules), s.housingAtExit(),
+                s.housingSituation(), s.accompaniments(), s.followUpContacts(), FollowUpDue.of(s.status(), s.exitCategory(), s.exitedOn(),
+                        s.followUpContacts().stream().map(PathwayState.FollowUpContact::milestoneMonths)
+                                .collect(java.util.stream.Collectors.toSet()), asOf, rules), s.housingAtExit(),
                 exitCancellableUntil(s, asOf, rules));
-    }
-
-    /**
-     * The expected contacts after the exit with none recorded for them, while follow-up may still happen: not after
-     * a withdrawal (death, long sickness, transfer…), and not once the window has closed (no contact could be recorded).
-     */
-    private static List<Due> followUpDue(PathwayState s, LocalDate today, ProgrammeRules rules) {
-        if (s.status() != PathwayStatus.EXITED && s.status() != PathwayStatus.FOLLOW_UP
-                || s.exitCategory() == ExitCategory.WITHDRAWN
-                || today.isAfter(s.exitedOn().plusMonths(rules.followUpMaxMonths()))) {
-            return List.of();
-        }
-        Set<Integer> done = new HashSet<>();
-        s.followUpContacts().forEach(c -> done.add(c.milestoneMonths()));
-        return rules.followUpContactMonths().stream().filter(m -> !done.contains(m))
-                .map(m -> new Due(m, new FollowUpMilestone(m).dueOn(s.exitedOn()))).toList();
     }
 
     /** Until when a coordinator may still cancel the exit; null when it cannot be (no exit, follow-up begun, too late). */

@@ -9,9 +9,15 @@ import java.util.List;
 /**
  * Keeps a pathway stream's listing fields in step with its events: participant, territory, ACI, programme, status,
  * and what a caseload shows and its alerts need without loading every stream (weekly hours and the day they were
- * last set, planned end, exit date). Streams written before a field existed get it with their next event.
+ * last set, planned end, exit date and category, follow-up contacts recorded). Streams written before a field existed
+ * get it with their next event.
  */
 public class PathwayIndexer implements StreamIndexer {
+
+    /** The exit's category: whether follow-up contacts are expected at all (not after a withdrawal). */
+    public static final String EXIT_CATEGORY = "exitCategory";
+    /** Prefix of the field saying a follow-up contact was recorded for a milestone: followUpContact6 = its date. */
+    public static final String FOLLOW_UP_CONTACT = "followUpContact";
 
     @Override
     public Document fieldsFor(List<?> payloads) {
@@ -39,9 +45,12 @@ public class PathwayIndexer implements StreamIndexer {
             } else if (payload instanceof PathwayExtended e) {
                 set.append("plannedEnd", e.newPlannedEnd().toString());
             } else if (payload instanceof ParticipantExited e) {
-                set.append("status", PathwayStatus.EXITED.name()).append("exitedOn", e.occurredOn().toString());
+                set.append("status", PathwayStatus.EXITED.name()).append("exitedOn", e.occurredOn().toString())
+                        .append(EXIT_CATEGORY, e.category().name());
             } else if (payload instanceof ExitCancelled) {
-                set.append("status", PathwayStatus.ACTIVE.name()).append("exitedOn", null);
+                set.append("status", PathwayStatus.ACTIVE.name()).append("exitedOn", null).append(EXIT_CATEGORY, null);
+            } else if (payload instanceof FollowUpContactRecorded e) {
+                set.append(FOLLOW_UP_CONTACT + e.milestoneMonths(), e.occurredOn().toString());
             } else if (payload instanceof EventDateCorrected e && e.correctedType().equals("ParticipantHired")) {
                 set.append("startedOn", e.rightDate().toString());
             } else if (payload instanceof EventDateCorrected e && e.correctedType().equals("ParticipantExited")) {

@@ -361,6 +361,11 @@ class PathwayApiTest {
         assertThat(view.get("followUpContacts").get(0).get("milestoneMonths").asInt()).isEqualTo(1);
         assertThat(view.get("followUpDue").size()).isEqualTo(3);
         assertThat(view.get("housingAtExit").asString()).isEqualTo("SOCIAL_RESIDENCE");
+        // the list's line says the same, so that a caseload need not load each exited person's pathway
+        var line = java.util.stream.StreamSupport.stream(http.get("/api/pathways?aciId=aci-paris-1&status=EXITED&size=200")
+                .body().get("items").spliterator(), false).filter(l -> l.get("pathwayId").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(line.get("followUpDue").size()).isEqualTo(3);
+        assertThat(line.get("followUpDue").get(0).get("milestoneMonths").asInt()).isEqualTo(3);
     }
 
     @Test
@@ -369,6 +374,9 @@ class PathwayApiTest {
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
         http.post("/api/pathways/" + id + "/exit", "{\"date\":\"%s\",\"reason\":\"DEATH\"}".formatted(today.minusDays(40)));
         assertThat(http.get("/api/pathways/" + id).body().get("followUpDue").size()).isZero();
+        var line = java.util.stream.StreamSupport.stream(http.get("/api/pathways?aciId=aci-paris-1&status=EXITED&size=200")
+                .body().get("items").spliterator(), false).filter(l -> l.get("pathwayId").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(line.get("followUpDue").size()).as("nor in the list").isZero();
         participant = "PSN-" + UUID.randomUUID().toString().substring(0, 8);
         String old = http.post("/api/pathways", """
                 {"participantId":"%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s",
