@@ -121,7 +121,10 @@
       fmtInt(f.contacted), fmtInt(f.notReached), fmtInt(f.employed.denominator), fmtInt(f.employed.numerator),
       fmtRate(f.employed.value), fmtInt(f.housed.numerator), fmtRate(f.housed.value)]));
     $('breakdown-caption').textContent = report.level === 'NATIONAL' ? 'Par territoire' : 'Par ACI';
-    fillRows('table-breakdown', report.breakdown.map(b => [b.code, fmtInt(b.entered), fmtInt(b.exited), fmtInt(b.presentAtEnd), fmtRate(b.dynamicExitRate), fmtInt(b.peopleSupported)]));
+    // a null count is a small count the service hides from the national team (secret statistique): shown as "s"
+    const fmtCount = n => n == null ? 's' : fmtInt(n);
+    fillRows('table-breakdown', report.breakdown.map(b => [b.code, fmtCount(b.entered), fmtCount(b.exited), fmtCount(b.presentAtEnd), b.exited == null ? 's' : fmtRate(b.dynamicExitRate), fmtCount(b.peopleSupported)]));
+    $('breakdown-secret').hidden = !report.breakdown.some(b => b.entered == null || b.exited == null || b.presentAtEnd == null || b.peopleSupported == null);
   }
 
   // What the caller may view (GET scope), turned into the choices of the selector. Each choice names the API path

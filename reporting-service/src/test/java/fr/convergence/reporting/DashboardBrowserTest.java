@@ -193,6 +193,9 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         assertThat(shown("dynamicExitRate")).isEqualTo("50,0 %");
         assertThat(browser.findElements(By.cssSelector("#table-flows tbody tr"))).hasSize(territory.path("months").size());
         assertThat(shownBreakdown()).containsOnlyKeys("aci-1", "aci-2");
+        // issue 19 item 4: 1 or 2 people per ACI are small counts, hidden from the national team, and said so
+        assertThat(shownBreakdown().get("aci-1")).containsExactly("s", "s", "s", "s", "s");
+        assertThat(browser.findElement(By.id("breakdown-secret")).isDisplayed()).isTrue();
 
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
         assertThat((Boolean) browser.executeScript("return typeof Chart === 'function'"))

@@ -3,6 +3,7 @@ package fr.convergence.reporting.api;
 import fr.convergence.kit.security.Caller;
 import fr.convergence.reporting.indicators.Indicator;
 import fr.convergence.reporting.indicators.Report;
+import fr.convergence.reporting.indicators.SmallCounts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +47,10 @@ public class ReportController {
                             @RequestParam(required = false) String programme) {
         String territory = ReportQuery.territory(code);
         ReportingAccess.requireTerritory(caller, territory, "code");
-        return reports.report(ReportQuery.parse(territory, null, from, to, programme));
+        Report report = reports.report(ReportQuery.parse(territory, null, from, to, programme));
+        // The national team sees a territory's ACIs with small counts hidden (issue 19 item 4); the territory's own
+        // staff run those ACIs and see them as they are.
+        return ReportingAccess.national(caller) ? SmallCounts.protect(report, SmallCounts.THRESHOLD) : report;
     }
 
     @GetMapping("/territories/{code}/acis/{aciId}")

@@ -109,7 +109,7 @@ public final class ReportTables {
                     r.territory() == null
                             ? r.breakdown().stream().map(b -> row(b.code(), b.entered(), b.exited(), b.presentAtEnd(),
                                     b.dynamicExitRate(), b.hoursWorked(), b.peopleSupported())).toList()
-                            : SmallCounts.protect(r.breakdown(), SmallCounts.THRESHOLD)));
+                            : SmallCounts.tableRows(r, SmallCounts.THRESHOLD)));
         }
         tables.add(new Table("Définitions", List.of("Identifiant", "Indicateur", "Définition"),
                 Arrays.stream(Indicator.values()).map(i -> row(i.id(), i.label(), i.definition())).toList()));

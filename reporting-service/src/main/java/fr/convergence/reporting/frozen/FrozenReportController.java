@@ -1,7 +1,9 @@
 package fr.convergence.reporting.frozen;
 
 import fr.convergence.kit.security.Caller;
+import fr.convergence.reporting.api.ReportingAccess;
 import fr.convergence.reporting.export.CsvExporter;
+import fr.convergence.reporting.indicators.SmallCounts;
 import fr.convergence.reporting.export.XlsxExporter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,7 +54,16 @@ public class FrozenReportController {
     @GetMapping("/{reportId}")
     @PreAuthorize(READERS)
     public FrozenReport get(Caller caller, @PathVariable String reportId) {
-        return service.get(caller, reportId);
+        FrozenReport frozen = service.get(caller, reportId);
+        // As the live territory view: the national team reads a territory's ACI rows with small counts hidden.
+        if (!ReportingAccess.national(caller)) {
+            return frozen;
+        }
+        FrozenReport f = frozen;
+        return new FrozenReport(f.id(), f.level(), f.territory(), f.aciId(), f.period(), f.periodKind(),
+                f.periodLabel(), f.version(), f.closedAt(), f.closedBy(), f.closedByRole(), f.reason(),
+                f.reasonLabel(), f.note(), f.generation(), f.positions(), f.changes(),
+                SmallCounts.protect(f.report(), SmallCounts.THRESHOLD));
     }
 
     @GetMapping("/{reportId}/report.xlsx")

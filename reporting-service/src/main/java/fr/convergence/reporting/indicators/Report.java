@@ -64,8 +64,12 @@ public record Report(String level, String territory, String aciId, String progra
                            long accompaniedVisits, long caseConferences) {
     }
 
-    /** @param peopleSupported people supported in the period in that territory or ACI (counted once in each) */
-    public record BreakdownRow(String code, long entered, long exited, long presentAtEnd, Double dynamicExitRate,
-                               double hoursWorked, long peopleSupported) {
+    /**
+     * @param peopleSupported people supported in the period in that territory or ACI (counted once in each)
+     *                        <p>A null count (and the rate with the exits) is a small count hidden from the national
+     *                        team below territory level ({@link SmallCounts}).
+     */
+    public record BreakdownRow(String code, Long entered, Long exited, Long presentAtEnd, Double dynamicExitRate,
+                               double hoursWorked, Long peopleSupported) {
     }
 }

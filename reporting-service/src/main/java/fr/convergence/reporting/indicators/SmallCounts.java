@@ -9,7 +9,8 @@ import java.util.List;
  * {@link #THRESHOLD}−1 people in one ACI could point at a person, so it is not shown. The territory's total stays
  * shown, so hiding a single cell of a column is not enough (total minus the others gives it back): whenever a column
  * has exactly one hidden cell, the smallest other non-zero cell of that column is hidden too (secondary
- * suppression). Zeros are shown: they reveal nobody, and hiding one beside a single small cell would not protect it.
+ * suppression), or a zero when every other cell is zero (else the zeros and the total would name the ACI). Other
+ * zeros are shown: they reveal nobody.
  */
 public final class SmallCounts {
 
@@ -38,41 +39,65 @@ public final class SmallCounts {
             }
         }
         if (hiddenCount == 1) {
-            List<Integer> candidates = new ArrayList<>();
+            List<Integer> others = new ArrayList<>();
             for (int i = 0; i < column.size(); i++) {
-                if (!hide[i] && column.get(i) > 0) {
-                    candidates.add(i);
+                if (!hide[i]) {
+                    others.add(i);
                 }
             }
-            // With no other non-zero cell the single ACI is the territory: its total is a territory figure anyway.
-            candidates.stream().min(Comparator.comparingLong(column::get)).ifPresent(i -> hide[i] = true);
+            // The smallest non-zero cell, else a zero (then total = the hidden cell, but nobody knows which ACI);
+            // a lone ACI is its territory, whose total is a territory figure anyway.
+            others.stream().min(Comparator.comparingLong((Integer i) -> column.get(i) == 0 ? Long.MAX_VALUE
+                    : column.get(i))).ifPresent(i -> hide[i] = true);
         }
         return hide;
     }
 
     /**
-     * The breakdown rows as table rows (code, entered, exited, present, dynamic exit rate, hours, people supported)
-     * with the protected columns' small cells replaced by {@link #HIDDEN}. The rate is hidden with the exits it is
-     * computed from; hours are not a count of people and stay.
+     * The report with its ACI rows protected: each hidden count (and the exit rate with its exits) becomes null.
+     * Hours are not a count of people and stay. A national breakdown (territory rows) is returned as it is.
      */
-    public static List<List<Object>> protect(List<Report.BreakdownRow> rows, int threshold) {
+    public static Report protect(Report report, int threshold) {
+        if (report.territory() == null || report.breakdown().isEmpty()) {
+            return report;
+        }
+        List<Report.BreakdownRow> rows = report.breakdown();
         boolean[] entered = hidden(rows.stream().map(Report.BreakdownRow::entered).toList(), threshold);
         boolean[] exited = hidden(rows.stream().map(Report.BreakdownRow::exited).toList(), threshold);
         boolean[] present = hidden(rows.stream().map(Report.BreakdownRow::presentAtEnd).toList(), threshold);
         boolean[] people = hidden(rows.stream().map(Report.BreakdownRow::peopleSupported).toList(), threshold);
-        List<List<Object>> table = new ArrayList<>();
+        List<Report.BreakdownRow> protectedRows = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Report.BreakdownRow b = rows.get(i);
+            protectedRows.add(new Report.BreakdownRow(b.code(), entered[i] ? null : b.entered(),
+                    exited[i] ? null : b.exited(), present[i] ? null : b.presentAtEnd(),
+                    exited[i] ? null : b.dynamicExitRate(), b.hoursWorked(), people[i] ? null : b.peopleSupported()));
+        }
+        return new Report(report.level(), report.territory(), report.aciId(), report.programme(), report.from(),
+                report.to(), report.totals(), report.months(), List.copyOf(protectedRows));
+    }
+
+    /** The protected ACI rows as export rows, a hidden cell reading {@link #HIDDEN}. */
+    public static List<List<Object>> tableRows(Report report, int threshold) {
+        List<List<Object>> table = new ArrayList<>();
+        Report protectedReport = protect(report, threshold);
+        for (int i = 0; i < protectedReport.breakdown().size(); i++) {
+            Report.BreakdownRow b = protectedReport.breakdown().get(i);
+            boolean rateHidden = b.exited() == null;
             List<Object> row = new ArrayList<>();
             row.add(b.code());
-            row.add(entered[i] ? HIDDEN : b.entered());
-            row.add(exited[i] ? HIDDEN : b.exited());
-            row.add(present[i] ? HIDDEN : b.presentAtEnd());
-            row.add(exited[i] ? HIDDEN : b.dynamicExitRate());
+            row.add(orHidden(b.entered()));
+            row.add(orHidden(b.exited()));
+            row.add(orHidden(b.presentAtEnd()));
+            row.add(rateHidden ? HIDDEN : b.dynamicExitRate());
             row.add(b.hoursWorked());
-            row.add(people[i] ? HIDDEN : b.peopleSupported());
+            row.add(orHidden(b.peopleSupported()));
             table.add(row);
         }
         return table;
+    }
+
+    private static Object orHidden(Long count) {
+        return count == null ? HIDDEN : count;
     }
 }

@@ -30,16 +30,23 @@ class SmallCountsTest {
     @Test
     void twoHiddenCellsNeedNothingMoreAndALoneAciIsItsTerritory() {
         assertThat(hidden(2L, 3L, 40L)).containsExactly(true, true, false);
-        assertThat(hidden(3L, 0L)).containsExactly(true, false);
+        assertThat(hidden(3L)).containsExactly(true);
+    }
+
+    @Test
+    void whenEveryOtherCellIsZeroAZeroIsHiddenTooOrTheTotalWouldNameTheAci() {
+        assertThat(hidden(0L, 3L, 0L)).containsExactly(true, true, false);
     }
 
     @Test
     void noColumnOfTheExportedAciTableLeavesExactlyOneHiddenCell() {
         List<Report.BreakdownRow> rows = List.of(
-                new Report.BreakdownRow("aci-1", 2, 0, 12, null, 100.0, 14),
-                new Report.BreakdownRow("aci-2", 8, 3, 6, 0.6667, 80.0, 9),
-                new Report.BreakdownRow("aci-3", 11, 6, 20, 0.5, 300.0, 26));
-        List<List<Object>> table = SmallCounts.protect(rows, SmallCounts.THRESHOLD);
+                new Report.BreakdownRow("aci-1", 2L, 0L, 12L, null, 100.0, 14L),
+                new Report.BreakdownRow("aci-2", 8L, 3L, 6L, 0.6667, 80.0, 9L),
+                new Report.BreakdownRow("aci-3", 11L, 6L, 20L, 0.5, 300.0, 26L));
+        Report territory = IndicatorCalculator.compute(new Filter("t", null, null, null, null), List.of(), List.of());
+        List<List<Object>> table = SmallCounts.tableRows(new Report(territory.level(), "t", null, null,
+                territory.from(), territory.to(), territory.totals(), territory.months(), rows), SmallCounts.THRESHOLD);
 
         assertThat(table.get(0)).containsExactly("aci-1", "s", 0L, 12L, null, 100.0, 14L);
         assertThat(table.get(1)).containsExactly("aci-2", "s", "s", 6L, "s", 80.0, 9L);
@@ -53,8 +60,8 @@ class SmallCountsTest {
 
     @Test
     void aTerritoryExportHidesItsAciSmallCountsButTheNationalOneShowsTerritoriesAsTheyAre() {
-        List<Report.BreakdownRow> rows = List.of(new Report.BreakdownRow("a", 2, 0, 2, null, 1.0, 2),
-                new Report.BreakdownRow("b", 9, 0, 9, null, 1.0, 9));
+        List<Report.BreakdownRow> rows = List.of(new Report.BreakdownRow("a", 2L, 0L, 2L, null, 1.0, 2L),
+                new Report.BreakdownRow("b", 9L, 0L, 9L, null, 1.0, 9L));
         Report territory = IndicatorCalculator.compute(new Filter("t", null, null, null, null), List.of(), List.of());
         Report withRows = new Report(territory.level(), "t", null, null, territory.from(), territory.to(),
                 territory.totals(), territory.months(), rows);
