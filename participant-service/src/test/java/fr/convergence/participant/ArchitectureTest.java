@@ -51,4 +51,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("fr.convergence.kit.security..")
                 .check(CLASSES);
     }
+
+    // the platform's shared rules (test-support), the same in every service
+    @Test
+    void sharedDomainRule() {
+        fr.convergence.testing.PlatformArchitecture.domainFreeOfInfrastructure("fr.convergence.participant.domain").check(CLASSES);
+    }
+
+    @Test
+    void sharedNoCycleRule() {
+        fr.convergence.testing.PlatformArchitecture.noCyclesBetweenFeatures("fr.convergence.participant").check(CLASSES);
+    }
 }

@@ -26,4 +26,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule kafkaConsumerOnlyInConsuming = noClasses().that().resideOutsideOfPackage("..consuming..")
             .should().dependOnClassesThat().resideInAPackage("org.apache.kafka.clients.consumer..");
+
+    // the platform's shared rules (test-support), the same in every service
+    @ArchTest
+    static final ArchRule sharedDomainRule =
+            fr.convergence.testing.PlatformArchitecture.domainFreeOfInfrastructure("fr.convergence.partnership.domain");
+
+    @ArchTest
+    static final ArchRule sharedNoCycleRule =
+            fr.convergence.testing.PlatformArchitecture.noCyclesBetweenFeatures("fr.convergence.partnership");
 }

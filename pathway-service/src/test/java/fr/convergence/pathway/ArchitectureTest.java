@@ -42,4 +42,15 @@ class ArchitectureTest {
                         "org.apache.kafka..", "org.springframework.web..")
                 .check(CLASSES);
     }
+
+    // the platform's shared rules (test-support), the same in every service
+    @Test
+    void sharedDomainRule() {
+        fr.convergence.testing.PlatformArchitecture.domainFreeOfInfrastructure("fr.convergence.pathway.domain").check(CLASSES);
+    }
+
+    @Test
+    void sharedNoCycleRule() {
+        fr.convergence.testing.PlatformArchitecture.noCyclesBetweenFeatures("fr.convergence.pathway").check(CLASSES);
+    }
 }

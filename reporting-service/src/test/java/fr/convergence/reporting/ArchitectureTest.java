@@ -22,4 +22,13 @@ class ArchitectureTest {
             .that().resideInAPackage("fr.convergence.reporting.indicators..")
             .should().dependOnClassesThat().resideInAnyPackage("fr.convergence.reporting.store..",
                     "fr.convergence.reporting.ingest..", "fr.convergence.reporting.api..");
+
+    // the platform's shared rules (test-support), the same in every service
+    @ArchTest
+    static final ArchRule sharedDomainRule =
+            fr.convergence.testing.PlatformArchitecture.domainFreeOfInfrastructure("fr.convergence.reporting.indicators");
+
+    @ArchTest
+    static final ArchRule sharedNoCycleRule =
+            fr.convergence.testing.PlatformArchitecture.noCyclesBetweenFeatures("fr.convergence.reporting");
 }
