@@ -104,7 +104,7 @@ public final class Http {
 
     private Response send(HttpRequest request) {
         try {
-            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = sendOnce(request);
             JsonNode body = r.body().isBlank() ? null : tryParse(r.body());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body, r.body(),
                     r.headers());
@@ -113,6 +113,23 @@ public final class Http {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends, and sends again once if the pooled connection it went out on had been closed by the server (an idle
+     * keep-alive connection closed by the server as the request was written: "received no bytes", a broken pipe).
+     * Nothing reached the server's application then, so the one retry, on a new connection, is safe for any method;
+     * a server that really drops the request fails the retry too. The JDK retries only idempotent methods itself.
+     */
+    private static HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("received no bytes")) {
+                return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            throw e;
         }
     }
 
