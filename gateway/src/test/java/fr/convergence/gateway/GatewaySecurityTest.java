@@ -239,10 +239,13 @@ class GatewaySecurityTest {
         String cip = issuer.tokenFor("actuator-cip", "cip", "paris", "aci-paris-1");
         String coordinator = issuer.tokenFor("actuator-coordinator", "coordinator", "paris", null);
         String admin = issuer.tokenFor("actuator-admin", "admin", null, null);
+        // national, like the administrator, but no administrator: national scope opens no operations endpoint
+        String evaluator = issuer.tokenFor("actuator-evaluator", "evaluator", null, null);
         for (String path : java.util.List.of("/actuator/gateway/routes", "/actuator/prometheus", "/actuator/metrics")) {
             assertProblem(call("GET", path, null, Map.of(), null), 401, "authentication-required");
             assertProblem(call("GET", path, cip, Map.of(), null), 403, "role-not-allowed");
             assertProblem(call("GET", path, coordinator, Map.of(), null), 403, "role-not-allowed");
+            assertProblem(call("GET", path, evaluator, Map.of(), null), 403, "role-not-allowed");
             assertThat(call("GET", path, admin, Map.of(), null).statusCode()).as(path + " for the admin").isEqualTo(200);
         }
     }

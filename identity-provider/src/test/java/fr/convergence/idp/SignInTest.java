@@ -93,6 +93,17 @@ class SignInTest {
     }
 
     @Test
+    void theExternalEvaluatorIsANationalUserWithoutTerritory() throws Exception {
+        JsonNode claims = claims(new SignIn(ISSUER, "demo").token("evaluator"));
+        assertThat(claims.get("sub").asText()).isEqualTo("evaluator");
+        assertThat(claims.get("role").asText()).isEqualTo("evaluator");
+        assertThat(claims.get("name").asText()).isEqualTo("Évaluation externe");
+        assertThat(claims.get("national").asBoolean()).isTrue();
+        assertThat(claims.has("territory")).isFalse();
+        assertThat(claims.has("aci")).isFalse();
+    }
+
+    @Test
     void everyTerritoryHasACoordinatorAndAPartnershipOfficer() throws Exception {
         SignIn signIn = new SignIn(ISSUER, "demo");
         assertThat(claims(signIn.token("coordinator-marseille")).get("territory").asText()).isEqualTo("marseille");

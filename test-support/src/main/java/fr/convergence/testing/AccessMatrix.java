@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class AccessMatrix {
 
     public static final List<String> ROLES = List.of("cip", "encadrant", "partnership-officer", "coordinator", "national-analyst",
-            "auditor", "admin");
+            "auditor", "admin", "evaluator");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
     private static final Set<String> NOT_API = Set.of("/error");
 

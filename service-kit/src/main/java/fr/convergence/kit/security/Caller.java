@@ -27,12 +27,14 @@ public record Caller(String userId, Role role, String territory, String aciId, b
     }
 
     /**
-     * National callers see every territory: a national role (analyst, auditor, administrator) whose token carries
-     * no territory AND says it is national ({@code national: true}). Any other token without its territory sees
-     * nothing, so a misconfigured identity provider fails closed (issue 21 finding 12).
+     * National callers see every territory: a national role (analyst, auditor, administrator, evaluator) whose token
+     * carries no territory AND says it is national ({@code national: true}). Any other token without its territory
+     * sees nothing, so a misconfigured identity provider fails closed (issue 21 finding 12). National scope grants
+     * no route: the evaluator is national, yet every route but reporting's evaluation extract refuses its role.
      */
     public boolean national() {
-        return nationalScope && territory == null && is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.ADMIN);
+        return nationalScope && territory == null
+                && is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.ADMIN, Role.EVALUATOR);
     }
 
     public boolean seesTerritory(String otherTerritory) {

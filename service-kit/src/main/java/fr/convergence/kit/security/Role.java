@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The seven roles of the programme, as carried in the token's {@code role} claim. Each service decides what a role
+ * The eight roles of the programme, as carried in the token's {@code role} claim. Each service decides what a role
  * may do on its own routes ({@code @PreAuthorize("hasRole('CIP')")}); a role never implies another.
  */
 public enum Role {
@@ -21,7 +21,12 @@ public enum Role {
     /** Auditor: replays full histories; every read is recorded. */
     AUDITOR("auditor"),
     /** Administrator: reference data and operations (rebuilds, dead letters), no personal data. */
-    ADMIN("admin");
+    ADMIN("admin"),
+    /**
+     * External evaluator (issue 19): national scope, but reads only the pseudonymised evaluation extract that
+     * reporting-service serves. No other route of any service admits it, however national its token.
+     */
+    EVALUATOR("evaluator");
 
     private final String claim;
 

@@ -30,6 +30,16 @@ class CallerTest {
     }
 
     @Test
+    void theEvaluatorIsNationalOnlyWhenItsTokenSaysSo() {
+        Caller evaluator = new Caller("evaluator", Role.EVALUATOR, null, null, true);
+        assertThat(evaluator.national()).isTrue();
+        assertThat(evaluator.aciStaff()).isFalse();
+        assertThat(new Caller("evaluator", Role.EVALUATOR, null, null, false).national()).isFalse();
+        assertThat(Role.fromClaim("evaluator")).contains(Role.EVALUATOR);
+        assertThat(Role.EVALUATOR.authority()).isEqualTo("ROLE_EVALUATOR");
+    }
+
+    @Test
     void aTerritorialAuditorSeesTheirTerritoryOnly() {
         Caller auditor = new Caller("u", Role.AUDITOR, "lyon", null);
         assertThat(auditor.national()).isFalse();
