@@ -430,4 +430,135 @@ class WorkspaceRolesBrowserTest {
             assertThat(ws.body()).doesNotContain(LAST_NAME, participantId);
         }
     }
+
+    /**
+     * Issue 18's forms in the browser, each page checked by axe-core: the CIP records the entry profile, an
+     * interview with who took part (checkboxes), a change of housing situation and the exit with the housing at exit;
+     * the coordinator corrects the interview's date, then cancels the exit — refused until the confirmation box is
+     * ticked; the CIP sees both, records the real exit and a follow-up contact.
+     */
+    @Test
+    @Order(5)
+    void theSituationAccompanimentFollowUpAndCorrectionFormsWorkInTheBrowser() throws Exception {
+        LocalDate hired = TODAY.minusMonths(4);
+        LocalDate exited = TODAY.minusDays(20);
+        Api cip = new Api(gateway).as(platform.signIn(), "cip-aci-paris-1");
+        Api.Reply registered = cip.post("/api/participants", """
+                {"firstName":"Nadia","lastName":"Situation","birthDate":"1979-03-03","referentId":"cip-aci-paris-1","aciId":"aci-paris-1"}""");
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        String person = registered.body().get("participantId").asText();
+        Api.Reply hire = cip.post("/api/pathways", """
+                {"participantId":"%s","aciId":"aci-paris-1","programme":"CVG","contractStart":"%s","plannedEnd":"%s","weeklyHours":24}"""
+                .formatted(person, hired, hired.plusMonths(12)));
+        assertThat(hire.status()).as(hire.raw()).isEqualTo(201);
+
+        try (Browser browser = new Browser()) {
+            WorkspacePages ws = new WorkspacePages(browser);
+            browser.signInAt(gateway + "/", "cip-aci-paris-1", "demo");
+            ws.at("Mes salarié·es");
+            ws.open(gateway + "/espace/salaries/" + person);
+            ws.at("Nadia");
+            assertThat(ws.text("profil-absent")).contains("Pas encore renseigné");
+
+            ws.clickLink("Profil à l'entrée");
+            ws.at("Profil à l'entrée").assertAccessible();
+            ws.type("date", fr(hired.plusDays(1))).choose("housing", "STREET").choose("withoutHousing", "MONTHS_6_TO_12")
+                    .choose("referredBy", "STREET_OUTREACH").choose("healthCover", "BASIC_ONLY")
+                    .choose("withoutWork", "UNDER_6_MONTHS");
+            ws.click(By.cssSelector("label[for=rightsAtEntry]"));
+            ws.submit();
+            ws.at("Nadia");
+            assertThat(ws.body()).contains("Le profil à l'entrée est enregistré.");
+            assertThat(ws.text("profil")).contains("À la rue", "Maraude, équipe mobile", "Assurance maladie sans complémentaire");
+
+            ws.clickLink("Entretien ou accompagnement");
+            ws.at("Entretien ou accompagnement").assertAccessible();
+            ws.type("date", fr(TODAY.minusDays(30))).choose("kind", "INTERVIEW").choose("length", "MINUTES_30_TO_60");
+            ws.submit();
+            // who took part is required: refused next to the checkboxes, the rest kept
+            assertThat(ws.errorOf("participants")).isNotBlank();
+            assertThat(ws.valueOf("date")).isEqualTo(fr(TODAY.minusDays(30)));
+            ws.assertAccessible();
+            ws.click(By.cssSelector("label[for=participants]"));
+            ws.click(By.cssSelector("label[for=participants-CIP]"));
+            ws.submit();
+            ws.at("Nadia");
+            assertThat(ws.body()).contains("L'accompagnement est enregistré.");
+            assertThat(ws.text("dernier-accompagnement")).contains(fr(TODAY.minusDays(30)));
+
+            ws.clickLink("Changement de situation de logement");
+            ws.at("Changement de situation de logement").assertAccessible();
+            ws.type("date", fr(TODAY.minusDays(25))).choose("situation", "INSERTION_SHELTER");
+            ws.submit();
+            ws.at("Nadia");
+            assertThat(ws.text("logement-actuel")).contains("Hébergement d'insertion (CHRS)");
+
+            ws.clickLink("Sortie");
+            ws.at("Sortie").assertAccessible();
+            ws.type("date", fr(exited)).choose("reason", "CDI").choose("housingAtExit", "SOCIAL_RESIDENCE");
+            ws.submit();
+            ws.at("Nadia");
+            assertThat(ws.text("logement-sortie")).contains("Résidence sociale, pension de famille");
+            assertThat(ws.text("contacts-a-faire")).contains(fr(exited.plusMonths(1)));
+
+        }
+
+        try (Browser browser = new Browser()) {
+            WorkspacePages ws = new WorkspacePages(browser);
+            browser.signInAt(gateway + "/", "coordinator-paris", "demo");
+            ws.at("Mon territoire");
+            ws.open(gateway + "/espace/personnes/" + person);
+            ws.at("Nadia").assertAccessible();
+
+            // the interview was in fact a day earlier: chosen, as a person does, by its day in the list
+            ws.clickLink("Corriger la date d'un événement");
+            ws.at("Corriger la date").assertAccessible();
+            new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("sequence")))
+                    .getOptions().stream().filter(o -> o.getText().startsWith(fr(TODAY.minusDays(30)))).findFirst()
+                    .orElseThrow(() -> new AssertionError("the interview is not offered for correction")).click();
+            ws.type("rightDate", fr(TODAY.minusDays(31))).choose("reason", "DATA_ENTRY_ERROR");
+            ws.submit();
+            ws.at("Nadia");
+            assertThat(ws.body()).contains("La date est corrigée");
+
+            ws.clickLink("Annuler la sortie");
+            ws.at("Annuler la sortie").assertAccessible();
+            assertThat(ws.body()).contains("La sortie du " + fr(exited) + " (CDI) sera annulée");
+            ws.choose("reason", "EXIT_DID_NOT_HAPPEN");
+            ws.submit();
+            assertThat(ws.errorOf("confirm")).contains("Cochez la case pour confirmer");
+            ws.assertAccessible();
+            ws.click(By.cssSelector("label[for=confirm]"));
+            ws.submit();
+            ws.at("Nadia");
+            assertThat(ws.body()).contains("La sortie est annulée : le parcours est de nouveau en cours.");
+            assertThat(browser.driver.findElements(By.id("sortie"))).isEmpty();
+            ws.assertAccessible();
+        }
+
+        // the CIP's page shows both: the interview on its corrected day, the pathway running again
+        try (Browser browser = new Browser()) {
+            WorkspacePages ws = new WorkspacePages(browser);
+            browser.signInAt(gateway + "/espace/salaries/" + person, "cip-aci-paris-1", "demo");
+            ws.at("Nadia");
+            assertThat(ws.text("dernier-accompagnement")).contains(fr(TODAY.minusDays(31)));
+            assertThat(browser.driver.findElements(By.id("sortie"))).isEmpty();
+
+            // the real exit, and the first follow-up contact (after which the exit can no longer be cancelled)
+            ws.clickLink("Sortie");
+            ws.at("Sortie");
+            ws.type("date", fr(exited.plusDays(2))).choose("reason", "CDI");
+            ws.submit();
+            ws.at("Nadia");
+            assertThat(ws.text("sortie")).startsWith(fr(exited.plusDays(2)));
+            ws.clickLink("Contact de suivi après sortie");
+            ws.at("Contact de suivi après sortie").assertAccessible();
+            ws.type("date", fr(TODAY)).choose("employment", "CDI").choose("housing", "SOCIAL_RESIDENCE");
+            ws.submit();
+            ws.at("Nadia");
+            assertThat(ws.body()).contains("Le contact de suivi est enregistré.");
+            assertThat(ws.text("contacts-faits")).contains(fr(TODAY));
+            ws.assertAccessible();
+        }
+    }
 }

@@ -44,6 +44,10 @@ public final class PathwayState {
                     caseConferences + (kind == AccompanimentKind.CASE_CONFERENCE ? 1 : 0),
                     lastOn == null || on.isAfter(lastOn) ? on : lastOn);
         }
+
+        Accompaniments withLastOn(LocalDate on) {
+            return new Accompaniments(total, interviews, accompaniedVisits, caseConferences, on);
+        }
     }
 
     /** What a correction needs to know of an earlier event: its type and its (possibly corrected) date. */
@@ -81,6 +85,8 @@ public final class PathwayState {
     private EntryProfile entryProfile;
     private Accompaniments accompaniments = Accompaniments.NONE;
     private final List<FollowUpContact> followUpContacts = new ArrayList<>();
+    /** Where each contact's event sits in the stream → its index in {@link #followUpContacts}, for a correction. */
+    private final Map<Long, Integer> contactAt = new TreeMap<>();
     private final Map<Long, Recorded> recorded = new TreeMap<>();
 
     /** Applies an event whose position in the stream is unknown (it cannot be the target of a correction). */
@@ -150,6 +156,9 @@ public final class PathwayState {
         } else if (event instanceof FollowUpContactRecorded e) {
             followUpContacts.add(new FollowUpContact(e.milestoneMonths(), e.occurredOn(), e.employment(), e.housing(),
                     e.newDifficulty()));
+            if (sequence >= 0) {
+                contactAt.put(sequence, followUpContacts.size() - 1);
+            }
             housingSituation = e.housing();
         } else if (event instanceof ExitCancelled) {
             status = PathwayStatus.ACTIVE;
@@ -208,6 +217,18 @@ public final class PathwayState {
                     entryProfile = new EntryProfile(entryProfile.housing(), entryProfile.withoutHousing(),
                             entryProfile.referredBy(), entryProfile.healthCover(), entryProfile.rightsAtEntry(),
                             entryProfile.withoutWork(), c.rightDate(), entryProfile.sequence());
+                }
+            }
+            // what the person's page shows follows the correction too: the last accompaniment, the contact's day
+            case "AccompanimentRecorded" -> accompaniments = accompaniments.withLastOn(recorded.values().stream()
+                    .filter(r -> r.type().equals(AccompanimentRecorded.class.getSimpleName()))
+                    .map(Recorded::date).max(LocalDate::compareTo).orElse(null));
+            case "FollowUpContactRecorded" -> {
+                Integer at = contactAt.get(c.correctedSequence());
+                if (at != null) {
+                    FollowUpContact was = followUpContacts.get(at);
+                    followUpContacts.set(at, new FollowUpContact(was.milestoneMonths(), c.rightDate(), was.employment(),
+                            was.housing(), was.newDifficulty()));
                 }
             }
             default -> {
