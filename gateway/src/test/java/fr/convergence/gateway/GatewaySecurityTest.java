@@ -103,6 +103,9 @@ class GatewaySecurityTest {
                 401, "authentication-required");
         assertProblem(call("GET", "/api/pathways/p-2", issuer.foreignAudience("cip", "paris", "aci-paris-1"), Map.of(), null),
                 401, "authentication-required");
+        // a token whose territory is not among its territories contradicts itself (issue 19 item 6): refused here too
+        assertProblem(call("GET", "/api/pathways/p-2", issuer.disagreeingTerritories("coord-x", "coordinator", "lyon",
+                "paris", "lille"), Map.of(), null), 401, "authentication-required");
     }
 
     /**
@@ -142,6 +145,15 @@ class GatewaySecurityTest {
         HttpResponse<String> r = call("GET", "/api/pathways/p-3", token, Map.of(), null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(authorizationSeen.get("/api/pathways/p-3")).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void aPortfolioTokenIsForwardedLikeAnyOther() throws Exception {
+        // the gateway judges the token, not the territories: each service applies the portfolio itself
+        String token = issuer.portfolio("projet-nord", "national-analyst", "lille", "rouen", "paris");
+        HttpResponse<String> r = call("GET", "/api/pathways/p-4", token, Map.of(), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(authorizationSeen.get("/api/pathways/p-4")).isEqualTo("Bearer " + token);
     }
 
     /**

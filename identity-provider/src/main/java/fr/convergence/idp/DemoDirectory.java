@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The demo users, built from {@code demo-directory.yml}: per territory one ACI staff member per ACI, a chargé·e de
- * partenariat, a coordinator and a territorial auditor; plus the national users. One place to read who exists.
+ * partenariat, a coordinator and a territorial auditor; plus the national users and the portfolios (people
+ * following several territories). One place to read who exists.
  */
 public final class DemoDirectory implements UserDetailsService {
 
@@ -43,17 +44,26 @@ public final class DemoDirectory implements UserDetailsService {
         ((Map<String, Integer>) doc.get("territories")).forEach((territory, acis) -> {
             for (int n = 1; n <= acis; n++) {
                 String aci = "aci-" + territory + "-" + n;
-                add(new DemoUser("cip-" + aci, "cip", territory, aci, "CIP " + aci));
+                add(DemoUser.of("cip-" + aci, "cip", territory, aci, "CIP " + aci));
             }
             // the encadrant·e technique of the territory's first ACI, who enters the month's hours
-            add(new DemoUser("encadrant-" + territory + "-1", "encadrant", territory, "aci-" + territory + "-1",
+            add(DemoUser.of("encadrant-" + territory + "-1", "encadrant", territory, "aci-" + territory + "-1",
                     "Encadrant·e technique aci-" + territory + "-1"));
-            add(new DemoUser("cdp-" + territory, "partnership-officer", territory, null, "Chargé·e de partenariat " + territory));
-            add(new DemoUser("coordinator-" + territory, "coordinator", territory, null, "Coordination " + territory));
-            add(new DemoUser("auditor-" + territory, "auditor", territory, null, "Audit " + territory));
+            add(DemoUser.of("cdp-" + territory, "partnership-officer", territory, null, "Chargé·e de partenariat " + territory));
+            add(DemoUser.of("coordinator-" + territory, "coordinator", territory, null, "Coordination " + territory));
+            add(DemoUser.of("auditor-" + territory, "auditor", territory, null, "Audit " + territory));
         });
         for (Map<String, String> u : (List<Map<String, String>>) doc.get("national")) {
-            add(new DemoUser(u.get("username"), u.get("role"), null, null, u.get("name")));
+            add(DemoUser.of(u.get("username"), u.get("role"), null, null, u.get("name")));
+        }
+        for (Map<String, Object> u : (List<Map<String, Object>>) doc.getOrDefault("portfolios", List.of())) {
+            List<String> territories = (List<String>) u.get("territories");
+            if (territories == null || territories.size() < 2) {
+                throw new IllegalStateException(resource + ": portfolio " + u.get("username")
+                        + " must list at least two territories");
+            }
+            add(new DemoUser((String) u.get("username"), (String) u.get("role"), territories, null,
+                    (String) u.get("name")));
         }
     }
 

@@ -20,7 +20,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Spring Authorization Server with the platform's claims: every access and ID token says who the person is
- * ({@code sub}), their {@code role}, and where they work ({@code territory}, {@code aci}).
+ * ({@code sub}), their {@code role}, and where they work ({@code territories}, and {@code territory} when that is
+ * one; {@code aci}) or that they work nationally ({@code national}).
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityProviderConfiguration {
@@ -81,11 +82,17 @@ class IdentityProviderConfiguration {
             }
             directory.find(context.getPrincipal().getName()).ifPresent(user -> {
                 context.getClaims().claim("role", user.role()).claim("name", user.name());
-                if (user.territory() != null) {
-                    context.getClaims().claim("territory", user.territory());
-                } else {
+                if (user.national()) {
                     // said, not implied: a token that merely lacks its territory is refused everything
                     context.getClaims().claim("national", true);
+                } else {
+                    // territories always lists where the person works; territory names it too when it is one
+                    // place only, and is left out for a portfolio: a reader that knows only territory then sees
+                    // nothing rather than one of the portfolio's territories picked at random
+                    context.getClaims().claim("territories", user.territories());
+                    if (user.territories().size() == 1) {
+                        context.getClaims().claim("territory", user.territories().get(0));
+                    }
                 }
                 if (user.aci() != null) {
                     context.getClaims().claim("aci", user.aci());

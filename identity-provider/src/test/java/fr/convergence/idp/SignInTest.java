@@ -104,6 +104,27 @@ class SignInTest {
     }
 
     @Test
+    void aPortfolioListsItsTerritoriesAndNamesNoSingleOne() throws Exception {
+        JsonNode claims = claims(new SignIn(ISSUER, "demo").token("projet-nord"));
+        assertThat(claims.get("role").asText()).isEqualTo("national-analyst");
+        assertThat(claims.get("territories").isArray()).isTrue();
+        assertThat(texts(claims.get("territories")))
+                .containsExactly("lille", "rouen", "paris");
+        // no single territory to fall back on, and not national: a reader of territory alone sees nothing
+        assertThat(claims.has("territory")).isFalse();
+        assertThat(claims.has("national")).isFalse();
+        assertThat(claims.has("aci")).isFalse();
+    }
+
+    @Test
+    void aSingleTerritoryTokenNamesItsTerritoryInBothClaims() throws Exception {
+        JsonNode claims = claims(new SignIn(ISSUER, "demo").token("coordinator-rouen"));
+        assertThat(claims.get("territory").asText()).isEqualTo("rouen");
+        assertThat(texts(claims.get("territories"))).containsExactly("rouen");
+        assertThat(claims(new SignIn(ISSUER, "demo").token("analyst")).has("territories")).isFalse();
+    }
+
+    @Test
     void everyTerritoryHasACoordinatorAndAPartnershipOfficer() throws Exception {
         SignIn signIn = new SignIn(ISSUER, "demo");
         assertThat(claims(signIn.token("coordinator-marseille")).get("territory").asText()).isEqualTo("marseille");
@@ -135,6 +156,10 @@ class SignInTest {
         HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(ISSUER + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
+    }
+
+    private static java.util.List<String> texts(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private static JsonNode claims(String jwt) throws IOException {

@@ -111,6 +111,21 @@ public final class TestIssuer {
         return sign(key, issuer, subject, role, null, null, Instant.now().plusSeconds(3600), Shape.LOST_TERRITORY);
     }
 
+    /**
+     * A portfolio's token (issue 19 item 6), as the provider issues it: a {@code territories} claim listing them all
+     * and no single {@code territory}. With one territory it is an ordinary territorial token in the new form.
+     */
+    public String portfolio(String subject, String role, String... territories) {
+        return sign(key, issuer, subject, role, null, null, Instant.now().plusSeconds(3600), Shape.ACCESS,
+                java.util.List.of(territories));
+    }
+
+    /** A token that contradicts itself: its {@code territory} is not among its {@code territories}. Refused (401). */
+    public String disagreeingTerritories(String subject, String role, String territory, String... territories) {
+        return sign(key, issuer, subject, role, territory, null, Instant.now().plusSeconds(3600), Shape.ACCESS,
+                java.util.List.of(territories));
+    }
+
     private static String subjectOf(String role, String territory, String aci) {
         return role + "-" + (aci != null ? aci : territory != null ? territory : "national");
     }
@@ -122,6 +137,11 @@ public final class TestIssuer {
 
     private static String sign(RSAKey signingKey, String iss, String subject, String role, String territory,
                                String aci, Instant expiresAt, Shape shape) {
+        return sign(signingKey, iss, subject, role, territory, aci, expiresAt, shape, null);
+    }
+
+    private static String sign(RSAKey signingKey, String iss, String subject, String role, String territory,
+                               String aci, Instant expiresAt, Shape shape, java.util.List<String> territories) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(iss).subject(subject)
                 .issueTime(Date.from(expiresAt.minusSeconds(3700))).expirationTime(Date.from(expiresAt))
                 .claim("role", role);
@@ -131,9 +151,12 @@ public final class TestIssuer {
             claims.audience(shape == Shape.FOREIGN_AUDIENCE ? "another-application" : "convergence-platform")
                     .claim("token_use", "access");
         }
+        if (territories != null) {
+            claims.claim("territories", territories);
+        }
         if (territory != null) {
             claims.claim("territory", territory);
-        } else if (shape != Shape.LOST_TERRITORY) {
+        } else if (shape != Shape.LOST_TERRITORY && territories == null) {
             claims.claim("national", true);
         }
         if (aci != null) {

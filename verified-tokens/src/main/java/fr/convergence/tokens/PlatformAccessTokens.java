@@ -13,7 +13,8 @@ import java.util.Collection;
  * provider (issuer, keys, times), meant for the platform ({@code aud} holds {@link #AUDIENCE}) and an ACCESS token
  * ({@code token_use = access}). An OpenID Connect ID token of the same provider is signed with the same key and
  * names the same person, but it proves a sign-in to one client, not a grant to call the APIs: it was accepted
- * before (issue 21 finding 3). One definition, used by every resource server of the platform.
+ * before (issue 21 finding 3). Its territory claims must agree ({@link TerritoryClaims}). One definition, used by
+ * every resource server of the platform.
  */
 public final class PlatformAccessTokens {
 
@@ -29,7 +30,8 @@ public final class PlatformAccessTokens {
     public static OAuth2TokenValidator<Jwt> validator(String issuer) {
         return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<Object>("aud", PlatformAccessTokens::forThePlatform),
-                new JwtClaimValidator<Object>(TOKEN_USE, ACCESS::equals));
+                new JwtClaimValidator<Object>(TOKEN_USE, ACCESS::equals),
+                TerritoryClaims.validator());
     }
 
     private static boolean forThePlatform(Object aud) {

@@ -1,7 +1,6 @@
 package fr.convergence.participant.registration;
 
 import fr.convergence.kit.security.Caller;
-import fr.convergence.kit.security.Role;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.participant.accesslog.ParticipantVisibility;
 import fr.convergence.participant.domain.AciId;
@@ -36,17 +35,12 @@ public class ParticipantAccess implements ParticipantVisibility {
     }
 
     /**
-     * Whether the caller sees objects of this territory and ACI. A territorial role whose token lacks the claim
-     * that scopes it (ACI staff without an ACI or territory, a coordinator without a territory) sees nothing:
-     * {@link Caller} would otherwise read the missing claim as "national".
+     * Whether the caller sees objects of this territory and ACI: any of the caller's territories (a portfolio holds
+     * several), every territory for a national caller. A territorial role whose token lacks the claim that scopes it
+     * (ACI staff without an ACI or with several territories, a coordinator without a territory) sees nothing:
+     * {@link Caller#seesAci} fails closed on each.
      */
     static boolean sees(Caller caller, String territory, String aciId) {
-        if (caller.aciStaff() && (caller.territory() == null || caller.aciId() == null)) {
-            return false;
-        }
-        if (caller.is(Role.COORDINATOR, Role.PARTNERSHIP_OFFICER) && caller.territory() == null) {
-            return false;
-        }
         return caller.seesAci(territory, aciId);
     }
 
@@ -57,7 +51,7 @@ public class ParticipantAccess implements ParticipantVisibility {
         }
     }
 
-    /** A territory named in a request body must be the caller's (ACI staff: the territory of their ACI). */
+    /** A territory named in a request body must be one of the caller's (ACI staff: the territory of their ACI). */
     static void requireWorksInTerritory(Caller caller, String territory) {
         if (!sees(caller, territory, caller.aciId())) {
             throw notYours("territory", "you do not work in territory " + territory);

@@ -231,7 +231,7 @@ public class ParticipantService {
      * searching their territory get their own ACI's people only.
      */
     ParticipantViews.Page<ParticipantViews.Summary> search(ParticipantRequests.Search s, Caller caller, String purpose) {
-        if (caller.is(fr.convergence.kit.security.Role.AUDITOR) && caller.territory() == null) {
+        if (caller.is(fr.convergence.kit.security.Role.AUDITOR) && caller.national()) {
             // names are searched within a territory's blind index; the national auditor works from pseudonymous ids
             throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "territory-not-yours", "territory",
                     "a national auditor finds a person by pseudonymous id, not by name");

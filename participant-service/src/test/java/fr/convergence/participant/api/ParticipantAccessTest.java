@@ -3,6 +3,7 @@ package fr.convergence.participant.api;
 import fr.convergence.participant.TestService;
 import fr.convergence.participant.Tokens;
 import fr.convergence.testing.Http;
+import fr.convergence.testing.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -217,5 +218,52 @@ class ParticipantAccessTest {
             assertThat(http.get("/api/participants/" + paris1).status()).isEqualTo(403);
             assertThat(http.post("/api/participants/search", "{\"territory\":\"paris\"}").status()).isEqualTo(403);
         }
+    }
+
+    /** The three territories of the demo's project lead for the north (issue 19 item 6). */
+    static final String[] NORD = {"lille", "rouen", "paris"};
+
+    @Test
+    void aPortfolioSeesItsThreeTerritoriesAndNotAFourth() {
+        String lille = register("aci-lille-1");
+        String rouen = register("aci-rouen-1");
+        Http lead = as(TestIssuer.get().portfolio("projet-nord", "national-analyst", NORD));
+        for (String id : List.of(lille, rouen, paris1)) {
+            Http.Response r = lead.get("/api/participants/" + id);
+            assertThat(r.status()).as(r.raw()).isEqualTo(200);
+            // a national analyst with a portfolio still gets the pseudonymous record only
+            assertThat(new TreeSet<>(r.body().propertyNames())).isEqualTo(PSEUDONYMOUS_FIELDS);
+        }
+        assertHidden(lead.get("/api/participants/" + lyon1));
+
+        Http coordinator = as(TestIssuer.get().portfolio("coord-nord", "coordinator", NORD))
+                .with("X-Purpose", "case-follow-up");
+        for (String id : List.of(lille, rouen, paris1)) {
+            assertThat(coordinator.get("/api/participants/" + id).status()).isEqualTo(200);
+        }
+        assertHidden(coordinator.get("/api/participants/" + lyon1));
+        assertThat(ids(coordinator.post("/api/participants/search",
+                "{\"territory\":\"rouen\",\"lastName\":\"%s\"}".formatted(lastName)))).containsExactly(rouen);
+        assertNotYours(coordinator.post("/api/participants/search", "{\"territory\":\"lyon\"}"), "territory");
+        assertNotYours(coordinator.post("/api/participants/search", "{\"aciId\":\"aci-lyon-1\"}"), "aciId");
+        // a move stays within the person's territory, into an ACI of the caller's
+        Http.Response moved = coordinator.post("/api/participants/" + lille + "/move", "{\"aciId\":\"aci-lille-2\"}");
+        assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+        assertHidden(coordinator.post("/api/participants/" + lyon1 + "/move", "{\"aciId\":\"aci-lyon-2\"}"));
+    }
+
+    @Test
+    void aTokenWhoseTerritoryClaimsDisagreeIsRefused() {
+        Http.Response r = as(TestIssuer.get().disagreeingTerritories("coord-x", "coordinator", "lyon", "paris", "lille"))
+                .with("X-Purpose", "case-follow-up").get("/api/participants/" + lyon1);
+        assertThat(r.status()).as(r.raw()).isEqualTo(401);
+        assertThat(r.isProblem()).isTrue();
+    }
+
+    @Test
+    void aPortfolioOfNoTerritorySeesNothing() {
+        Http none = as(TestIssuer.get().portfolio("coord-none", "coordinator")).with("X-Purpose", "case-follow-up");
+        assertHidden(none.get("/api/participants/" + paris1));
+        assertNotYours(none.post("/api/participants/search", "{\"territory\":\"paris\"}"), "territory");
     }
 }

@@ -79,7 +79,8 @@ class NeedsController {
      * the caller's alert rule, kept in one place there, not a default here) with no referral proposed in their
      * partner domain since they opened (a declined or cancelled one does not count): the CIP's alert "a barrier
      * still without a referral", for her own ACI only (another ACI is 403); the territory's officers and
-     * coordinator may ask for any ACI of it. One read per partner domain's queue, then one per person concerned.
+     * coordinator may ask for any ACI of it (a portfolio: of any of its territories served here, all looked at). One
+     * read per partner domain's queue (per territory), then one per person concerned.
      */
     @GetMapping("/needs/waiting")
     @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
@@ -95,10 +96,21 @@ class NeedsController {
             throw new ApiException(org.springframework.http.HttpStatus.FORBIDDEN, "territory-not-yours", "aciId",
                     "ACI staff see the needs of their own ACI only");
         }
-        String territory = access.list(caller, null);
-        List<OpenNeed> longOpen = openNeeds(territory, List.of(PartnerDomain.values())).stream()
-                .filter(n -> aciId.equals(n.aciId()) && n.daysOpen() >= minDaysOpen).toList();
+        // the ACI lies in one of the caller's territories: a portfolio's are all looked at (the others hold none of it)
         Map<String, List<Document>> referralsOf = new java.util.HashMap<>();
+        List<WaitingNeed> waiting = new ArrayList<>();
+        for (String territory : access.readable(caller)) {
+            List<OpenNeed> longOpen = openNeeds(territory, List.of(PartnerDomain.values())).stream()
+                    .filter(n -> aciId.equals(n.aciId()) && n.daysOpen() >= minDaysOpen).toList();
+            waiting.addAll(unanswered(territory, longOpen, referralsOf));
+        }
+        waiting.sort(Comparator.comparing(WaitingNeed::daysOpen).reversed().thenComparing(WaitingNeed::participantId));
+        return waiting;
+    }
+
+    /** The needs no referral of their partner domain answered since they opened. */
+    private List<WaitingNeed> unanswered(String territory, List<OpenNeed> longOpen,
+                                         Map<String, List<Document>> referralsOf) {
         List<WaitingNeed> waiting = new ArrayList<>();
         for (OpenNeed n : longOpen) {
             List<Document> referrals = referralsOf.computeIfAbsent(n.participantId(), id -> participants
@@ -111,7 +123,6 @@ class NeedsController {
                         n.daysOpen()));
             }
         }
-        waiting.sort(Comparator.comparing(WaitingNeed::daysOpen).reversed().thenComparing(WaitingNeed::participantId));
         return waiting;
     }
 

@@ -9,6 +9,8 @@ import fr.convergence.partnership.store.ParticipantStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Object-level checks (OWASP API1) of an instance serving one territory or several (TERRITORIES, e.g. the local
  * run). Every object belongs to one territory; a caller who does not work in it sees none of it: its objects answer
@@ -17,7 +19,10 @@ import org.springframework.stereotype.Component;
  * not theirs.
  *
  * <p>Which territory a request is about: the one it names ({@code territory} parameter or body field), else the
- * caller's own; a national caller on an instance serving several must name one.
+ * caller's own. A caller who works in several territories (a portfolio, issue 19 item 6) is taken to mean the one of
+ * them this instance serves; if it serves several of them, the request must name one (400, field {@code territory}),
+ * like a national caller on an instance serving several. A read that spans people rather than a territory (an ACI's
+ * waiting needs, a participant named by id) covers all of the caller's territories served here.
  */
 @Component
 class TerritoryAccess {
@@ -57,17 +62,7 @@ class TerritoryAccess {
     }
 
     private String scope(Caller caller, String requested, String field) {
-        String territory = requested != null ? requested : caller.territory();
-        if (territory == null && !caller.national()) {   // a territorial token without its territory sees nothing
-            throw notYours(null, "your token names no territory");
-        }
-        if (territory == null) {
-            if (served.all().size() != 1) {
-                throw ApiException.badRequest("territory", "this instance serves " + served.all()
-                        + "; name the territory (parameter or body field territory)");
-            }
-            territory = served.home();
-        }
+        String territory = requested != null ? requested : defaultTerritory(caller);
         if (!served.serves(territory)) {
             throw notYours(field, "this instance serves " + served.all() + ", not " + territory);
         }
@@ -77,10 +72,56 @@ class TerritoryAccess {
         return territory;
     }
 
+    /** The territory a request naming none is about: the caller's own here, or this instance's for a national one. */
+    private String defaultTerritory(Caller caller) {
+        if (caller.national()) {
+            if (served.all().size() != 1) {
+                throw ApiException.badRequest("territory", "this instance serves " + served.all()
+                        + "; name the territory (parameter or body field territory)");
+            }
+            return served.home();
+        }
+        if (caller.territories().isEmpty()) {   // a territorial token without its territory sees nothing
+            throw notYours(null, "your token names no territory");
+        }
+        List<String> here = servedOf(caller);
+        if (here.size() > 1) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, Caller.TERRITORY_REQUIRED, "territory",
+                    "you work in several territories served here " + here
+                            + ": name one (parameter or body field territory)");
+        }
+        // none served here: the caller's own (the first, for a portfolio), refused as not served
+        return here.isEmpty() ? caller.territories().iterator().next() : here.get(0);
+    }
+
+    /**
+     * The served territories a read about the caller's people spans: every served one for a national caller, else
+     * the caller's own that this instance serves (a portfolio's union). 403 when there is none.
+     */
+    List<String> readable(Caller caller) {
+        if (caller.national()) {
+            return List.copyOf(served.all());
+        }
+        List<String> here = servedOf(caller);
+        if (caller.aciStaff() && caller.territories().size() != 1) {   // an ACI lies in one territory: misconfigured
+            throw notYours(null, "ACI staff work in the one territory of their ACI");
+        }
+        if (here.isEmpty()) {
+            throw notYours(null, caller.territories().isEmpty() ? "your token names no territory"
+                    : "this instance serves " + served.all() + ", none of your territories");
+        }
+        return here;
+    }
+
+    private List<String> servedOf(Caller caller) {
+        return caller.territories().stream().filter(served::serves).toList();
+    }
+
     /**
      * The territory of a participant the caller may see: 400 for an id that is no pseudonymous code (field
-     * {@code participantId}), 404 otherwise, exactly like an unknown participant. A territorial caller's participant
-     * is in their territory; a national caller's is in the served territory that knows them.
+     * {@code participantId}), 404 otherwise, exactly like an unknown participant. A single-territory caller's
+     * participant is in their territory; a national caller's, or a portfolio's, is in the served territory (of theirs)
+     * that knows them.
      */
     String participant(Caller caller, String participantId) {
         if (participantId == null || !participantId.matches(Requests.CODE)) {
@@ -130,15 +171,16 @@ class TerritoryAccess {
         if (caller.territory() != null) {
             return caller.territory();
         }
-        if (!caller.national()) {
-            return null;
+        if (!caller.national() && !caller.portfolio()) {
+            return null;   // a territorial token without its territory sees nothing
         }
-        for (String territory : served.all()) {   // a few exact reads; one when the instance serves one territory
+        List<String> candidates = caller.national() ? List.copyOf(served.all()) : servedOf(caller);
+        for (String territory : candidates) {   // a few exact reads; one when only one candidate is served
             if (participants.find(territory, participantId).isPresent()) {
                 return territory;
             }
         }
-        return served.all().size() == 1 ? served.home() : null;
+        return candidates.size() == 1 ? candidates.get(0) : null;
     }
 
     private static ApiException notYours(String field, String detail) {

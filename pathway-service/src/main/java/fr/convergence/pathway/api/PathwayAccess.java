@@ -1,7 +1,6 @@
 package fr.convergence.pathway.api;
 
 import fr.convergence.kit.security.Caller;
-import fr.convergence.kit.security.Role;
 import fr.convergence.kit.web.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -29,17 +28,12 @@ public class PathwayAccess {
     }
 
     /**
-     * Whether the caller sees objects of this territory and ACI. A territorial role whose token lacks the claim
-     * that scopes it (ACI staff without an ACI or territory, a coordinator without a territory) sees nothing:
-     * {@link Caller} would otherwise read the missing claim as "national".
+     * Whether the caller sees objects of this territory and ACI: any of the caller's territories (a portfolio holds
+     * several), every territory for a national caller. A territorial role whose token lacks the claim that scopes it
+     * (ACI staff without an ACI or with several territories, a coordinator without a territory) sees nothing:
+     * {@link Caller#seesAci} fails closed on each.
      */
     public static boolean sees(Caller caller, String territory, String aciId) {
-        if (caller.aciStaff() && (caller.territory() == null || caller.aciId() == null)) {
-            return false;
-        }
-        if (caller.is(Role.COORDINATOR, Role.PARTNERSHIP_OFFICER) && caller.territory() == null) {
-            return false;
-        }
         return caller.seesAci(territory, aciId);
     }
 

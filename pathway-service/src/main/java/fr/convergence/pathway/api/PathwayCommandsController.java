@@ -72,9 +72,10 @@ class PathwayCommandsController {
     ResponseEntity<PathwayView> open(@Valid @RequestBody Requests.OpenPathway r, Caller caller) {
         // ACI staff open pathways of their own ACI in their own territory, and nothing else (403, not 422: the
         // request is well-formed, the caller is not entitled to it)
-        String territory = territories.resolve(r.territory() == null ? caller.territory() : r.territory());
+        // the territory named, else the caller's only one (several and none named: 400), else this instance's
+        String territory = territories.resolve(caller.territoryFor(r.territory()));
         if (!PathwayAccess.sees(caller, territory, r.aciId())) {
-            throw PathwayAccess.notYours(caller.territory() != null && caller.territory().equals(territory)
+            throw PathwayAccess.notYours(caller.territories().contains(territory)
                     ? "aciId" : "territory", "you record pathways of your own ACI and territory only");
         }
         if (!territories.serves(territory)) {

@@ -102,7 +102,7 @@ class PathwayQueriesController {
     @GetMapping
     @PreAuthorize("hasAnyRole('CIP','ENCADRANT','COORDINATOR','NATIONAL_ANALYST')")
     @Operation(summary = "Pathways of an ACI or a territory, paged (filter by status or programme); each caller's "
-            + "list is narrowed to the ACI or territory they work in")
+            + "list is narrowed to the ACI or territories they work in (a portfolio naming no territory: all of its own)")
     Page list(@RequestParam(required = false) @Pattern(regexp = Requests.CODE) String aciId,
               @RequestParam(required = false) @Pattern(regexp = "[a-z0-9-]{2,40}") String territory,
               @RequestParam(required = false) @Pattern(regexp = "ACTIVE|EXITED|FOLLOW_UP|CLOSED") String status,
@@ -115,8 +115,8 @@ class PathwayQueriesController {
         }
         // asking for someone else's list is refused outright; otherwise the list is narrowed to the caller's scope
         boolean national = caller.is(Role.NATIONAL_ANALYST) && caller.national();
-        if (!national && (caller.territory() == null || territory != null && !territory.equals(caller.territory()))) {
-            throw PathwayAccess.notYours("territory", "you list the pathways of your own territory only");
+        if (!national && (caller.territories().isEmpty() || territory != null && !caller.seesTerritory(territory))) {
+            throw PathwayAccess.notYours("territory", "you list the pathways of your own territories only");
         }
         if (caller.aciStaff() && (caller.aciId() == null || aciId != null && !aciId.equals(caller.aciId()))) {
             throw PathwayAccess.notYours("aciId", "you list the pathways of your own ACI only");
@@ -126,9 +126,11 @@ class PathwayQueriesController {
         if (aci != null) {
             filter.append("aciId", aci);
         }
-        String scope = national ? territory : caller.territory();
-        if (scope != null) {
-            filter.append("territory", scope);
+        if (territory != null) {
+            filter.append("territory", territory);   // national, or one of the caller's (checked above)
+        } else if (!national) {
+            // a territorial caller's list without a territory: the union of their territories (one, or a portfolio's)
+            filter.append("territory", new Document("$in", List.copyOf(caller.territories())));
         }
         if (status != null) {
             filter.append("status", status);

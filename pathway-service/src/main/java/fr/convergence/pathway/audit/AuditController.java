@@ -35,8 +35,8 @@ import java.util.Map;
 
 /**
  * The auditor's view of one participant: history, state as of a date, chain verification, exports, and who read
- * what. Auditors only; an auditor of one territory opens the files of that territory's participants only (404
- * otherwise, like an unknown participant). Every read is recorded under the token's subject.
+ * what. Auditors only; an auditor of territories (one, or a portfolio) opens the files of their participants only
+ * (404 otherwise, like an unknown participant). Every read is recorded under the token's subject.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -67,11 +67,11 @@ class AuditController {
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                         Caller caller) {
-        List<HistoryEntry> all = audit.history(id, caller.territory(), caller.userId(), "history page " + page);
+        List<HistoryEntry> all = audit.history(id, caller, "history page " + page);
         // long: page × size must not wrap round to a negative index (a huge page was a 500, issue 21 finding 14)
         int from = (int) Math.min(all.size(), (long) page * size);
         int to = (int) Math.min(all.size(), (long) from + size);
-        return new HistoryPage(id, all.subList(from, to), page, size, all.size(), audit.verify(id, caller.territory()));
+        return new HistoryPage(id, all.subList(from, to), page, size, all.size(), audit.verify(id, caller));
     }
 
     @GetMapping("/participants/{participantId}/state")
@@ -81,14 +81,14 @@ class AuditController {
                               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                               Caller caller) {
         return Map.of("participantId", id, "asOf", asOf.toString(), "pathways",
-                audit.stateAsOf(id, asOf, caller.territory(), caller.userId()));
+                audit.stateAsOf(id, asOf, caller));
     }
 
     @GetMapping("/participants/{participantId}/verification")
     @PreAuthorize(AUDITORS)
     @Operation(summary = "Recompute every pathway's SHA-256 chain; report the first broken link")
     Map<String, Object> verification(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) {
-        Map<String, Map<String, Object>> chains = audit.verify(id, caller.territory());
+        Map<String, Map<String, Object>> chains = audit.verify(id, caller);
         boolean intact = chains.values().stream().allMatch(c -> Boolean.TRUE.equals(c.get("intact")));
         return Map.of("participantId", id, "intact", intact, "pathways", chains);
     }
@@ -97,13 +97,13 @@ class AuditController {
     @PreAuthorize(AUDITORS)
     @Operation(summary = "The full history for an audit file, with chain heads and a digest of its content")
     ResponseEntity<String> exportJson(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) throws Exception {
-        List<HistoryEntry> all = audit.history(id, caller.territory(), caller.userId(), "export json");
+        List<HistoryEntry> all = audit.history(id, caller, "export json");
         String items = json.writeValueAsString(all);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("participantId", id);
         export.put("generatedAt", Instant.now().toString());
         export.put("generatedBy", caller.userId());
-        export.put("chains", audit.verify(id, caller.territory()));
+        export.put("chains", audit.verify(id, caller));
         export.put("itemsSha256", sha256(items));
         export.put("items", all);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-" + id + ".json")
@@ -114,8 +114,8 @@ class AuditController {
     @PreAuthorize(AUDITORS)
     @Operation(summary = "A printable view of the history")
     String exportHtml(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) {
-        return AuditPrintView.render(id, audit.history(id, caller.territory(), caller.userId(), "export html"),
-                audit.verify(id, caller.territory()));
+        return AuditPrintView.render(id, audit.history(id, caller, "export html"),
+                audit.verify(id, caller));
     }
 
     @GetMapping(value = "/participants/{participantId}/export.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -123,8 +123,8 @@ class AuditController {
     @Operation(summary = "The audit file as PDF: history, chain verification with head hashes, who produced it; "
             + "French, A4, numbered pages, font embedded")
     ResponseEntity<byte[]> exportPdf(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) {
-        byte[] pdf = AuditPdf.render(id, audit.history(id, caller.territory(), caller.userId(), "export pdf"),
-                audit.verify(id, caller.territory()), caller.userId(), Instant.now());
+        byte[] pdf = AuditPdf.render(id, audit.history(id, caller, "export pdf"),
+                audit.verify(id, caller), caller.userId(), Instant.now());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-" + id + ".pdf").body(pdf);
     }
@@ -133,8 +133,7 @@ class AuditController {
     @PreAuthorize(AUDITORS)
     @Operation(summary = "Audit reads (who read which history, when) — for auditors")
     Object reads(@RequestParam(required = false) @Pattern(regexp = ID) String participantId, Caller caller) {
-        return participantId == null ? audit.readsOverview(caller.territory())
-                : audit.readsOf(participantId, caller.territory());
+        return participantId == null ? audit.readsOverview(caller) : audit.readsOf(participantId, caller);
     }
 
     @ExceptionHandler(HistorySource.SourceUnavailable.class)

@@ -1,5 +1,7 @@
 package fr.convergence.pathway.audit;
 
+import fr.convergence.kit.security.Caller;
+
 import java.util.List;
 
 /** A service that can tell everything it recorded about one participant. */
@@ -10,9 +12,9 @@ public interface HistorySource {
     /**
      * Every event about the participant, or throws {@link SourceUnavailable} if the service cannot answer.
      *
-     * @param territory the auditor's territory, whose events alone are told; {@code null} for a national auditor
+     * @param auditor the auditor reading: the events of the territories it sees alone are told
      */
-    List<HistoryEntry> historyOf(String participantId, String territory);
+    List<HistoryEntry> historyOf(String participantId, Caller auditor);
 
     class SourceUnavailable extends RuntimeException {
         public SourceUnavailable(String service, String reason) {

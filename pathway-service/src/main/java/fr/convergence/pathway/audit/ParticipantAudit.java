@@ -1,5 +1,6 @@
 package fr.convergence.pathway.audit;
 
+import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.kit.web.Correlation;
 import fr.convergence.pathway.api.PathwayQueries;
@@ -42,24 +43,24 @@ public class ParticipantAudit {
     /**
      * Every source's events about the participant, in the order things happened.
      *
-     * @param territory the auditor's territory, or {@code null} for a national auditor
-     * @param auditor   who reads (the token's subject), recorded with the read
+     * @param auditor who reads: the territories it sees (every one for a national auditor), and its subject, recorded
+     *                with the read
      */
-    public List<HistoryEntry> history(String participantId, String territory, String auditor, String what) {
-        requireVisible(participantId, territory);
-        reads.record(participantId, auditor, what, Correlation.current());
+    public List<HistoryEntry> history(String participantId, Caller auditor, String what) {
+        requireVisible(participantId, auditor);
+        reads.record(participantId, auditor.userId(), what, Correlation.current());
         List<HistoryEntry> all = new ArrayList<>();
         for (HistorySource source : sources) {
-            all.addAll(source.historyOf(participantId, territory));
+            all.addAll(source.historyOf(participantId, auditor));
         }
         all.sort(CHRONOLOGICAL);
         return all;
     }
 
-    /** The state of each of the participant's pathways (of the auditor's territory) as of the end of {@code date}. */
-    public List<PathwayView> stateAsOf(String participantId, LocalDate date, String territory, String auditor) {
-        List<String> pathwayIds = requireVisible(participantId, territory);
-        reads.record(participantId, auditor, "state as of " + date, Correlation.current());
+    /** The state of each of the participant's pathways (of the auditor's territories) as of the end of {@code date}. */
+    public List<PathwayView> stateAsOf(String participantId, LocalDate date, Caller auditor) {
+        List<String> pathwayIds = requireVisible(participantId, auditor);
+        reads.record(participantId, auditor.userId(), "state as of " + date, Correlation.current());
         List<PathwayView> states = new ArrayList<>();
         for (String pathwayId : pathwayIds) {
             try {
@@ -71,10 +72,10 @@ public class ParticipantAudit {
         return states;
     }
 
-    /** The chain head of each pathway (of the auditor's territory) and the first broken link, if any. */
-    public Map<String, Map<String, Object>> verify(String participantId, String territory) {
+    /** The chain head of each pathway (of the auditor's territories) and the first broken link, if any. */
+    public Map<String, Map<String, Object>> verify(String participantId, Caller auditor) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-        for (String pathwayId : requireVisible(participantId, territory)) {
+        for (String pathwayId : requireVisible(participantId, auditor)) {
             store.chainStatus(pathwayId).ifPresent(status -> {
                 Map<String, Object> check = new LinkedHashMap<>();
                 check.put("headHash", status.headHash());
@@ -90,33 +91,33 @@ public class ParticipantAudit {
     }
 
     /**
-     * The participant's pathways that exist (a hire that failed after registering its id has none) and lie in the
-     * auditor's territory; every territory for a national auditor. An auditor of one territory opens the file of a
-     * participant with a pathway in it only: anyone else answers 404, exactly like an unknown participant.
+     * The participant's pathways that exist (a hire that failed after registering its id has none) and lie in one of
+     * the auditor's territories; every territory for a national auditor (one whose token says so: an auditor whose
+     * token lost its territory sees none). An auditor of territories opens the file of a participant with a pathway
+     * in one of them only: anyone else answers 404, exactly like an unknown participant.
      */
-    private List<String> requireVisible(String participantId, String territory) {
-        List<String> visible = pathwaysIn(participantId, territory);
-        if (territory != null && visible.isEmpty()) {
+    private List<String> requireVisible(String participantId, Caller auditor) {
+        List<String> visible = pathwaysIn(participantId, auditor);
+        if (!auditor.national() && visible.isEmpty()) {
             throw ApiException.notFound("participant", participantId);
         }
         return visible;
     }
 
-    private List<String> pathwaysIn(String participantId, String territory) {
+    private List<String> pathwaysIn(String participantId, Caller auditor) {
         return participantPathways.of(participantId).stream()
-                .filter(id -> pathways.locate(id).filter(p -> territory == null || territory.equals(p.territory()))
-                        .isPresent())
+                .filter(id -> pathways.locate(id).filter(p -> auditor.seesTerritory(p.territory())).isPresent())
                 .toList();
     }
 
-    /** Who read the participant's file, when and what (the auditor's territory only, like the file itself). */
-    public List<Map<String, Object>> readsOf(String participantId, String territory) {
-        requireVisible(participantId, territory);
+    /** Who read the participant's file, when and what (the auditor's territories only, like the file itself). */
+    public List<Map<String, Object>> readsOf(String participantId, Caller auditor) {
+        requireVisible(participantId, auditor);
         return reads.of(participantId);
     }
 
     /** The participants whose file was read, with read counts; a territory's auditor sees its participants only. */
-    public List<Map<String, Object>> readsOverview(String territory) {
-        return reads.overview(500, participantId -> territory == null || !pathwaysIn(participantId, territory).isEmpty());
+    public List<Map<String, Object>> readsOverview(Caller auditor) {
+        return reads.overview(500, participantId -> auditor.national() || !pathwaysIn(participantId, auditor).isEmpty());
     }
 }

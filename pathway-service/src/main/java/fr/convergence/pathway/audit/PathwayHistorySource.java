@@ -1,6 +1,7 @@
 package fr.convergence.pathway.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.convergence.kit.security.Caller;
 import fr.convergence.pathway.store.ParticipantPathways;
 import fr.convergence.pathway.store.StoredEvent;
 import fr.convergence.pathway.store.StoredStream;
@@ -32,14 +33,14 @@ class PathwayHistorySource implements HistorySource {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<HistoryEntry> historyOf(String participantId, String territory) {
+    public List<HistoryEntry> historyOf(String participantId, Caller auditor) {
         List<HistoryEntry> entries = new ArrayList<>();
         for (String pathwayId : participantPathways.of(participantId)) {
             StoredStream stream = store.load(pathwayId).orElse(null);
             if (stream == null) {
                 continue; // a hire that failed after registering the pathway id
             }
-            if (territory != null && !territory.equals(stream.territory())) {
+            if (!auditor.seesTerritory(stream.territory())) {
                 continue; // a pathway of another territory: not this auditor's to read
             }
             for (StoredEvent stored : stream.events()) {

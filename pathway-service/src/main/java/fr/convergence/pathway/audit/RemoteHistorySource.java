@@ -2,6 +2,7 @@ package fr.convergence.pathway.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.security.CallerTokens;
 import fr.convergence.kit.web.Correlation;
 
@@ -42,7 +43,7 @@ class RemoteHistorySource implements HistorySource {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<HistoryEntry> historyOf(String participantId, String territory) {
+    public List<HistoryEntry> historyOf(String participantId, Caller auditor) {
         // the territory needs no parameter: the forwarded token carries it, and the other service applies it
         String bearer = CallerTokens.currentBearer()
                 .orElseThrow(() -> new SourceUnavailable(service, "no caller token to forward"));

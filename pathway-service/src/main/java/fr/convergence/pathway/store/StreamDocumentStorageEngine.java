@@ -310,7 +310,7 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         return ids;
     }
 
-    /** A page of stream summaries (no events) matching plain equality on index fields. */
+    /** A page of stream summaries (no events) matching equality, or {@code $in} (a portfolio), on index fields. */
     public List<Document> list(Document filter, int skip, int limit) {
         List<Document> page = new ArrayList<>();
         streams.find(filter).projection(new Document(EVENTS, 0)).sort(new Document(ID, 1)).skip(skip).limit(limit)

@@ -229,4 +229,41 @@ class ParticipantAuditTest {
         assertThat(auditor.get(file + "/verification").body().get("pathways").propertyNames())
                 .containsExactlyInAnyOrder(pathwayId, lyonPathway);
     }
+
+    @Test
+    void anAuditorOfAPortfolioReadsItsTerritoriesPathwaysOnly() {
+        // the participant moved: a Paris pathway (exited) then a Lyon one
+        cip.post("/api/pathways/" + pathwayId + "/exit", "{\"date\":\"%s\",\"reason\":\"TRANSFER\"}".formatted(START.plusMonths(2)));
+        Http lyonCip = new Http(port).as(issuer.tokenFor("cip-lyon", "cip", "lyon", "aci-lyon-1"));
+        String lyonPathway = lyonCip.post("/api/pathways", """
+                {"participantId":"%s","territory":"lyon","aciId":"aci-lyon-1","programme":"PHC","contractStart":"%s",
+                 "plannedEnd":"%s","weeklyHours":4}""".formatted(participant, START.plusMonths(3), START.plusMonths(8)))
+                .body().get("pathwayId").asString();
+        String file = "/api/audit/participants/" + participant;
+
+        Http nord = new Http(port).as(issuer.portfolio("auditor-nord", "auditor", "lille", "rouen", "paris"));
+        Http.Response history = nord.get(file + "/history");
+        assertThat(history.status()).as(history.raw()).isEqualTo(200);
+        assertThat(history.body().get("chains").propertyNames()).containsExactly(pathwayId);
+        assertThat(history.raw()).doesNotContain(lyonPathway);
+
+        Http southEast = new Http(port).as(issuer.portfolio("auditor-sud", "auditor", "lyon", "marseille"));
+        assertThat(southEast.get(file + "/verification").body().get("pathways").propertyNames())
+                .containsExactly(lyonPathway);
+        // a portfolio without Paris or Lyon finds no such participant
+        Http west = new Http(port).as(issuer.portfolio("auditor-ouest", "auditor", "nantes", "rouen"));
+        assertThat(west.get(file + "/history").status()).isEqualTo(404);
+        assertThat(west.get("/api/audit/reads").body().findValuesAsString("participantId")).doesNotContain(participant);
+    }
+
+    @Test
+    void anAuditorWhoseTokenLostItsTerritoryIsNotNationalAndFindsNothing() {
+        Http lost = new Http(port).as(issuer.withoutTerritory("auditor-paris", "auditor"));
+        String file = "/api/audit/participants/" + participant;
+        for (String path : List.of(file + "/history", file + "/verification", "/api/audit/reads?participantId=" + participant)) {
+            Http.Response r = lost.get(path);
+            assertThat(r.status()).as(path + " " + r.raw()).isEqualTo(404);
+        }
+        assertThat(lost.get("/api/audit/reads").body().findValuesAsString("participantId")).doesNotContain(participant);
+    }
 }
