@@ -52,7 +52,7 @@ class WorkspaceAccessTest {
             case "anonymous" -> request -> request;
             case "cip", "encadrant" -> jwt().jwt(j -> j.subject(role + "-paris-1").claim("role", role)
                     .claim("territory", "paris").claim("aci", "aci-paris-1"));
-            case "national-analyst", "admin" -> jwt().jwt(j -> j.subject(role).claim("role", role));
+            case "national-analyst", "admin", "evaluator" -> jwt().jwt(j -> j.subject(role).claim("role", role));
             default -> jwt().jwt(j -> j.subject(role + "-paris").claim("role", role).claim("territory", "paris"));
         };
     }
@@ -191,6 +191,19 @@ class WorkspaceAccessTest {
             "GET, /espace/personnes/PSN-1, admin, 403",
             "GET, /espace/audit/PSN-1, admin, 403",
             "GET, /espace/orientations/PSN-1, admin, 403",
+            // issue 19: the external evaluator's page (the national team reads it too); no other page for them
+            "GET, /espace/evaluation, evaluator, 200",
+            "GET, /espace/evaluation, national-analyst, 200",
+            "GET, /espace/evaluation, cip, 403",
+            "GET, /espace/evaluation, coordinator, 403",
+            "GET, /espace/evaluation, auditor, 403",
+            "GET, /espace/evaluation, admin, 403",
+            "GET, /, evaluator, 302",
+            "GET, /espace/salaries, evaluator, 403",
+            "GET, /espace/personnes/PSN-1, evaluator, 403",
+            "GET, /espace/audit/PSN-1, evaluator, 403",
+            "GET, /espace/besoins, evaluator, 403",
+            "GET, /espace/administration, evaluator, 403",
     })
     void eachRoleReachesOnlyItsPages(String method, String path, String role, int expected) throws Exception {
         when(participants.ofAci(any(), any())).thenReturn(List.of());

@@ -14,6 +14,7 @@ public enum StaffRole {
     COORDINATOR("coordinator", "Coordinateur·rice territorial·e", "/espace/territoire"),
     NATIONAL_ANALYST("national-analyst", "Équipe nationale", "/espace/accueil"),
     AUDITOR("auditor", "Auditeur·rice", "/espace/audit"),
+    EVALUATOR("evaluator", "Évaluation externe", "/espace/evaluation"),
     ADMIN("admin", "Administrateur·rice", "/espace/administration");
 
     private final String claim;

@@ -57,6 +57,9 @@ class PageModel {
                     new MenuItem("Lettres mortes", "/espace/administration/lettres-mortes"),
                     new MenuItem("Reconstructions", "/espace/administration/reconstructions"));
             case AUDITOR -> List.of(new MenuItem("Rechercher une personne", "/espace/audit"));
+            case EVALUATOR -> List.of(new MenuItem("Extraction pour l'évaluation", "/espace/evaluation"));
+            case NATIONAL_ANALYST -> List.of(new MenuItem("Accueil", "/espace/accueil"),
+                    new MenuItem("Extraction pour l'évaluation", "/espace/evaluation"));
             default -> List.of(new MenuItem("Accueil", "/espace/accueil"));
         };
     }
