@@ -11,7 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The external evaluator's page (issue 19 item 5): the evaluator lands on it, it says what the extract holds and
  * that each download is logged, and its links go straight to reporting-service through the gateway (never boosted,
- * so the browser downloads the file with the person's own session).
+ * so the browser downloads the file with the person's own session). And the header of a project lead who follows
+ * several territories (issue 19 item 6) names them all, never "National".
  */
 class EvaluationPageTest extends ServicesReplacedPageTest {
 
@@ -40,5 +41,12 @@ class EvaluationPageTest extends ServicesReplacedPageTest {
                 "href=\"/api/reporting/exports/evaluation-dictionary.csv\"", "hx-boost=\"false\"",
                 "Aucun nom, aucune date de naissance exacte, aucun texte libre", "Chaque téléchargement",
                 "est enregistré");
+    }
+
+    @Test
+    void aProjectLeadsHeaderNamesEachOfTheirTerritories() throws Exception {
+        String page = page(get("/espace/accueil").with(jwt().jwt(j -> j.subject("projet-nord").claim("role", "national-analyst")
+                .claim("territories", java.util.List.of("rouen", "lille", "paris")).claim("name", "Projet Nord"))), 200);
+        assertThat(page).contains("Projet Nord", "Lille, Paris, Rouen").doesNotContain(">National<");
     }
 }

@@ -19,12 +19,16 @@ import java.util.Optional;
  * @param aciId     ACI claim (ACI staff only)
  * @param name      display name claim, may be null
  * @param token     the raw bearer token, relayed to the services
+ * @param territories every territory the person works in (a project lead may follow several: issue 19 item 6);
+ *                    {@code territory} is set only when there is exactly one
  */
-public record StaffMember(String userId, StaffRole role, String territory, String aciId, String name, String token) {
+public record StaffMember(String userId, StaffRole role, String territory, String aciId, String name, String token,
+                          java.util.SortedSet<String> territories) {
 
     public StaffMember {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(token, "token");
+        territories = territories == null ? java.util.Collections.emptySortedSet() : territories;
     }
 
     public boolean is(StaffRole r) {
@@ -38,9 +42,13 @@ public record StaffMember(String userId, StaffRole role, String territory, Strin
             return Optional.empty();
         }
         Jwt jwt = token.getToken();
+        // the same reading as every service's (verified-tokens): the union of territory and territories; the
+        // token's validation already refused claims that disagree
+        java.util.SortedSet<String> territories = fr.convergence.tokens.TerritoryClaims.of(jwt.getClaims())
+                .orElse(java.util.Collections.emptySortedSet());
         return Optional.of(new StaffMember(jwt.getSubject(), StaffRole.fromClaim(jwt.getClaimAsString("role")).orElse(null),
-                blankToNull(jwt.getClaimAsString("territory")), blankToNull(jwt.getClaimAsString("aci")),
-                blankToNull(jwt.getClaimAsString("name")), jwt.getTokenValue()));
+                territories.size() == 1 ? territories.first() : null, blankToNull(jwt.getClaimAsString("aci")),
+                blankToNull(jwt.getClaimAsString("name")), jwt.getTokenValue(), territories));
     }
 
     private static String blankToNull(String s) {

@@ -68,7 +68,8 @@ class PageModel {
         String role = m.role() == null ? "Rôle inconnu" : m.role().label();
         List<MenuItem> menu = menu(m.role());
         return new Me(m.name() != null ? m.name() : m.userId(), role,
-                m.territory() == null ? "National" : labels.territory(m.territory()),
+                m.territories().isEmpty() ? "National"
+                        : String.join(", ", m.territories().stream().map(labels::territory).toList()),
                 m.aciId() == null ? null : labels.aci(m.aciId()), menu);
     }
 }
