@@ -4,23 +4,9 @@
 (function () {
   'use strict';
   const charts = {};
-  const CATEGORIES = {
-    DURABLE_EMPLOYMENT: 'Emploi durable', TRANSITION_EMPLOYMENT: 'Emploi de transition',
-    POSITIVE_EXIT: 'Sortie positive', OTHER_EXIT: 'Autre sortie', WITHDRAWN: 'Retrait'
-  };
-  const HOUSING = {
-    STREET: 'Rue', MAKESHIFT: 'Abri de fortune (squat, campement, véhicule)', EMERGENCY_SHELTER: "Hébergement d'urgence",
-    SOCIAL_HOTEL: 'Hôtel social', INSERTION_SHELTER: "Centre d'hébergement et de réinsertion sociale (CHRS)",
-    HOSTED_BY_THIRD_PARTY: 'Hébergé·e par un tiers', INSTITUTION: 'Institution (hôpital, prison…)',
-    SOCIAL_RESIDENCE: 'Résidence sociale, pension de famille', DURABLE_HOUSING: 'Logement durable',
-    UNKNOWN: 'Non renseignée'
-  };
-  const DOMAINS = {
-    HOUSING: 'Logement', HEALTH: 'Santé', MOBILITY: 'Mobilité', LANGUAGE_LITERACY: 'Langue, lecture, écriture',
-    RIGHTS_ADMINISTRATIVE: 'Droits, démarches administratives', JUSTICE: 'Justice', DEBT_FINANCE: 'Dettes, budget',
-    FAMILY_CHILDCARE: 'Famille, garde d\'enfants', DIGITAL: 'Numérique', ADDICTION: 'Addictions',
-    EMPLOYMENT_PROJECT: 'Projet professionnel'
-  };
+  // French wording of the codes, from the service (GET labels, the one place they are defined); filled by init
+  let LABELS = {exitCategories: {}, housing: {}, barrierDomains: {}, ageBands: {}, referralStatus: {}};
+  const CATEGORY_CODES = ['DURABLE_EMPLOYMENT', 'TRANSITION_EMPLOYMENT', 'POSITIVE_EXIT', 'OTHER_EXIT', 'WITHDRAWN'];
   // a code this page does not know yet is shown as it is
   const label = (labels, code) => labels[code] || code;
   const fmtInt = n => Number(n).toLocaleString('fr-FR');
@@ -63,11 +49,16 @@
     const t = report.totals;
     const formats = {
       dynamicExitRate: fmtRate, shareBeyond24Months: fmtRate, medianMonthsInPathway: fmtNum, hoursWorked: fmtNum,
-      immersionDays: fmtNum
+      immersionDays: fmtNum, exitsToEmployment: s => s == null ? '—' : fmtRate(s.value),
+      exitsToHousingOrShelter: s => s == null ? '—' : fmtRate(s.value)
     };
     document.querySelectorAll('[data-indicator]').forEach(el => {
       const key = el.dataset.indicator;
       el.textContent = (formats[key] || fmtInt)(t[key]);
+    });
+    document.querySelectorAll('[data-report]').forEach(el => {
+      const v = report[el.dataset.report];
+      el.textContent = v == null ? '—' : fmtInt(v);
     });
     $('scope-label').textContent = scope ? '— ' + scope : '— national';
     const months = report.months.map(m => m.month);
@@ -80,12 +71,12 @@
     });
     fillRows('table-flows', report.months.map(m => [m.month, fmtInt(m.entered), fmtInt(m.exited), fmtInt(m.present), fmtNum(m.hoursWorked),
       fmtInt(m.peopleActive), fmtInt(m.interviews), fmtInt(m.accompaniedVisits), fmtInt(m.caseConferences)]));
-    const cats = Object.keys(CATEGORIES);
+    const cats = CATEGORY_CODES;
     chart('chart-exits', {
       type: 'doughnut',
-      data: {labels: cats.map(c => CATEGORIES[c]), datasets: [{label: 'Sorties', data: cats.map(c => t.exitsByCategory[c] || 0)}]}
+      data: {labels: cats.map(c => label(LABELS.exitCategories, c)), datasets: [{label: 'Sorties', data: cats.map(c => t.exitsByCategory[c] || 0)}]}
     });
-    fillRows('table-exits', cats.map(c => [CATEGORIES[c], fmtInt(t.exitsByCategory[c] || 0)]));
+    fillRows('table-exits', cats.map(c => [label(LABELS.exitCategories, c), fmtInt(t.exitsByCategory[c] || 0)]));
     const outcomes = [['Logement durable', t.durableHousing], ['Accès aux soins', t.healthCare],
       ['Ouverture de droits', t.rightsOpened], ['Formations commencées', t.trainingStarted],
       ['Formations terminées', t.trainingCompleted], ['Orientations proposées', t.referrals]];
@@ -94,14 +85,16 @@
       data: {labels: outcomes.map(o => o[0]), datasets: [{label: 'Personnes', data: outcomes.map(o => o[1])}]}
     });
     fillRows('table-outcomes', outcomes.map(o => [o[0], fmtInt(o[1])]));
-    fillRows('table-referrals', Object.entries(t.referralsByOutcome).map(e => [e[0], fmtInt(e[1])]));
+    const referralOutcome = key => { const i = key.indexOf(' / ');
+      return i < 0 ? label(LABELS.referralStatus, key) : label(LABELS.referralStatus, key.substring(0, i)) + key.substring(i); };
+    fillRows('table-referrals', Object.entries(t.referralsByOutcome).map(e => [referralOutcome(e[0]), fmtInt(e[1])]));
     const domains = Object.entries(t.barriersByDomain);
     chart('chart-barriers', {
       type: 'bar',
-      data: {labels: domains.map(d => d[0]), datasets: [{label: 'Personnes', data: domains.map(d => d[1])}]}
+      data: {labels: domains.map(d => label(LABELS.barrierDomains, d[0])), datasets: [{label: 'Personnes', data: domains.map(d => d[1])}]}
     });
-    fillRows('table-barriers', domains.map(d => [label(DOMAINS, d[0]), fmtInt(d[1])]));
-    fillRows('table-barriers-lifted', Object.entries(t.barriersLiftedByDomain).map(d => [label(DOMAINS, d[0]), fmtInt(d[1])]));
+    fillRows('table-barriers', domains.map(d => [label(LABELS.barrierDomains, d[0]), fmtInt(d[1])]));
+    fillRows('table-barriers-lifted', Object.entries(t.barriersLiftedByDomain).map(d => [label(LABELS.barrierDomains, d[0]), fmtInt(d[1])]));
     const share = (name, s, fmt) => [name, fmtInt(s.numerator), fmtInt(s.denominator), fmt(s.value)];
     fillRows('table-support', [
       share('Part venant de la rue', t.fromStreet, fmtRate),
@@ -114,16 +107,20 @@
     const housing = Object.entries(t.exitsByHousing);
     chart('chart-exit-housing', {
       type: 'bar', options: {indexAxis: 'y'},
-      data: {labels: housing.map(h => label(HOUSING, h[0])), datasets: [{label: 'Sorties', data: housing.map(h => h[1])}]}
+      data: {labels: housing.map(h => label(LABELS.housing, h[0])), datasets: [{label: 'Sorties', data: housing.map(h => h[1])}]}
     });
-    fillRows('table-exit-housing', housing.map(h => [label(HOUSING, h[0]), fmtInt(h[1])]));
+    fillRows('table-exit-housing', housing.map(h => [label(LABELS.housing, h[0]), fmtInt(h[1])]));
     fillRows('table-follow-up', [t.followUp6, t.followUp12].map(f => [f.milestoneMonths + ' mois', fmtInt(f.exits),
       fmtInt(f.contacted), fmtInt(f.notReached), fmtInt(f.employed.denominator), fmtInt(f.employed.numerator),
       fmtRate(f.employed.value), fmtInt(f.housed.numerator), fmtRate(f.housed.value)]));
     $('breakdown-caption').textContent = report.level === 'NATIONAL' ? 'Par territoire' : 'Par ACI';
     // a null count is a small count the service hides from the national team (secret statistique): shown as "s"
     const fmtCount = n => n == null ? 's' : fmtInt(n);
-    fillRows('table-breakdown', report.breakdown.map(b => [b.code, fmtCount(b.entered), fmtCount(b.exited), fmtCount(b.presentAtEnd), b.exited == null ? 's' : fmtRate(b.dynamicExitRate), fmtCount(b.peopleSupported)]));
+    // names, not codes: the participant stream's reference data (a code until the territory or ACI is named)
+    fillRows('table-breakdown', report.breakdown.map(b => [b.name || b.code, fmtCount(b.entered), fmtCount(b.exited), fmtCount(b.presentAtEnd), b.exited == null ? 's' : fmtRate(b.dynamicExitRate), fmtCount(b.peopleSupported), b.aciCount == null ? '—' : fmtInt(b.aciCount)]));
+    const bands = report.ageBands || [];
+    fillRows('table-age-bands', bands.map(b => [b.label || label(LABELS.ageBands, b.code), fmtCount(b.peopleSupported)]));
+    $('age-bands-secret').hidden = !bands.some(b => b.peopleSupported == null);
     $('breakdown-secret').hidden = !report.breakdown.some(b => b.entered == null || b.exited == null || b.presentAtEnd == null || b.peopleSupported == null);
   }
 
@@ -151,13 +148,14 @@
     return 'Erreur ' + result.status + ' du service de pilotage.';
   }
 
-  function choose(scope, territories) {
+  function choose(scope, territories, names) {
+    names = names || {};
     const list = [];
     const views = scope.views;
     if (views.includes('national')) {
       list.push({key: 'national', label: 'National (tous les territoires)', path: 'national'});
       for (const code of territories) {
-        list.push({key: code, label: code, path: 'territories/' + encodeURIComponent(code), territory: code});
+        list.push({key: code, label: names[code] || code, path: 'territories/' + encodeURIComponent(code), territory: code});
       }
     } else if (views.includes('territory') && scope.territory) {
       list.push({key: scope.territory, label: scope.territory,
@@ -195,6 +193,13 @@
         return;
       }
       const body = result.body;
+      // a territory's or ACI's own role knows only its code until the report names it
+      if (choice.key !== 'national') {
+        choice.label = body.level === 'ACI' ? 'ACI ' + (body.aciName || choice.aci) + ' (' + (body.territoryName || choice.territory) + ')'
+          : (body.territoryName || choice.territory);
+        const option = Array.from($('territory').options).find(o => o.value === choice.key);
+        if (option) option.textContent = choice.label;
+      }
       render(body, choice.key === 'national' ? '' : choice.label);
       $('breakdown').hidden = body.level === 'ACI';
       $('status').textContent = 'Données chargées : ' + (choice.key === 'national' ? 'national' : choice.label)
@@ -243,13 +248,16 @@
       return;
     }
     document.body.dataset.role = scope.body.role;
+    const labels = await getJson('labels');
+    if (labels.ok) LABELS = labels.body;
     let territories = [];
+    let names = {};
     if (scope.body.views.includes('territories')) {
       const list = await getJson('territories');
-      if (list.ok) territories = list.body.territories;
+      if (list.ok) { territories = list.body.territories; names = list.body.names || {}; }
       else $('status').textContent = 'Liste des territoires indisponible : ' + refusal(list);
     }
-    choices = choose(scope.body, territories);
+    choices = choose(scope.body, territories, names);
     exportsAllowed = scope.body.views.includes('exports');
     $('scope-summary').textContent = describe(scope.body, choices[0]);
     if (choices.length === 0) {

@@ -122,7 +122,7 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
                 .map(o -> o.getDomAttribute("value")).toList();
     }
 
-    /** The breakdown table as shown: code → entered, exited, present, dynamic exit rate, people supported. */
+    /** The breakdown table as shown: name → entered, exited, present, dynamic exit rate, people supported, ACI count. */
     private Map<String, List<String>> shownBreakdown() {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (WebElement row : browser.findElements(By.cssSelector("#table-breakdown tbody tr"))) {
@@ -136,8 +136,9 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
     private static Map<String, List<String>> apiBreakdown(JsonNode report) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (JsonNode b : report.path("breakdown")) {
-            rows.put(b.path("code").asString(), List.of(integer(b.path("entered")), integer(b.path("exited")),
-                    integer(b.path("presentAtEnd")), rate(b.path("dynamicExitRate")), integer(b.path("peopleSupported"))));
+            rows.put(b.path("name").asString(), List.of(integer(b.path("entered")), integer(b.path("exited")),
+                    integer(b.path("presentAtEnd")), rate(b.path("dynamicExitRate")), integer(b.path("peopleSupported")),
+                    b.path("aciCount").isNull() ? "—" : integer(b.path("aciCount"))));
         }
         return rows;
     }
@@ -194,7 +195,7 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#table-flows tbody tr"))).hasSize(territory.path("months").size());
         assertThat(shownBreakdown()).containsOnlyKeys("aci-1", "aci-2");
         // issue 19 item 4: 1 or 2 people per ACI are small counts, hidden from the national team, and said so
-        assertThat(shownBreakdown().get("aci-1")).containsExactly("s", "s", "s", "s", "s");
+        assertThat(shownBreakdown().get("aci-1")).containsExactly("s", "s", "s", "s", "s", "—");
         assertThat(browser.findElement(By.id("breakdown-secret")).isDisplayed()).isTrue();
 
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("fr");
@@ -336,6 +337,50 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         assertThat(entered).containsExactly("Entrées 1");
         assertThat(accessibilityViolations()).isEmpty();
         keepScreenshot("frozen-reports.png");
+    }
+
+    @Test
+    void namesReplaceCodesAndTheAgeBandsAreShownInFrenchAndAccessible() throws Exception {
+        String t = territory("dashnames");
+        String period = "?from=2035-01&to=2035-12";
+        PathwayStream first = PathwayStream.hired(t, "aci-n1", "CVG", "2035-01-10", 20)
+                .event("BarrierAssessed", "2035-01-20", Map.of("domain", "RIGHTS_ADMINISTRATIVE", "intensity", "HIGH",
+                        "handling", "PARTNER"))
+                .exited("2035-03-10", "DURABLE_EMPLOYMENT", "CDI", 2, "DURABLE_HOUSING");
+        PathwayStream second = PathwayStream.hired(t, "aci-n2", "PHC", "2035-02-01", 4);
+        publish(new fr.convergence.reporting.support.ParticipantStream(t).territoryCreated("Val-de-Test")
+                .aci(false, "aci-n1", "Chantier du Canal", null, null)
+                .aci(false, "aci-n2", "Atelier de la Gare", "2030-01-01", null)
+                .registered(first.participantId, "aci-n1", "45-54").registered(second.participantId, "aci-n2", "<26"));
+        publish(first, second);
+        awaitView("/api/reporting/territories/" + t + period,
+                v -> "Val-de-Test".equals(v.path("territoryName").asString()) && v.path("aciCount").asLong() == 2
+                        && v.path("ageBands").get(3).path("peopleSupported").asLong() == 1
+                        && v.path("ageBands").get(0).path("peopleSupported").asLong() == 1
+                        && v.path("totals").path("barrierPeople").asLong() == 1);
+
+        WebDriverWait wait = open(token("coordinator", t, null), t);
+        showPeriod(wait, "2035-01", "2035-12");
+        // the selector, the breakdown and the tables read names and French labels, never the codes
+        assertThat(new Select(browser.findElement(By.id("territory"))).getFirstSelectedOption().getText())
+                .isEqualTo("Val-de-Test");
+        JsonNode own = get(as("coordinator", t, null), "/api/reporting/territories/" + t + period);
+        assertThat(shownBreakdown()).isEqualTo(apiBreakdown(own)).containsOnlyKeys("Atelier de la Gare", "Chantier du Canal");
+        assertThat(rowOf("table-age-bands", "Moins de 26 ans")).containsExactly("1");
+        assertThat(rowOf("table-age-bands", "45 à 54 ans")).containsExactly("1");
+        assertThat(rowOf("table-age-bands", "Non renseignée")).containsExactly("0");
+        assertThat(rowOf("table-barriers", "Droits, démarches administratives")).containsExactly("1");
+        assertThat(browser.findElement(By.cssSelector("#key-figures [data-report='aciCount']")).getText()).isEqualTo("2");
+        assertThat(shown("exitsToEmployment")).isEqualTo("100,0 %");
+        assertThat(body().getText()).doesNotContain("aci-n1").doesNotContain("RIGHTS_ADMINISTRATIVE")
+                .doesNotContain("DURABLE_EMPLOYMENT");
+        assertThat(accessibilityViolations()).isEmpty();
+        keepScreenshot("dashboard-names.png");
+
+        // the national team finds the territory by its name in the selector
+        open(token("national-analyst", null, null), "national");
+        assertThat(new Select(browser.findElement(By.id("territory"))).getOptions().stream().map(WebElement::getText))
+                .contains("Val-de-Test");
     }
 
     /** Leaves target/*.png for a person to look at; not an assertion. */

@@ -38,10 +38,28 @@ class RebuildTest extends ReportingIntegrationTest {
         return -1;
     }
 
+    private static long band(JsonNode view, String code) {
+        for (JsonNode b : view.path("ageBands")) {
+            if (b.path("code").asString().equals(code)) {
+                return b.path("peopleSupported").asLong();
+            }
+        }
+        return -1;
+    }
+
     @Test
     void aRebuildEndsWithTheSameFiguresAsLiveAndGoesOnLive() {
         String t = territory("rebuild");
-        publish(corrected(t));
+        PathwayStream corrected = corrected(t);
+        publish(corrected);
+        // issue 19 item 3: the participant stream's reference data and age bands are rebuilt too, an erasure included
+        PathwayStream erasedOne = PathwayStream.hired(t, "aci-2", "CVG", "2028-02-10", 20);
+        publish(new fr.convergence.reporting.support.ParticipantStream(t).territoryCreated("Reconstruction")
+                .aci(false, "aci-1", "Atelier Un", null, null).aci(false, "aci-2", "Atelier Deux", "2028-01-01", null)
+                .aci(false, "aci-old", "Atelier parti", null, "2027-06-30")
+                .registered(corrected.participantId, "aci-1", "35-44")
+                .registered(erasedOne.participantId, "aci-2", "<26").erased(erasedOne.participantId, "aci-2"));
+        publish(erasedOne);
         publish(PathwayStream.hired(t, "aci-1", "PHC", "2028-01-05", 4)
                         .event("WeeklyHoursChanged", "2028-02-01", java.util.Map.of("fromHours", 4, "toHours", 8))
                         .event("ProgrammeTransitioned", "2028-05-01", java.util.Map.of("from", "PHC", "to", "CVG",
@@ -51,7 +69,11 @@ class RebuildTest extends ReportingIntegrationTest {
         String path = "/api/reporting/territories/" + t;
         JsonNode live = awaitView(path, v -> v.path("totals").path("exited").asLong() == 2
                 && v.path("totals").path("hoursWorked").asDouble() == 145.0 && exitedIn(v, "2028-07") == 1
-                && v.path("totals").path("followUp6").path("contacted").asLong() == 1);
+                && v.path("totals").path("followUp6").path("contacted").asLong() == 1
+                && "Reconstruction".equals(v.path("territoryName").asString()) && band(v, "35-44") == 1
+                && v.path("aciCount").asLong() == 2);
+        assertThat(band(live, "<26")).as("erased: the age band is gone").isZero();
+        assertThat(live.path("breakdown").findValuesAsString("name")).contains("Atelier Un", "Atelier Deux");
         // the corrections are in the live figures: the cancelled exit is gone, the corrected dates moved
         assertThat(exitedIn(live, "2028-04")).isZero();
         assertThat(exitedIn(live, "2028-06")).isZero();
@@ -71,6 +93,6 @@ class RebuildTest extends ReportingIntegrationTest {
         assertThat(get(path)).isEqualTo(live);
 
         publish(PathwayStream.hired(t, "aci-3", "CVG", "2028-10-01", 20));
-        awaitView(path, v -> v.path("totals").path("entered").asLong() == 4);
+        awaitView(path, v -> v.path("totals").path("entered").asLong() == 5);
     }
 }

@@ -2,6 +2,7 @@ package fr.convergence.reporting.api;
 
 import fr.convergence.kit.security.Caller;
 import fr.convergence.reporting.indicators.Indicator;
+import fr.convergence.reporting.indicators.Labels;
 import fr.convergence.reporting.indicators.Report;
 import fr.convergence.reporting.indicators.SmallCounts;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,15 +61,18 @@ public class ReportController {
                       @RequestParam(required = false) String programme) {
         var filter = ReportQuery.parse(ReportQuery.territory(code), aciId, from, to, programme);
         ReportingAccess.requireAci(caller, filter.territory(), filter.aciId());
-        return reports.report(filter);
+        Report report = reports.report(filter);
+        // an ACI's age bands are below territory level: small counts hidden from the national team (issue 19 item 3)
+        return ReportingAccess.national(caller) ? SmallCounts.protect(report, SmallCounts.THRESHOLD) : report;
     }
 
-    /** Territories that have data, for selectors. */
+    /** Territories that have data, for selectors, with their names (code → name, from the participant stream). */
     @GetMapping("/territories")
     @PreAuthorize("hasAnyRole('NATIONAL_ANALYST','AUDITOR')")
     public Map<String, Object> territories(Caller caller) {
         ReportingAccess.requireNational(caller);
-        return Map.of("generation", reports.generation(), "territories", reports.territories());
+        return Map.of("generation", reports.generation(), "territories", reports.territories(),
+                "names", reports.territoryNames());
     }
 
     /** The indicator catalogue: id, French label and definition. */
@@ -77,6 +81,13 @@ public class ReportController {
     public List<Map<String, String>> indicators() {
         return Arrays.stream(Indicator.values())
                 .map(i -> Map.of("id", i.id(), "label", i.label(), "definition", i.definition())).toList();
+    }
+
+    /** The French wording of every code the figures carry (age bands, barrier domains, housing…), for the dashboard. */
+    @GetMapping("/labels")
+    @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST','AUDITOR','ADMIN')")
+    public Map<String, Map<String, String>> labels() {
+        return Labels.all();
     }
 
     /** What the caller may view; the dashboard asks first and shows only that. */

@@ -8,6 +8,8 @@ import fr.convergence.reporting.store.ProjectionReader;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads the active generation's facts for a scope and computes its report. */
 @Service
@@ -22,11 +24,20 @@ public class ReportService {
     public Report report(Filter filter) {
         Generation generation = reader.generation();
         return IndicatorCalculator.compute(filter, reader.pathwayFacts(generation, filter.territory()),
-                reader.referralFacts(generation, filter.territory()));
+                reader.referralFacts(generation, filter.territory()), reader.reference(generation, filter.territory()));
     }
 
     public List<String> territories() {
         return reader.territories(reader.generation());
+    }
+
+    /** Territory code → name for the territories that have data (the code when not named yet). */
+    public Map<String, String> territoryNames() {
+        Generation generation = reader.generation();
+        Map<String, String> named = reader.territoryNames(generation);
+        Map<String, String> names = new TreeMap<>();
+        reader.territories(generation).forEach(code -> names.put(code, named.getOrDefault(code, code)));
+        return names;
     }
 
     public int generation() {

@@ -110,7 +110,7 @@ public class FrozenReportService {
             Map<String, Long> before = reader.positions(generation, scope.territory());
             List<PathwayFact> facts = reader.pathwayFacts(generation, scope.territory());
             Report report = IndicatorCalculator.compute(filter, facts,
-                    reader.referralFacts(generation, scope.territory()));
+                    reader.referralFacts(generation, scope.territory()), reader.reference(generation, scope.territory()));
             Map<String, Long> after = reader.positions(generation, scope.territory());
             if (before.equals(after) && generation.number() == reader.generation().number()) {
                 Set<String> inScope = facts.stream()

@@ -2,6 +2,7 @@ package fr.convergence.reporting.frozen;
 
 import fr.convergence.reporting.export.ReportTables;
 import fr.convergence.reporting.export.Table;
+import fr.convergence.reporting.indicators.Labels;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class FrozenReportTables {
         List<Table> tables = new ArrayList<>();
         tables.add(new Table("Rapport figé", List.of("Paramètre", "Valeur"), List.of(
                 row("Identifiant", r.id()), row("Période", r.periodLabel()), row("Version", r.version()),
-                row("Clôturé le (UTC)", r.closedAt()), row("Par", r.closedBy() + " (" + r.closedByRole() + ")"),
+                row("Clôturé le (UTC)", r.closedAt()),
+                row("Par", r.closedBy() + " (" + Labels.of(Labels.ROLES, r.closedByRole()) + ")"),
                 row("Motif", r.reasonLabel()), row("Note", r.note()),
                 row("Parcours pris en compte", r.positions().size()),
                 row("Génération de la projection", r.generation()))));

@@ -11,6 +11,8 @@ public enum ExitCategory {
     WITHDRAWN("Retrait");
 
     static final Set<ExitCategory> DYNAMIC = Set.of(DURABLE_EMPLOYMENT, TRANSITION_EMPLOYMENT, POSITIVE_EXIT);
+    /** Exits to employment ({@link Indicator#EXITS_TO_EMPLOYMENT}). */
+    static final Set<ExitCategory> EMPLOYMENT = Set.of(DURABLE_EMPLOYMENT, TRANSITION_EMPLOYMENT);
 
     private final String label;
 

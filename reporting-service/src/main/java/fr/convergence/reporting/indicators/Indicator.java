@@ -114,7 +114,24 @@ public enum Indicator {
     IMMERSIONS("immersions", "Immersions",
             "Immersions réalisées (ImmersionDone) datées dans la période."),
     IMMERSION_DAYS("jours_d_immersion", "Jours d'immersion",
-            "Somme des jours (data.days) des immersions réalisées dans la période.");
+            "Somme des jours (data.days) des immersions réalisées dans la période."),
+    ACI_COUNT("nombre_aci", "Nombre d'ACI",
+            "ACI du périmètre (tous, ou ceux du territoire) dans le programme au moins un jour de la période, d'après "
+                    + "le référentiel du flux participant (AciCreated, AciChanged) : entré (joinedOn absent ou au plus "
+                    + "tard le dernier jour) et pas encore sorti (leftOn absent ou au plus tôt le premier jour), qu'il "
+                    + "ait ou non des parcours."),
+    AGE_BANDS("personnes_accompagnees_par_tranche_d_age", "Personnes accompagnées par tranche d'âge",
+            "Personnes accompagnées dans la période, réparties selon la tranche d'âge déclarée à l'inscription "
+                    + "(ParticipantRegistered.ageBand : moins de 26 ans, 26-34, 35-44, 45-54, 55 ans et plus ; "
+                    + "« non renseignée » sans inscription reçue ou après effacement). Jamais de date de naissance."),
+    EXITS_TO_EMPLOYMENT("sorties_vers_emploi", "Sorties vers l'emploi",
+            "Numérateur : sorties de la période en emploi durable ou en emploi de transition ; dénominateur : "
+                    + "sorties de la période hors retraits (comme le taux de sorties dynamiques, sans les sorties "
+                    + "positives)."),
+    EXITS_TO_HOUSING_OR_SHELTER("sorties_vers_logement_ou_hebergement", "Sorties vers un logement ou un hébergement",
+            "Numérateur : sorties de la période en logement durable, résidence sociale ou hébergement "
+                    + "(EMERGENCY_SHELTER, SOCIAL_HOTEL, INSERTION_SHELTER) ; dénominateur : sorties de la période dont "
+                    + "la situation de logement à la sortie est connue. Somme des deux parts précédentes.");
 
     private final String id;
     private final String label;

@@ -23,6 +23,12 @@ public final class IndicatorCalculator {
     }
 
     public static Report compute(Filter filter, List<PathwayFact> pathwayFacts, List<ReferralFact> referralFacts) {
+        return compute(filter, pathwayFacts, referralFacts, Reference.NONE);
+    }
+
+    /** The report with names, the ACI count and age bands from the participant stream's reference data. */
+    public static Report compute(Filter filter, List<PathwayFact> pathwayFacts, List<ReferralFact> referralFacts,
+                                 Reference reference) {
         List<PathwayFact> scoped = pathwayFacts.stream()
                 .filter(f -> filter.inScope(f.territory(), f.aciId(), f.programme())).toList();
         List<ReferralFact> referrals = referralFacts.stream()
@@ -34,13 +40,17 @@ public final class IndicatorCalculator {
         YearMonth from = filter.from() != null ? filter.from() : first.orElse(null);
         YearMonth to = filter.to() != null ? filter.to() : last.orElse(null);
 
-        Totals totals = totals(scoped, referrals, from, to);
+        Totals totals = totals(scoped, referrals, from, to, reference);
         List<Report.MonthRow> months = months(scoped, from, to, totals.activeByMonth);
         List<Report.BreakdownRow> breakdown = filter.aciId() != null ? List.of()
-                : breakdown(scoped, from, to, filter.territory() == null ? PathwayFact::territory : PathwayFact::aciId);
+                : breakdown(scoped, from, to, filter.territory() == null, reference);
+        List<Report.AgeBandRow> ageBands = Labels.AGE_BANDS.entrySet().stream().map(b -> new Report.AgeBandRow(
+                b.getKey(), b.getValue(), totals.peopleByAgeBand.getOrDefault(b.getKey(), 0L))).toList();
         return new Report(filter.level(), filter.territory(), filter.aciId(), filter.programme(),
                 from == null ? null : from.toString(), to == null ? null : to.toString(),
-                totals.toReport(), months, breakdown);
+                totals.toReport(), months, breakdown, reference.territoryName(filter.territory()),
+                reference.aciName(filter.aciId()),
+                filter.aciId() != null ? null : reference.aciCount(filter.territory(), from, to), ageBands);
     }
 
     private static boolean inPeriod(String month, YearMonth from, YearMonth to) {
@@ -66,10 +76,11 @@ public final class IndicatorCalculator {
         return stock;
     }
 
-    private static Totals totals(List<PathwayFact> scoped, List<ReferralFact> referrals, YearMonth from, YearMonth to) {
+    private static Totals totals(List<PathwayFact> scoped, List<ReferralFact> referrals, YearMonth from, YearMonth to,
+                                 Reference reference) {
         Totals t = new Totals();
         t.presentAtEnd = presentAt(scoped, to);
-        caseload(t, scoped, from, to);
+        caseload(t, scoped, from, to, reference);
         List<Integer> lengths = new ArrayList<>();
         Map<Integer, double[]> trajectory = new TreeMap<>();
         for (PathwayFact f : scoped) {
@@ -129,7 +140,7 @@ public final class IndicatorCalculator {
      * was present (in this scope) at the end of the month before, or started to count in it that month (entry,
      * programme transition in, move in). Its entry profile is taken from whichever of its cells carries it.
      */
-    private static void caseload(Totals t, List<PathwayFact> scoped, YearMonth from, YearMonth to) {
+    private static void caseload(Totals t, List<PathwayFact> scoped, YearMonth from, YearMonth to, Reference reference) {
         if (from == null || to == null) {
             return;
         }
@@ -164,6 +175,7 @@ public final class IndicatorCalculator {
             }
             if (months > 0) {
                 t.peopleSupported++;
+                t.peopleByAgeBand.merge(reference.ageBand(pathwayId), 1L, Long::sum);
                 t.personMonths += months;
                 if (entryHousing != null) {
                     t.withProfile++;
@@ -187,6 +199,11 @@ public final class IndicatorCalculator {
         if (c.exited() > 0) {
             String housing = s.housingAtExit() == null ? Situations.UNKNOWN : s.housingAtExit();
             t.exitsByHousing.merge(housing, 1L, Long::sum);
+            if (c.exitCategory() != null && !ExitCategory.WITHDRAWN.name().equals(c.exitCategory())) {
+                t.exitsNotWithdrawn++;
+                t.exitsToEmployment += ExitCategory.EMPLOYMENT.stream()
+                        .anyMatch(cat -> cat.name().equals(c.exitCategory())) ? 1 : 0;
+            }
             if (!Situations.UNKNOWN.equals(housing)) {
                 t.exitsWithHousing++;
                 t.exitsToDurableHousing += Situations.DURABLE_HOUSING.contains(housing) ? 1 : 0;
@@ -243,16 +260,22 @@ public final class IndicatorCalculator {
     }
 
     private static List<Report.BreakdownRow> breakdown(List<PathwayFact> scoped, YearMonth from, YearMonth to,
-                                                       Function<PathwayFact, String> key) {
+                                                       boolean byTerritory, Reference reference) {
+        Function<PathwayFact, String> key = byTerritory ? PathwayFact::territory : PathwayFact::aciId;
         Map<String, List<PathwayFact>> groups = new TreeMap<>();
         scoped.forEach(f -> groups.computeIfAbsent(key.apply(f), k -> new ArrayList<>()).add(f));
         List<Report.BreakdownRow> rows = new ArrayList<>();
         groups.forEach((code, facts) -> {
-            Totals t = totals(facts, List.of(), from, to);
+            Totals t = totals(facts, List.of(), from, to, reference);
             Report.Totals r = t.toReport();
             rows.add(new Report.BreakdownRow(code, r.entered(), r.exited(), r.presentAtEnd(), r.dynamicExitRate(),
-                    r.hoursWorked(), r.peopleSupported()));
+                    r.hoursWorked(), r.peopleSupported(),
+                    byTerritory ? reference.territoryName(code) : reference.aciName(code),
+                    byTerritory ? reference.aciCount(code, from, to) : null));
         });
+        // read by people: in the order of the names they read
+        rows.sort(Comparator.comparing(Report.BreakdownRow::name, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Report.BreakdownRow::code));
         return rows;
     }
 
@@ -271,7 +294,9 @@ public final class IndicatorCalculator {
         final Map<String, Long> referralsByDomain = new TreeMap<>();
         final Map<String, Long> referralsByOutcome = new TreeMap<>();
         long peopleSupported, personMonths, withProfile, fromStreet, fromShelter, interviews, accompaniedVisits,
-                caseConferences, exitsWithHousing, exitsToDurableHousing, exitsToShelter, extensions, immersions;
+                caseConferences, exitsWithHousing, exitsToDurableHousing, exitsToShelter, extensions, immersions,
+                exitsNotWithdrawn, exitsToEmployment;
+        final Map<String, Long> peopleByAgeBand = new TreeMap<>();
         double immersionDays;
         final Map<String, Long> exitsByHousing = new TreeMap<>();
         final Map<String, Long> barriersLifted = new TreeMap<>();
@@ -297,7 +322,9 @@ public final class IndicatorCalculator {
                     Report.Share.of(accompaniedVisits, personMonths), exitsByHousing,
                     Report.Share.of(exitsToDurableHousing, exitsWithHousing),
                     Report.Share.of(exitsToShelter, exitsWithHousing), followUp6.toReport(), followUp12.toReport(),
-                    barriersLifted, extensions, immersions, Stats.round2(immersionDays));
+                    barriersLifted, extensions, immersions, Stats.round2(immersionDays),
+                    Report.Share.of(exitsToEmployment, exitsNotWithdrawn),
+                    Report.Share.of(exitsToDurableHousing + exitsToShelter, exitsWithHousing));
         }
     }
 

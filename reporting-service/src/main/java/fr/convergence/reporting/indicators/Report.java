@@ -7,10 +7,43 @@ import java.util.Map;
  * Every indicator of one scope and period. Field names follow {@link Indicator}; see each constant for the
  * definition.
  *
- * @param breakdown one row per territory (national scope) or per ACI (territory scope); empty for an ACI
+ * @param breakdown     one row per territory (national scope) or per ACI (territory scope); empty for an ACI
+ * @param territoryName the territory's name (participant stream; its code until named), null for national
+ * @param aciName       the ACI's name, null above ACI level
+ * @param aciCount      ACI of the scope in the programme during the period ({@link Indicator#ACI_COUNT}); null for
+ *                      an ACI, and in reports frozen before it existed
+ * @param ageBands      people supported in the period by age band ({@link Indicator#AGE_BANDS}); a null count is a
+ *                      small count hidden below territory level
  */
 public record Report(String level, String territory, String aciId, String programme, String from, String to,
-                     Totals totals, List<MonthRow> months, List<BreakdownRow> breakdown) {
+                     Totals totals, List<MonthRow> months, List<BreakdownRow> breakdown, String territoryName,
+                     String aciName, Long aciCount, List<AgeBandRow> ageBands) {
+
+    public Report {
+        ageBands = ageBands == null ? List.of() : ageBands;
+        territoryName = territoryName == null ? territory : territoryName;
+        aciName = aciName == null ? aciId : aciName;
+    }
+
+    /** A report without reference data (figures only). */
+    public Report(String level, String territory, String aciId, String programme, String from, String to,
+                  Totals totals, List<MonthRow> months, List<BreakdownRow> breakdown) {
+        this(level, territory, aciId, programme, from, to, totals, months, breakdown, null, null, null, null);
+    }
+
+    /** The same report with other breakdown and age-band rows (small counts hidden). */
+    public Report withRows(List<BreakdownRow> breakdownRows, List<AgeBandRow> ageBandRows) {
+        return new Report(level, territory, aciId, programme, from, to, totals, months, breakdownRows, territoryName,
+                aciName, aciCount, ageBandRows);
+    }
+
+    /**
+     * @param code            age band code of the contract ({@code <26}, {@code 26-34}, … or {@code UNKNOWN})
+     * @param label           its French label
+     * @param peopleSupported people supported in the period in that band; null: hidden (small count)
+     */
+    public record AgeBandRow(String code, String label, Long peopleSupported) {
+    }
 
     public record Totals(long entered, long exited, long presentAtEnd, Map<String, Long> exitsByCategory,
                          Map<String, Long> exitsByReason, Double dynamicExitRate, long durableHousing,
@@ -25,7 +58,8 @@ public record Report(String level, String territory, String aciId, String progra
                          Share interviewsPerPersonMonth, Share accompaniedVisitsPerPersonMonth,
                          Map<String, Long> exitsByHousing, Share exitsToDurableHousing, Share exitsToShelter,
                          FollowUp followUp6, FollowUp followUp12, Map<String, Long> barriersLiftedByDomain,
-                         long extensions, long immersions, double immersionDays) {
+                         long extensions, long immersions, double immersionDays, Share exitsToEmployment,
+                         Share exitsToHousingOrShelter) {
     }
 
     /**
@@ -65,11 +99,23 @@ public record Report(String level, String territory, String aciId, String progra
     }
 
     /**
+     * @param name            the territory's or ACI's name (its code until the participant stream names it)
+     * @param aciCount        for a territory row, its ACI in the programme during the period; null for an ACI row
      * @param peopleSupported people supported in the period in that territory or ACI (counted once in each)
      *                        <p>A null count (and the rate with the exits) is a small count hidden from the national
      *                        team below territory level ({@link SmallCounts}).
      */
     public record BreakdownRow(String code, Long entered, Long exited, Long presentAtEnd, Double dynamicExitRate,
-                               double hoursWorked, Long peopleSupported) {
+                               double hoursWorked, Long peopleSupported, String name, Long aciCount) {
+
+        public BreakdownRow {
+            name = name == null ? code : name;
+        }
+
+        /** A row without reference data: its name is its code. */
+        public BreakdownRow(String code, Long entered, Long exited, Long presentAtEnd, Double dynamicExitRate,
+                            double hoursWorked, Long peopleSupported) {
+            this(code, entered, exited, presentAtEnd, dynamicExitRate, hoursWorked, peopleSupported, null, null);
+        }
     }
 }

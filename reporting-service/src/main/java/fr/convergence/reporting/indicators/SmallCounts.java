@@ -54,12 +54,24 @@ public final class SmallCounts {
     }
 
     /**
-     * The report with its ACI rows protected: each hidden count (and the exit rate with its exits) becomes null.
-     * Hours are not a count of people and stay. A national breakdown (territory rows) is returned as it is.
+     * The report with what lies below territory level protected: its ACI rows (each hidden count, and the exit rate
+     * with its exits, becomes null) and, for an ACI's report, its age-band rows (the column adds up to the people
+     * supported, which stays shown, hence the secondary suppression too). Hours are not a count of people and stay. A
+     * national or territory report's own age bands and a national breakdown (territory rows) are returned as they are.
      */
     public static Report protect(Report report, int threshold) {
+        List<Report.AgeBandRow> bands = report.ageBands();
+        if (report.aciId() != null && !bands.isEmpty()) {
+            boolean[] hide = hidden(bands.stream().map(Report.AgeBandRow::peopleSupported).toList(), threshold);
+            List<Report.AgeBandRow> protectedBands = new ArrayList<>();
+            for (int i = 0; i < bands.size(); i++) {
+                Report.AgeBandRow b = bands.get(i);
+                protectedBands.add(hide[i] ? new Report.AgeBandRow(b.code(), b.label(), null) : b);
+            }
+            bands = List.copyOf(protectedBands);
+        }
         if (report.territory() == null || report.breakdown().isEmpty()) {
-            return report;
+            return report.withRows(report.breakdown(), bands);
         }
         List<Report.BreakdownRow> rows = report.breakdown();
         boolean[] entered = hidden(rows.stream().map(Report.BreakdownRow::entered).toList(), threshold);
@@ -71,10 +83,10 @@ public final class SmallCounts {
             Report.BreakdownRow b = rows.get(i);
             protectedRows.add(new Report.BreakdownRow(b.code(), entered[i] ? null : b.entered(),
                     exited[i] ? null : b.exited(), present[i] ? null : b.presentAtEnd(),
-                    exited[i] ? null : b.dynamicExitRate(), b.hoursWorked(), people[i] ? null : b.peopleSupported()));
+                    exited[i] ? null : b.dynamicExitRate(), b.hoursWorked(), people[i] ? null : b.peopleSupported(),
+                    b.name(), b.aciCount()));
         }
-        return new Report(report.level(), report.territory(), report.aciId(), report.programme(), report.from(),
-                report.to(), report.totals(), report.months(), List.copyOf(protectedRows));
+        return report.withRows(List.copyOf(protectedRows), bands);
     }
 
     /** The protected ACI rows as export rows, a hidden cell reading {@link #HIDDEN}. */
@@ -85,19 +97,21 @@ public final class SmallCounts {
             Report.BreakdownRow b = protectedReport.breakdown().get(i);
             boolean rateHidden = b.exited() == null;
             List<Object> row = new ArrayList<>();
-            row.add(b.code());
+            row.add(b.name());
             row.add(orHidden(b.entered()));
             row.add(orHidden(b.exited()));
             row.add(orHidden(b.presentAtEnd()));
             row.add(rateHidden ? HIDDEN : b.dynamicExitRate());
             row.add(b.hoursWorked());
             row.add(orHidden(b.peopleSupported()));
+            row.add(b.code());
             table.add(row);
         }
         return table;
     }
 
-    private static Object orHidden(Long count) {
+    /** A count as an export shows it: {@link #HIDDEN} when hidden. */
+    public static Object orHidden(Long count) {
         return count == null ? HIDDEN : count;
     }
 }

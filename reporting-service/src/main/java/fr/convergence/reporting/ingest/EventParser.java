@@ -2,6 +2,7 @@ package fr.convergence.reporting.ingest;
 
 import fr.convergence.contracts.Topics;
 import fr.convergence.reporting.projection.InvalidEventException;
+import fr.convergence.reporting.projection.ParticipantEvent;
 import fr.convergence.reporting.projection.PathwayEvent;
 import fr.convergence.reporting.projection.ReferralEvent;
 import fr.convergence.reporting.projection.ReferralState;
@@ -50,6 +51,20 @@ public final class EventParser {
         Object data = m.get("data");
         return new PathwayEvent(required(m, "eventId"), required(m, "type"), territory, string(m.get("aciId")),
                 required(m, "pathwayId"), n.longValue(), required(m, "occurredOn"),
+                data instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of(), string(m.get("participantId")));
+    }
+
+    /**
+     * Reads a participant-event v1 (reference data and age bands). Only the envelope must hold: an event id (the
+     * duplicate check), a type and the territory of its topic; anything else missing is the folding's to tolerate.
+     */
+    @SuppressWarnings("unchecked")
+    public static ParticipantEvent participant(String topic, String json) {
+        Map<String, Object> m = read(json);
+        String territory = territory(topic, m);
+        Object data = m.get("data");
+        return new ParticipantEvent(required(m, "eventId"), required(m, "type"), territory, string(m.get("aciId")),
+                string(m.get("participantId")), string(m.get("occurredOn")),
                 data instanceof Map<?, ?> d ? (Map<String, Object>) d : Map.of());
     }
 

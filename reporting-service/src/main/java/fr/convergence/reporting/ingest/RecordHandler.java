@@ -116,6 +116,9 @@ public class RecordHandler {
             // partner and agreement events share the stream; no national figure reads them
             return referral == null ? ApplyOutcome.IGNORED : projector.applyReferral(referral);
         }
+        if (Streams.PARTICIPANT.matcher(topic).matches()) {
+            return projector.applyParticipant(EventParser.participant(topic, value));
+        }
         return ApplyOutcome.IGNORED;
     }
 }

@@ -3,14 +3,21 @@ package fr.convergence.reporting.projection;
 import java.util.Map;
 
 /**
- * The part of a pathway-event v1 envelope the projections use. Unknown envelope fields are dropped by the
+ * The part of a pathway-event v1 envelope the projections use ({@code participantId}: the pseudonymous id, joined to
+ * the participant stream's age band). Unknown envelope fields are dropped by the
  * parser; {@code data} keeps the payload as plain values so that unknown fields and new types pass through.
  */
 public record PathwayEvent(String eventId, String type, String territory, String aciId, String pathwayId,
-                           long sequence, String occurredOn, Map<String, Object> data) {
+                           long sequence, String occurredOn, Map<String, Object> data, String participantId) {
 
     public PathwayEvent {
         data = data == null ? Map.of() : data;
+    }
+
+    /** An event whose envelope names no participant (replays of the log, tests of the folding). */
+    public PathwayEvent(String eventId, String type, String territory, String aciId, String pathwayId, long sequence,
+                        String occurredOn, Map<String, Object> data) {
+        this(eventId, type, territory, aciId, pathwayId, sequence, occurredOn, data, null);
     }
 
     public String text(String field) {

@@ -17,6 +17,8 @@ public class PathwayFacts {
     public String pathwayId;
     public String territory;
     public String aciId;
+    /** The pseudonymous participant (envelope {@code participantId}): joins the participant stream's age band. */
+    public String participantId;
     public long lastSequence = -1;
     public String entryProgramme;
     public String programme;
@@ -139,6 +141,7 @@ public class PathwayFacts {
         c.pathwayId = pathwayId;
         c.territory = territory;
         c.aciId = aciId;
+        c.participantId = participantId;
         c.lastSequence = lastSequence;
         c.entryProgramme = entryProgramme;
         c.programme = programme;

@@ -58,6 +58,8 @@ public final class PathwayFolding {
             }
         }
         f.lastSequence = e.sequence();
+        // after the switch: a replay starts from empty facts
+        f.participantId = e.participantId() != null ? e.participantId() : before.participantId;
         return f;
     }
 

@@ -21,4 +21,19 @@ public record Generation(int number) {
     public String referrals() {
         return "g" + number + "_referrals";
     }
+
+    /** Reference data from the participant stream: territories (code, name). */
+    public String territories() {
+        return "g" + number + "_territories";
+    }
+
+    /** Reference data from the participant stream: ACI (name, territory, programme dates). */
+    public String acis() {
+        return "g" + number + "_acis";
+    }
+
+    /** Age band per participant (pseudonymous id), from the participant stream. */
+    public String participants() {
+        return "g" + number + "_participants";
+    }
 }

@@ -4,12 +4,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import fr.convergence.reporting.indicators.Contribution;
 import fr.convergence.reporting.indicators.PathwayFact;
+import fr.convergence.reporting.indicators.Reference;
+import fr.convergence.reporting.projection.ReferenceData;
 import fr.convergence.reporting.indicators.ReferralFact;
 import fr.convergence.reporting.projection.ReferralState;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -79,6 +82,50 @@ public class ProjectionReader {
             }
         }
         return positions;
+    }
+
+    /**
+     * The participant stream's reference data for a territory (all when null): territory and ACI names, the ACI's
+     * programme dates, and the age band of each pathway, joined through the participant id its events carry.
+     */
+    public Reference reference(Generation generation, String territory) {
+        Map<String, String> names = territoryNames(generation);
+        Map<String, Reference.Aci> acis = new HashMap<>();
+        Document query = territory == null ? new Document() : new Document("territory", territory);
+        for (Document doc : database.getCollection(generation.acis()).find(query)) {
+            doc.remove("_id");
+            ReferenceData.Aci a = StoreCodec.fromDocument(doc, ReferenceData.Aci.class);
+            acis.put(a.aciId(), new Reference.Aci(a.aciId(), a.territory(), a.name(), a.joinedOn(), a.leftOn()));
+        }
+        Map<String, String> bandOfParticipant = new HashMap<>();
+        for (Document doc : database.getCollection(generation.participants()).find(query)) {
+            Object band = doc.get("ageBand");
+            if (band != null && !Boolean.TRUE.equals(doc.get("erased"))) {
+                bandOfParticipant.put(String.valueOf(doc.get("_id")), band.toString());
+            }
+        }
+        Map<String, String> ageBands = new HashMap<>();
+        for (Document doc : database.getCollection(generation.pathways()).find(query)
+                .projection(new Document("participantId", 1))) {
+            String band = bandOfParticipant.get(doc.getString("participantId"));
+            if (band != null) {
+                ageBands.put(StoreCodec.fieldSafe(String.valueOf(doc.get("_id"))), band);
+            }
+        }
+        return new Reference(names, acis, ageBands);
+    }
+
+    /** Territory code → name, for the territories the participant stream has named. */
+    public Map<String, String> territoryNames(Generation generation) {
+        Map<String, String> names = new HashMap<>();
+        for (Document doc : database.getCollection(generation.territories()).find()) {
+            doc.remove("_id");
+            ReferenceData.Territory t = StoreCodec.fromDocument(doc, ReferenceData.Territory.class);
+            if (t.name() != null) {
+                names.put(t.code(), t.name());
+            }
+        }
+        return names;
     }
 
     /** Territory codes that have at least one cell, for the dashboard's selector. */

@@ -25,7 +25,7 @@ public class Projections {
     public void drop(Generation generation) {
         projectors.remove(generation.number());
         for (String name : new String[]{generation.pathways(), generation.cells(), generation.parked(),
-                generation.referrals()}) {
+                generation.referrals(), generation.territories(), generation.acis(), generation.participants()}) {
             database.getCollection(name).drop();
         }
     }

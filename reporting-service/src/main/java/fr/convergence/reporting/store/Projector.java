@@ -12,6 +12,9 @@ import com.mongodb.client.model.WriteModel;
 import fr.convergence.reporting.indicators.Contribution;
 import fr.convergence.reporting.projection.Cell;
 import fr.convergence.reporting.projection.Contributions;
+import fr.convergence.reporting.projection.ParticipantEvent;
+import fr.convergence.reporting.projection.ParticipantFolding;
+import fr.convergence.reporting.projection.ReferenceData;
 import fr.convergence.reporting.projection.PathwayEvent;
 import fr.convergence.reporting.projection.PathwayFacts;
 import fr.convergence.reporting.projection.PathwayFolding;
@@ -71,6 +74,9 @@ public class Projector {
     private final MongoCollection<Document> cells;
     private final MongoCollection<Document> parked;
     private final MongoCollection<Document> referrals;
+    private final MongoCollection<Document> territories;
+    private final MongoCollection<Document> acis;
+    private final MongoCollection<Document> participants;
 
     // the unit of work (guarded by this)
     private final Map<String, PathwayFacts> pathwayBuffer = new LinkedHashMap<>();
@@ -78,6 +84,8 @@ public class Projector {
     private final Map<String, Document> parkedInserts = new LinkedHashMap<>();
     private final Set<String> parkedDeletes = new LinkedHashSet<>();
     private final Map<String, ReferralState> referralBuffer = new LinkedHashMap<>();
+    /** Reference data of the participant stream, per collection name then document id. */
+    private final Map<String, Map<String, Object>> referenceBuffer = new LinkedHashMap<>();
     /** Stored pathway documents read ahead for a batch (one query instead of one per pathway); never stale: every
      * write to the store goes through {@link #flush()}, which drops them. */
     private final Map<String, Document> prefetched = new HashMap<>();
@@ -88,6 +96,9 @@ public class Projector {
         this.cells = database.getCollection(generation.cells());
         this.parked = database.getCollection(generation.parked());
         this.referrals = database.getCollection(generation.referrals());
+        this.territories = database.getCollection(generation.territories());
+        this.acis = database.getCollection(generation.acis());
+        this.participants = database.getCollection(generation.participants());
     }
 
     public Generation generation() {
@@ -215,10 +226,49 @@ public class Projector {
         return ApplyOutcome.APPLIED;
     }
 
+    /**
+     * Folds one participant-stream event onto the buffer: a territory, an ACI or a participant's age band, each one
+     * document replaced as a whole (never incremented), so a redelivery writes the same documents again. Types
+     * reporting does not use are ignored.
+     */
+    public synchronized ApplyOutcome applyParticipant(ParticipantEvent event) {
+        return switch (ParticipantFolding.subject(event)) {
+            case TERRITORY -> reference(territories, event, ReferenceData.Territory.class, ParticipantFolding::territory);
+            case ACI -> reference(acis, event, ReferenceData.Aci.class, ParticipantFolding::aci);
+            case PARTICIPANT -> reference(participants, event, ReferenceData.Participant.class,
+                    ParticipantFolding::participant);
+            case OTHER -> ApplyOutcome.IGNORED;
+        };
+    }
+
+    private <T> ApplyOutcome reference(MongoCollection<Document> collection, ParticipantEvent event, Class<T> type,
+                                       java.util.function.BiFunction<T, ParticipantEvent, T> fold) {
+        String id = ParticipantFolding.key(event);
+        Map<String, Object> buffered = referenceBuffer.computeIfAbsent(collection.getNamespace().getCollectionName(),
+                k -> new LinkedHashMap<>());
+        @SuppressWarnings("unchecked")
+        T before = buffered.containsKey(id) ? (T) buffered.get(id) : stored(collection, id, type);
+        T after = fold.apply(before, event);
+        if (after == before || after == null) {
+            return ApplyOutcome.DUPLICATE;
+        }
+        buffered.put(id, after);
+        return ApplyOutcome.APPLIED;
+    }
+
+    private static <T> T stored(MongoCollection<Document> collection, String id, Class<T> type) {
+        Document doc = collection.find(new Document("_id", id)).first();
+        if (doc == null) {
+            return null;
+        }
+        doc.remove("_id");
+        return StoreCodec.fromDocument(doc, type);
+    }
+
     /** Whether anything applied since the last flush is still only in memory. */
     public synchronized boolean pending() {
         return !(pathwayBuffer.isEmpty() && cellBuffer.isEmpty() && parkedInserts.isEmpty()
-                && parkedDeletes.isEmpty() && referralBuffer.isEmpty());
+                && parkedDeletes.isEmpty() && referralBuffer.isEmpty() && referenceBuffer.isEmpty());
     }
 
     /**
@@ -238,6 +288,12 @@ public class Projector {
         bulk(referrals, referralBuffer.entrySet().stream().<WriteModel<Document>>map(e ->
                 new ReplaceOneModel<>(new Document("_id", e.getKey()),
                         StoreCodec.toDocument(e.getValue()).append("_id", e.getKey()), UPSERT)).toList());
+        for (MongoCollection<Document> reference : List.of(territories, acis, participants)) {
+            bulk(reference, referenceBuffer.getOrDefault(reference.getNamespace().getCollectionName(), Map.of())
+                    .entrySet().stream().<WriteModel<Document>>map(e -> new ReplaceOneModel<>(
+                            new Document("_id", e.getKey()), StoreCodec.toDocument(e.getValue()).append("_id", e.getKey()),
+                            UPSERT)).toList());
+        }
         bulk(parked, parkedDeletes.stream().<WriteModel<Document>>map(id ->
                 new DeleteOneModel<>(new Document("_id", id))).toList());
         clear();
@@ -276,6 +332,7 @@ public class Projector {
         parkedInserts.clear();
         parkedDeletes.clear();
         referralBuffer.clear();
+        referenceBuffer.clear();
     }
 
     private static String parkedId(String pathwayId, long sequence) {

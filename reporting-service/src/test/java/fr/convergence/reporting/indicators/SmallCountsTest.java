@@ -48,9 +48,10 @@ class SmallCountsTest {
         List<List<Object>> table = SmallCounts.tableRows(new Report(territory.level(), "t", null, null,
                 territory.from(), territory.to(), territory.totals(), territory.months(), rows), SmallCounts.THRESHOLD);
 
-        assertThat(table.get(0)).containsExactly("aci-1", "s", 0L, 12L, null, 100.0, 14L);
-        assertThat(table.get(1)).containsExactly("aci-2", "s", "s", 6L, "s", 80.0, 9L);
-        assertThat(table.get(2)).containsExactly("aci-3", 11L, "s", 20L, "s", 300.0, 26L);
+        // name first (the code until named), code kept last
+        assertThat(table.get(0)).containsExactly("aci-1", "s", 0L, 12L, null, 100.0, 14L, "aci-1");
+        assertThat(table.get(1)).containsExactly("aci-2", "s", "s", 6L, "s", 80.0, 9L, "aci-2");
+        assertThat(table.get(2)).containsExactly("aci-3", 11L, "s", 20L, "s", 300.0, 26L, "aci-3");
         for (int column = 1; column < 7; column++) {
             int c = column;
             long hiddenCells = table.stream().filter(r -> SmallCounts.HIDDEN.equals(r.get(c))).count();
@@ -68,8 +69,9 @@ class SmallCountsTest {
         Report national = new Report("NATIONAL", null, null, null, territory.from(), territory.to(),
                 territory.totals(), territory.months(), rows);
 
-        assertThat(sheet(withRows, "ACI").rows().get(0)).containsExactly("a", "s", 0L, "s", null, 1.0, "s");
-        assertThat(sheet(national, "Territoires").rows().get(0)).containsExactly("a", 2L, 0L, 2L, null, 1.0, 2L);
+        assertThat(sheet(withRows, "ACI").rows().get(0)).containsExactly("a", "s", 0L, "s", null, 1.0, "s", "a");
+        assertThat(sheet(national, "Territoires").rows().get(0))
+                .containsExactly("a", 2L, 0L, 2L, null, 1.0, 2L, null, "a");
     }
 
     private static Table sheet(Report report, String name) {

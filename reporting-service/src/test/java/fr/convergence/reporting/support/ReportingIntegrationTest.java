@@ -107,6 +107,12 @@ public abstract class ReportingIntegrationTest {
         }
     }
 
+    protected static void publish(ParticipantStream stream) {
+        for (String[] record : stream.records()) {
+            send(stream.topic(), record[0], record[1]);
+        }
+    }
+
     /** A view as the national team reads it. */
     protected JsonNode get(String path) {
         return get(analyst, path);
