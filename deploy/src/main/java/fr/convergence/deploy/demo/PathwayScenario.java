@@ -364,13 +364,11 @@ final class PathwayScenario {
 
     /**
      * Moves along the pathway, each after months of waiting (a shelter place comes sooner than a flat); a few go
-     * back to the street. The best place reached is also recorded as housing secured (the older outcome figure)
-     * when that figure's kind says the same place.
+     * back to the street. A move into a housing solution (a shelter from the street, a social residence, a flat) is
+     * also recorded as that solution secured by pathway-service itself, from the same call.
      */
     private void housingTrajectory(LocalDate profiled, LocalDate horizon) {
         LocalDate on = profiled;
-        String best = null;
-        LocalDate bestOn = null;
         for (int move = 0; move < 4; move++) {
             int level = level(housingNow);
             on = on.plusDays(level == 0 ? 30 + random.nextInt(150) : 120 + random.nextInt(300));
@@ -396,20 +394,6 @@ final class PathwayScenario {
             }
             add(on, HOUSING_SITUATION, Map.of("situation", next), horizon);
             housingNow = next;
-            if (level(next) > level && (best == null || level(next) >= level(best))) {
-                best = next;
-                bestOn = on;
-            }
-        }
-        // Housing secured sets the situation to its own (a shelter reads as an emergency shelter): recorded only
-        // where the two agree, on the day of the move and after it, so the current situation stays the true one.
-        String kind = best == null ? null : switch (best) {
-            case "EMERGENCY_SHELTER" -> "SHELTER";
-            case "SOCIAL_RESIDENCE", "DURABLE_HOUSING" -> best;
-            default -> null;
-        };
-        if (kind != null) {
-            add(bestOn, "/housing", Map.of("kind", kind), horizon);
         }
     }
 

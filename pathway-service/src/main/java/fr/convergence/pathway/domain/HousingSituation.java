@@ -29,4 +29,21 @@ public enum HousingSituation {
     public Group group() {
         return group;
     }
+
+    /**
+     * The housing solution a move into this situation secures, coming from {@code before}: durable housing, a social
+     * residence, or a shelter for someone who was not sheltered yet; none for a move within the same group (one
+     * shelter to another) or into a situation that is no solution (hosted by a third party, an institution).
+     */
+    public java.util.Optional<HousingKind> secures(HousingSituation before) {
+        if (before != null && before.group == group) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(switch (group) {
+            case DURABLE_HOUSING -> HousingKind.DURABLE_HOUSING;
+            case SOCIAL_RESIDENCE -> HousingKind.SOCIAL_RESIDENCE;
+            case SHELTER -> HousingKind.SHELTER;
+            default -> null;
+        });
+    }
 }

@@ -294,7 +294,11 @@ public class Pathway {
             throw new RuleViolation("housing-situation-change", "situation",
                     "the housing situation is already " + c.situation());
         }
-        apply(new HousingSituationChanged(pathwayId, c.date(), state.housingSituation(), c.situation()));
+        HousingSituation before = state.housingSituation();
+        apply(new HousingSituationChanged(pathwayId, c.date(), before, c.situation()));
+        // One action for the CIP: a move into a housing solution is also that solution secured, the fact the
+        // programme's housing figures count (HousingSecured), so nobody records the same move twice
+        c.situation().secures(before).ifPresent(kind -> apply(new HousingSecured(pathwayId, c.date(), kind)));
     }
 
     @CommandHandler

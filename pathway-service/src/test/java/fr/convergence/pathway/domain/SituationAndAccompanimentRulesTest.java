@@ -140,9 +140,26 @@ class SituationAndAccompanimentRulesTest {
         @Test
         void aChangeStartsFromTheSituationAtEntry() {
             fixture.given(hired(), profile(HousingSituation.STREET))
+                    .when(new ChangeHousingSituation(ID, START.plusMonths(2), HousingSituation.HOSTED_BY_THIRD_PARTY))
+                    .expectEvents(new HousingSituationChanged(ID, START.plusMonths(2), HousingSituation.STREET,
+                            HousingSituation.HOSTED_BY_THIRD_PARTY));
+        }
+
+        @Test
+        void aMoveFromTheStreetIntoAShelterAlsoSecuresAShelter() {
+            fixture.given(hired(), profile(HousingSituation.STREET))
                     .when(new ChangeHousingSituation(ID, START.plusMonths(2), HousingSituation.EMERGENCY_SHELTER))
                     .expectEvents(new HousingSituationChanged(ID, START.plusMonths(2), HousingSituation.STREET,
-                            HousingSituation.EMERGENCY_SHELTER));
+                                    HousingSituation.EMERGENCY_SHELTER),
+                            new HousingSecured(ID, START.plusMonths(2), HousingKind.SHELTER));
+        }
+
+        @Test
+        void aMoveBetweenTwoSheltersSecuresNothingNew() {
+            fixture.given(hired(), profile(HousingSituation.EMERGENCY_SHELTER))
+                    .when(new ChangeHousingSituation(ID, START.plusMonths(2), HousingSituation.INSERTION_SHELTER))
+                    .expectEvents(new HousingSituationChanged(ID, START.plusMonths(2), HousingSituation.EMERGENCY_SHELTER,
+                            HousingSituation.INSERTION_SHELTER));
         }
 
         @Test
@@ -174,7 +191,8 @@ class SituationAndAccompanimentRulesTest {
             fixture.given(hired(), exited(EXIT))
                     .when(new ChangeHousingSituation(ID, EXIT.plusDays(3), HousingSituation.DURABLE_HOUSING))
                     .expectEvents(new HousingSituationChanged(ID, EXIT.plusDays(3), HousingSituation.SOCIAL_RESIDENCE,
-                            HousingSituation.DURABLE_HOUSING));
+                                    HousingSituation.DURABLE_HOUSING),
+                            new HousingSecured(ID, EXIT.plusDays(3), HousingKind.DURABLE_HOUSING));
         }
 
         @Test

@@ -86,7 +86,7 @@ class PathwayPublicationTest {
         }
 
         List<ConsumerRecord<String, String>> records = TestInfrastructure.readAll(
-                Pattern.compile(Pattern.quote(Topics.pathway(TERRITORY))), 25, Duration.ofSeconds(30));
+                Pattern.compile(Pattern.quote(Topics.pathway(TERRITORY))), 26, Duration.ofSeconds(30));
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> events = records.stream().map(r -> {
             try {
@@ -95,21 +95,21 @@ class PathwayPublicationTest {
                 throw new IllegalStateException(e);
             }
         }).toList();
-        assertThat(records).hasSize(25);
+        assertThat(records).hasSize(26);
         assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(participant));
         assertThat(events).extracting(e -> e.get("sequence").asLong())
-                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 25).boxed().toList());
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 26).boxed().toList());
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("ParticipantHired",
                 "WeeklyHoursChanged", "BarrierAssessed", "ProgrammeTransitioned", "PathwayExtended", "HousingSecured",
                 "BarrierLifted", "HealthCareAccessed", "RightsOpened", "TrainingStarted", "TrainingCompleted",
                 "ImmersionDone", "MonthlyHoursReported", "EntryProfileRecorded", "AccompanimentRecorded",
-                "HousingSituationChanged", "EventDateCorrected", "MonthlyHoursReported", "MonthlyHoursReported",
+                "HousingSituationChanged", "HousingSecured", "EventDateCorrected", "MonthlyHoursReported", "MonthlyHoursReported",
                 "ParticipantExited", "ExitCancelled", "ParticipantExited", "FollowUpContactRecorded", "FollowUpStarted",
                 "FollowUpEnded");
-        assertThat(events.get(19).get("data").get("housingAtExit").asText()).isEqualTo("DURABLE_HOUSING");
-        assertThat(events.get(21).get("data").get("housingAtExit").asText()).as("the last known situation")
+        assertThat(events.get(20).get("data").get("housingAtExit").asText()).isEqualTo("DURABLE_HOUSING");
+        assertThat(events.get(22).get("data").get("housingAtExit").asText()).as("the last known situation")
                 .isEqualTo("DURABLE_HOUSING");
-        assertThat(events.get(20).get("recordedBy").asText()).isEqualTo("coordinator-test");
+        assertThat(events.get(21).get("recordedBy").asText()).isEqualTo("coordinator-test");
         for (ConsumerRecord<String, String> r : records) {
             assertThat(ContractSchemas.violations("pathway-event", 1, r.value())).as(r.value()).isEmpty();
         }

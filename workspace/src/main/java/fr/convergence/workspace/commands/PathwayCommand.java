@@ -49,10 +49,6 @@ public enum PathwayCommand {
             "La levée du frein est enregistrée.", Offered.ACTIVE,
             Field.select("domain", "Domaine du frein levé", Labels.BARRIER_DOMAINS),
             Field.date("date", "Date de la levée")),
-    HOUSING("logement", "Logement", "housing",
-            "La solution de logement est enregistrée.", Offered.ACTIVE,
-            Field.date("date", "Date"),
-            Field.select("kind", "Type de logement", Labels.HOUSING_KINDS)),
     HEALTH_CARE("acces-aux-soins", "Accès aux soins", "health-care",
             "L'accès aux soins est enregistré.", Offered.ALONG,
             Field.date("date", "Date")),
@@ -108,6 +104,7 @@ public enum PathwayCommand {
             Field.select("kind", "Nature", Labels.ACCOMPANIMENT_KINDS),
             Field.select("length", "Durée", Labels.SESSION_LENGTHS),
             Field.checkboxes("participants", "Qui y a pris part", "Des rôles, jamais de noms", Labels.SUPPORT_ROLES, true)),
+    // one housing action: a move into a housing solution is also recorded as that solution secured by the service
     HOUSING_SITUATION("situation-logement", "Changement de situation de logement", "housing-situation",
             "La nouvelle situation de logement est enregistrée.", Offered.ALONG,
             Field.date("date", "Date du changement"),
