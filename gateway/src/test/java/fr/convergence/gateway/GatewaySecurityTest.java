@@ -177,6 +177,29 @@ class GatewaySecurityTest {
         assertProblem(r, 403, "csrf");
     }
 
+    /**
+     * A bearer call is stateless (issue 20 goal 4): the gateway opens no session for it, so nothing is stored per
+     * call and no cookie comes back — while a browser's first visit does get its session.
+     */
+    @Test
+    void aBearerCallOpensNoSession() throws Exception {
+        HttpResponse<String> r = call("GET", "/api/pathways/p-stateless", issuer.tokenFor("cip-x", "cip", "paris", "aci-paris-1"),
+                Map.of(), null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+        HttpResponse<String> refused = call("GET", "/api/pathways/p-stateless", "not-a-token", Map.of("Accept", "text/html"), null);
+        assertProblem(refused, 401, "authentication-required");   // a bad bearer is never sent to sign in
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
+        // the sign-in round trip is the browser chain's: a bearer caller is not sent to the provider from here
+        HttpResponse<String> signIn = call("GET", "/oauth2/authorization/convergence",
+                issuer.tokenFor("cip-x", "cip", "paris", "aci-paris-1"), Map.of(), null);
+        assertThat(signIn.statusCode()).as("no redirect to the provider for a bearer call").isNotEqualTo(302);
+        assertThat(call("GET", "/oauth2/authorization/convergence", null, Map.of(), null).statusCode()).isEqualTo(302);
+        HttpResponse<String> browser = call("GET", "/api/reporting/dashboard", null, Map.of("Accept", "text/html"), null);
+        assertThat(browser.statusCode()).isEqualTo(302);
+        assertThat(browser.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("SESSION="));
+    }
+
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
         HttpResponse<String> r = call("GET", "/oauth2/authorization/convergence", null, Map.of(), null);
