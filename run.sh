@@ -106,7 +106,8 @@ start_service() { # module port heap [extra env...]
   PID_OF[$module]=$!
 }
 echo "==> [3/4] Identity provider and services"
-start_service identity-provider 9000 160m IDP_KEY_FILE="$DATA/idp/signing-key.json"
+# the demo provider (every demo user's password is "demo") starts only in the local profile: never in a deployment
+start_service identity-provider 9000 160m SPRING_PROFILES_ACTIVE=local IDP_KEY_FILE="$DATA/idp/signing-key.json"
 start_service participant-service 8081 256m MONGODB_DATABASE=participant_local PARTICIPANT_MASTER_KEY_FILE="$DATA/participant-master-key.dev"
 start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local
 start_service partnership-service 8083 256m MONGODB_DATABASE=partnership_local

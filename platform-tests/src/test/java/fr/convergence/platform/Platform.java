@@ -59,6 +59,8 @@ final class Platform implements AutoCloseable {
         Path idpJar = ROOT.resolve("identity-provider/target/identity-provider-0.1.0-SNAPSHOT.jar");
         specs.put("idp", new Spec("idp", List.of(java, "-Xmx192m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-jar", idpJar.toString()), Map.of("PORT", String.valueOf(idpPort), "OIDC_ISSUER", issuer(),
+                // the demo provider refuses to start outside the local profile (LocalProfileOnly)
+                "SPRING_PROFILES_ACTIVE", "local",
                 "GATEWAY_PUBLIC_URL", "http://127.0.0.1:" + gatewayPort,
                 "IDP_KEY_FILE", data.resolve("idp").resolve("signing-key.json").toString()),
                 idpPort, "/actuator/health"));
@@ -94,7 +96,7 @@ final class Platform implements AutoCloseable {
         all.put("PORT", String.valueOf(port));
         all.putIfAbsent("MONGODB_URI", mongoUri());
         all.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap());
-        all.put("OIDC_ISSUER", issuer());
+        all.putIfAbsent("OIDC_ISSUER", issuer());   // another provider (KeycloakPlatformTest) is given in env
         if (module.equals("participant-service")) {   // a local run's development key, in this run's data
             all.putIfAbsent("PARTICIPANT_MASTER_KEY_FILE", data.resolve("participant-master-key.dev").toString());
         }
