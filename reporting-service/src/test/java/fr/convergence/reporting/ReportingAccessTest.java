@@ -121,4 +121,39 @@ class ReportingAccessTest extends ReportingIntegrationTest {
 
         assertThat(views(get(admin, "/api/reporting/scope"))).containsExactly("indicators", "operations");
     }
+
+    /**
+     * Issue 19 item 6: a project lead of the national team following several territories (a portfolio token) reads
+     * each of them and no other, gets no national view, and — being the national team — sees an ACI's small counts
+     * hidden, as the national analyst does.
+     */
+    @Test
+    void aProjectLeadFollowingSeveralTerritoriesReadsEachWithSmallCountsHiddenAndNoOther() {
+        String north = territory("nord");
+        String coast = territory("cote");
+        publish(PathwayStream.hired(north, "aci-1", "CVG", "2037-02-10", 20),
+                PathwayStream.hired(north, "aci-2", "CVG", "2037-02-11", 20),
+                PathwayStream.hired(coast, "aci-1", "CVG", "2037-02-12", 20));
+        awaitView("/api/reporting/territories/" + north, v -> v.path("totals").path("entered").asLong() == 2);
+        awaitView("/api/reporting/territories/" + coast, v -> v.path("totals").path("entered").asLong() == 1);
+        Http lead = anonymous.as(TestIssuer.get().portfolio("projet-nord", "national-analyst", north, coast));
+
+        Http.Response own = lead.get("/api/reporting/territories/" + north);
+        assertThat(own.status()).as(own.raw()).isEqualTo(200);
+        assertThat(own.body().path("totals").path("entered").asLong()).isEqualTo(2);
+        own.body().path("breakdown").forEach(row ->
+                assertThat(row.path("entered").isNull()).as("one person in an ACI: hidden from the national team").isTrue());
+        assertThat(lead.get("/api/reporting/territories/" + coast + "/acis/aci-1").status()).isEqualTo(200);
+        assertRefused(lead.get("/api/reporting/territories/lyon"), "territory-not-yours");
+        assertRefused(lead.get("/api/reporting/national"), "national-scope-required");
+        // the territory's own coordinator reads the same rows as they are
+        as("coordinator", north, null).get("/api/reporting/territories/" + north).body().path("breakdown")
+                .forEach(row -> assertThat(row.path("entered").asLong()).isEqualTo(1));
+
+        JsonNode scope = get(lead, "/api/reporting/scope");
+        assertThat(scope.path("national").asBoolean()).isFalse();
+        assertThat(StreamSupport.stream(scope.path("territories").spliterator(), false).map(JsonNode::asString).toList())
+                .containsExactlyInAnyOrder(north, coast);
+        assertThat(views(scope)).containsExactly("indicators", "territory", "aci", "exports");
+    }
 }

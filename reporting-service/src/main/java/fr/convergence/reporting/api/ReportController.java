@@ -51,7 +51,7 @@ public class ReportController {
         Report report = reports.report(ReportQuery.parse(territory, null, from, to, programme));
         // The national team sees a territory's ACIs with small counts hidden (issue 19 item 4); the territory's own
         // staff run those ACIs and see them as they are.
-        return ReportingAccess.national(caller) ? SmallCounts.protect(report, SmallCounts.THRESHOLD) : report;
+        return ReportingAccess.smallCountsHidden(caller) ? SmallCounts.protect(report, SmallCounts.THRESHOLD) : report;
     }
 
     @GetMapping("/territories/{code}/acis/{aciId}")
@@ -63,7 +63,7 @@ public class ReportController {
         ReportingAccess.requireAci(caller, filter.territory(), filter.aciId());
         Report report = reports.report(filter);
         // an ACI's age bands are below territory level: small counts hidden from the national team (issue 19 item 3)
-        return ReportingAccess.national(caller) ? SmallCounts.protect(report, SmallCounts.THRESHOLD) : report;
+        return ReportingAccess.smallCountsHidden(caller) ? SmallCounts.protect(report, SmallCounts.THRESHOLD) : report;
     }
 
     /** Territories that have data, for selectors, with their names (code → name, from the participant stream). */

@@ -43,7 +43,7 @@ public final class ReportingAccess {
 
     public static boolean aci(Caller caller, String code, String aciId) {
         if (caller.is(Role.CIP)) {
-            return ownTerritory(caller, code) && caller.aciId() != null && caller.aciId().equals(aciId);
+            return caller.seesAci(code, aciId);   // their own ACI, and no ACI at all for staff listed in several territories
         }
         return national(caller)
                 || (caller.is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.COORDINATOR) && ownTerritory(caller, code));
@@ -56,6 +56,15 @@ public final class ReportingAccess {
         }
         return national(caller)
                 || (caller.is(Role.NATIONAL_ANALYST, Role.AUDITOR, Role.COORDINATOR) && ownTerritory(caller, code));
+    }
+
+    /**
+     * Whether the caller's figures below territory level hide small counts: the national team's and evaluators'
+     * always, whatever their scope — a project lead following three territories (issue 19 item 6) is still the
+     * national team — and no one else's (a coordinator reads their own ACIs as they are).
+     */
+    public static boolean smallCountsHidden(Caller caller) {
+        return national(caller) || caller.is(Role.NATIONAL_ANALYST, Role.EVALUATOR);
     }
 
     /** May close a period (issue a frozen report) for this scope; {@code code} null is national. */
@@ -130,17 +139,20 @@ public final class ReportingAccess {
     public static ReportingScope scope(Caller caller) {
         boolean national = national(caller);
         String territory = national ? null : caller.territory();
+        // a portfolio's territories whose figures the role may read (empty for national callers: they see all)
+        List<String> territories = national ? List.of()
+                : caller.territories().stream().filter(t -> territory(caller, t)).toList();
         String aci = caller.is(Role.CIP) ? caller.aciId() : null;
         List<String> views = new ArrayList<>(List.of(ReportingScope.INDICATORS));
         if (national) {
             views.addAll(List.of(ReportingScope.NATIONAL, ReportingScope.TERRITORIES, ReportingScope.TERRITORY,
                     ReportingScope.ACI, ReportingScope.EXPORTS));
-        } else if (territory != null && territory(caller, territory)) {
+        } else if (!territories.isEmpty()) {
             views.add(ReportingScope.TERRITORY);
             if (!caller.is(Role.PARTNERSHIP_OFFICER)) {
                 views.add(ReportingScope.ACI);
             }
-            if (export(caller, territory)) {
+            if (territories.stream().allMatch(t -> export(caller, t))) {
                 views.add(ReportingScope.EXPORTS);
             }
         } else if (territory != null && aci != null && aci(caller, territory, aci)) {
@@ -149,10 +161,11 @@ public final class ReportingAccess {
         if (caller.is(Role.ADMIN)) {
             views.add(ReportingScope.OPERATIONS);
         }
-        return new ReportingScope(caller.role().claim(), national, territory, aci, List.copyOf(views));
+        return new ReportingScope(caller.role().claim(), national, territory, territories, aci, List.copyOf(views));
     }
 
+    /** One of the territories the caller works in (one, or several for a portfolio; none for a national role). */
     private static boolean ownTerritory(Caller caller, String code) {
-        return caller.territory() != null && caller.territory().equals(code);
+        return code != null && caller.territories().contains(code);
     }
 }

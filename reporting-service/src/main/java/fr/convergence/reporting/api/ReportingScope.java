@@ -8,12 +8,15 @@ import java.util.List;
  *
  * @param role      the caller's role claim
  * @param national  whether the national view and every territory are open to the caller
- * @param territory the caller's own territory, when not national
+ * @param territory the caller's own territory, when not national and only one
+ * @param territories every territory whose figures the caller may read, when not national (several for a project
+ *                    lead following a portfolio of territories, issue 19 item 6)
  * @param aci       the caller's own ACI (CIP)
  * @param views     among {@link #INDICATORS}, {@link #NATIONAL}, {@link #TERRITORIES}, {@link #TERRITORY},
  *                  {@link #ACI}, {@link #EXPORTS}, {@link #OPERATIONS}
  */
-public record ReportingScope(String role, boolean national, String territory, String aci, List<String> views) {
+public record ReportingScope(String role, boolean national, String territory, List<String> territories, String aci,
+                             List<String> views) {
 
     /** The indicator catalogue. */
     public static final String INDICATORS = "indicators";
