@@ -112,6 +112,114 @@ class DeploymentManifestsTest {
         }
     }
 
+    /**
+     * Issue 21 finding 1: a deployment signs people in at Keycloak with the platform's realm, never at the demo
+     * provider (every demo user's password is "demo"), and the gateway is given Keycloak's endpoints.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsKeycloakWithTheRealmAndNoDemoProvider() throws IOException {
+        String text = Files.readString(Platform.ROOT.resolve("deploy/compose/compose.yml"));
+        assertThat(text).doesNotContain("identity-provider")   // nor the demo provider's endpoints
+                .doesNotContain("/oauth2/jwks").doesNotContain("/oauth2/authorize").doesNotContain("/oauth2/token");
+        Map<String, Object> services = (Map<String, Object>) ((Map<String, Object>) yaml("deploy/compose/compose.yml")).get("services");
+        services.forEach((name, service) -> assertThat(String.valueOf(((Map<String, Object>) service).get("image")))
+                .as(name + "'s image").doesNotContain("identity-provider"));
+        Map<String, Object> keycloak = (Map<String, Object>) services.get("keycloak");
+        assertThat(keycloak).as("keycloak in compose").isNotNull();
+        assertThat(keycloak.get("image")).isEqualTo("quay.io/keycloak/keycloak:26.7.3");
+        assertThat((List<String>) keycloak.get("command")).containsExactly("start", "--import-realm");
+        assertThat(String.valueOf(keycloak.get("volumes")))
+                .contains("../keycloak/convergence-realm.json:/opt/keycloak/data/import/convergence-realm.json");
+        assertThat(Platform.ROOT.resolve("deploy/keycloak/convergence-realm.json")).exists();
+        Map<String, Object> env = (Map<String, Object>) keycloak.get("environment");
+        assertThat(env.get("KC_DB")).isEqualTo("postgres");
+        assertThat(String.valueOf(env.get("KC_DB_URL"))).contains("keycloak-db");
+        assertThat(services).containsKey("keycloak-db");
+        for (String secret : List.of("KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_PASSWORD", "GATEWAY_CLIENT_SECRET")) {
+            assertThat(String.valueOf(env.get(secret))).as(secret + " required, no default").matches("\\$\\{[A-Z_]+:\\?.*}");
+        }
+        Map<String, Object> gatewayEnv = (Map<String, Object>) ((Map<String, Object>) services.get("gateway")).get("environment");
+        assertThat(String.valueOf(gatewayEnv.get("OIDC_AUTHORIZATION_URI"))).endsWith("/realms/convergence/protocol/openid-connect/auth");
+        assertThat(String.valueOf(gatewayEnv.get("OIDC_TOKEN_URI"))).isEqualTo("http://keycloak:8080/realms/convergence/protocol/openid-connect/token");
+        for (String module : List.of("participant-service", "pathway-service", "partnership-service", "reporting-service", "workspace", "gateway")) {
+            Map<String, Object> moduleEnv = (Map<String, Object>) ((Map<String, Object>) services.get(module)).get("environment");
+            assertThat(String.valueOf(moduleEnv.get("OIDC_ISSUER"))).as(module).endsWith("/realms/convergence");
+            assertThat(String.valueOf(moduleEnv.get("OIDC_JWK_SET_URI"))).as(module)
+                    .isEqualTo("http://keycloak:8080/realms/convergence/protocol/openid-connect/certs");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesRunsKeycloakWithSecretsAndNoDemoProvider() throws IOException {
+        for (String manifest : List.of("deploy/k8s/platform.yaml", "deploy/k8s/keycloak.yaml")) {
+            assertThat(Files.readString(Platform.ROOT.resolve(manifest))).as(manifest)
+                    .doesNotContain("identity-provider")   // nor the demo provider's endpoints
+                    .doesNotContain("/oauth2/jwks").doesNotContain("/oauth2/authorize").doesNotContain("/oauth2/token");
+        }
+        List<Object> docs = yamlAll("deploy/k8s/keycloak.yaml");
+        Map<String, Object> container = ((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>)
+                ((Map<String, Object>) find(docs, "Deployment", "keycloak").get("spec")).get("template")).get("spec"))
+                .get("containers")).get(0);
+        assertThat(container.get("image")).isEqualTo("quay.io/keycloak/keycloak:26.7.3");
+        assertThat((List<String>) container.get("args")).containsExactly("start", "--import-realm");
+        String env = String.valueOf(container.get("env"));
+        for (String secret : List.of("KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_PASSWORD", "GATEWAY_CLIENT_SECRET")) {
+            assertThat(env).as(secret + " from a Secret").containsPattern("name=" + secret + ", valueFrom=\\{secretKeyRef=");
+        }
+        assertThat(String.valueOf(container.get("volumeMounts"))).contains("mountPath=/opt/keycloak/data/import");
+        assertThat(String.valueOf(container.get("readinessProbe"))).contains("/health/ready");
+        assertThat(String.valueOf(find(docs, "Service", "keycloak").get("spec"))).contains("port=8080");
+
+        Map<String, Object> configMap = (Map<String, Object>) yamlAll("deploy/k8s/platform.yaml").stream()
+                .map(d -> (Map<String, Object>) d).filter(d -> "ConfigMap".equals(d.get("kind"))).findFirst().orElseThrow().get("data");
+        String issuer = String.valueOf(configMap.get("OIDC_ISSUER"));
+        assertThat(issuer).endsWith("/realms/convergence");
+        assertThat(configMap.get("OIDC_JWK_SET_URI")).isEqualTo(issuer + "/protocol/openid-connect/certs");
+        assertThat(configMap.get("OIDC_AUTHORIZATION_URI")).isEqualTo(issuer + "/protocol/openid-connect/auth");
+        assertThat(configMap.get("OIDC_TOKEN_URI")).isEqualTo(issuer + "/protocol/openid-connect/token");
+    }
+
+    /**
+     * The production realm: no user in it (no demo account reaches a deployment), the platform's two clients, and
+     * the claims the resource servers require written into access tokens only.
+     */
+    @Test
+    void theKeycloakRealmHasNoUsersAndMapsThePlatformsClaimsIntoAccessTokensOnly() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode realm = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Platform.ROOT.resolve("deploy/keycloak/convergence-realm.json").toFile());
+        assertThat(realm.get("realm").asText()).isEqualTo("convergence");
+        assertThat(realm.has("users")).isFalse();
+        assertThat(realm.get("registrationAllowed").asBoolean()).isFalse();
+        Map<String, com.fasterxml.jackson.databind.JsonNode> clients = new java.util.HashMap<>();
+        realm.get("clients").forEach(c -> clients.put(c.get("clientId").asText(), c));
+        assertThat(clients).containsOnlyKeys("convergence-gateway", "convergence-cli");
+        com.fasterxml.jackson.databind.JsonNode gateway = clients.get("convergence-gateway");
+        assertThat(gateway.get("publicClient").asBoolean()).isFalse();
+        assertThat(gateway.get("secret").asText()).isEqualTo("${GATEWAY_CLIENT_SECRET}");
+        assertThat(gateway.get("redirectUris").toString()).contains("${GATEWAY_PUBLIC_URL}/login/oauth2/code/convergence");
+        com.fasterxml.jackson.databind.JsonNode cli = clients.get("convergence-cli");
+        assertThat(cli.get("publicClient").asBoolean()).isTrue();
+        assertThat(cli.get("attributes").get("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(cli.get("redirectUris").toString()).isEqualTo("[\"http://127.0.0.1/cli-callback\"]");
+        for (com.fasterxml.jackson.databind.JsonNode client : clients.values()) {
+            assertThat(client.get("directAccessGrantsEnabled").asBoolean()).as("no password grant").isFalse();
+            Map<String, com.fasterxml.jackson.databind.JsonNode> claims = new java.util.HashMap<>();
+            client.get("protocolMappers").forEach(m -> claims.put(m.get("config").has("claim.name")
+                    ? m.get("config").get("claim.name").asText() : "aud", m.get("config")));
+            assertThat(claims).containsOnlyKeys("aud", "token_use", "role", "territory", "territories", "aci", "national");
+            assertThat(claims.get("aud").get("included.custom.audience").asText()).isEqualTo("convergence-platform");
+            assertThat(claims.get("token_use").get("claim.value").asText()).isEqualTo("access");
+            assertThat(claims.get("territories").get("multivalued").asText()).isEqualTo("true");
+            assertThat(claims.get("national").get("jsonType.label").asText()).isEqualTo("boolean");
+            claims.forEach((claim, config) -> {
+                assertThat(config.get("access.token.claim").asText()).as(claim + " in access tokens").isEqualTo("true");
+                assertThat(config.get("id.token.claim").asText()).as(claim + " kept out of ID tokens").isEqualTo("false");
+            });
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> find(List<Object> docs, String kind, String name) {
         return docs.stream().map(d -> (Map<String, Object>) d)

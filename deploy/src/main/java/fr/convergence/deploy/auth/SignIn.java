@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,10 +16,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,31 +26,51 @@ import java.util.stream.Collectors;
  * against the identity provider's own login form, as the public client {@code convergence-cli}. The demo loader,
  * the platform tests and the benchmarks act as real users this way; nothing bypasses the provider.
  *
+ * <p>Works with any provider whose login page is one HTML form (user name, password, hidden fields): the demo
+ * provider (its paths by default) and Keycloak ({@link Endpoints#KEYCLOAK}, issuer {@code .../realms/convergence}).
+ *
  * <p>Tokens are cached per user and renewed two minutes before they expire.
  */
 public final class SignIn {
 
     public static final String CLIENT_ID = "convergence-cli";
     public static final String REDIRECT_URI = "http://127.0.0.1/cli-callback";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MAX_REDIRECTS = 10;
+
+    /** Where a provider's authorization and token endpoints are, relative to its issuer. */
+    public record Endpoints(String authorizePath, String tokenPath) {
+        /** The demo provider (Spring Authorization Server). */
+        public static final Endpoints DEMO = new Endpoints("/oauth2/authorize", "/oauth2/token");
+        /** A Keycloak realm, the issuer being {@code https://host/realms/<realm>}. */
+        public static final Endpoints KEYCLOAK = new Endpoints("/protocol/openid-connect/auth", "/protocol/openid-connect/token");
+    }
 
     private final String issuer;
     private final String password;
+    private final Endpoints endpoints;
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
     private final Map<String, Object> signingIn = new ConcurrentHashMap<>();
 
-    private record Token(String value, Instant renewAfter) {
+    private record Token(String value, String idToken, Instant renewAfter) {
     }
 
     /**
+     * At the demo provider.
+     *
      * @param issuer   the provider's base URL, e.g. {@code http://localhost:9000}
      * @param password the users' password (every demo user shares the demo one)
      */
     public SignIn(String issuer, String password) {
+        this(issuer, password, Endpoints.DEMO);
+    }
+
+    /** At any provider whose endpoints are {@code issuer + endpoints}. */
+    public SignIn(String issuer, String password, Endpoints endpoints) {
         this.issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         this.password = password;
+        this.endpoints = endpoints;
     }
 
     /** A valid access token of {@code username}, signing them in when none is cached or it is about to expire. */
@@ -73,36 +91,47 @@ public final class SignIn {
         }
     }
 
+    /**
+     * The OpenID Connect ID token of {@code username}'s current sign-in: it names the same person and is signed
+     * with the same key, but it is no grant to call the APIs, and every resource server must refuse it (the tests
+     * present it to check that).
+     */
+    public String idToken(String username) {
+        token(username);
+        return tokens.get(username).idToken();
+    }
+
     private Token signIn(String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         String verifier = base64(randomBytes(32));
         String state = base64(randomBytes(12));
-        String authorize = issuer + "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLIENT_ID,
-                "scope", "openid", "redirect_uri", REDIRECT_URI, "state", state,
+        String authorize = issuer + endpoints.authorizePath() + "?" + form(Map.of("response_type", "code",
+                "client_id", CLIENT_ID, "scope", "openid", "redirect_uri", REDIRECT_URI, "state", state,
                 "code_challenge", base64(sha256(verifier)), "code_challenge_method", "S256"));
-        HttpResponse<String> toLogin = send(browser, get(authorize));
-        String loginUrl = location(toLogin, "the authorization endpoint did not send to the login page");
-        HttpResponse<String> loginPage = send(browser, get(loginUrl));
-        Matcher csrf = CSRF.matcher(loginPage.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the login page " + loginUrl + " (" + loginPage.statusCode() + ")");
+        // the demo provider redirects to its login page, Keycloak shows its form at once
+        HttpResponse<String> loginPage = follow(browser, send(browser, get(authorize)), "the login page");
+        if (loginPage == null) {
+            throw new IllegalStateException("the provider sent no login page for " + authorize);
         }
-        HttpResponse<String> loggedIn = send(browser, HttpRequest.newBuilder(URI.create(loginUrl))
+        LoginForm login = LoginForm.in(loginPage.uri(), loginPage.body()).orElseThrow(() -> new IllegalStateException(
+                "no login form on " + loginPage.uri() + " (" + loginPage.statusCode() + ")"));
+        Map<String, String> fields = new LinkedHashMap<>(login.hidden());
+        fields.put("username", username);
+        fields.put("password", password);
+        HttpResponse<String> answer = send(browser, HttpRequest.newBuilder(login.action())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password,
-                        "_csrf", csrf.group(1))))).build());
-        String back = location(loggedIn, "sign-in refused for " + username);
-        if (back.contains("error")) {
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
+        // a provider that accepts the password ends at the callback; one that refuses shows a page (its form again)
+        String callback = callback(browser, answer);
+        if (callback == null) {
             throw new IllegalStateException("sign-in refused for " + username + " (wrong user or password)");
         }
-        HttpResponse<String> withCode = send(browser, get(resolve(back)));
-        String callback = location(withCode, "no authorization code for " + username);
         Map<String, String> query = query(URI.create(callback).getRawQuery());
         if (!state.equals(query.get("state")) || query.get("code") == null) {
             throw new IllegalStateException("authorization refused for " + username + ": " + callback);
         }
-        HttpResponse<String> tokenReply = send(browser, HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+        HttpResponse<String> tokenReply = send(browser, HttpRequest.newBuilder(URI.create(issuer + endpoints.tokenPath()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
                         "code", query.get("code"), "redirect_uri", REDIRECT_URI, "client_id", CLIENT_ID,
@@ -113,25 +142,47 @@ public final class SignIn {
         try {
             JsonNode body = JSON.readTree(tokenReply.body());
             long seconds = body.path("expires_in").asLong(300);
-            return new Token(body.get("access_token").asText(), Instant.now().plusSeconds(Math.max(10, seconds - 120)));
+            return new Token(body.get("access_token").asText(), body.path("id_token").asText(null),
+                    Instant.now().plusSeconds(Math.max(10, seconds - 120)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** Follows redirects to the page they end on; null when they end at the client's callback instead. */
+    private HttpResponse<String> follow(HttpClient browser, HttpResponse<String> response, String what) {
+        for (int hop = 0; hop < MAX_REDIRECTS; hop++) {
+            if (response.statusCode() / 100 != 3) {
+                return response;
+            }
+            String location = location(response);
+            if (location.startsWith(REDIRECT_URI)) {
+                return null;
+            }
+            response = send(browser, get(location));
+        }
+        throw new IllegalStateException("too many redirects on the way to " + what);
+    }
+
+    private String callback(HttpClient browser, HttpResponse<String> response) {
+        for (int hop = 0; hop < MAX_REDIRECTS && response.statusCode() / 100 == 3; hop++) {
+            String location = location(response);
+            if (location.startsWith(REDIRECT_URI)) {
+                return location;
+            }
+            response = send(browser, get(location));
+        }
+        return null;
+    }
+
+    private String location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location")
+                .orElseThrow(() -> new IllegalStateException("a redirect without Location from " + response.uri()));
+        return response.uri().resolve(location).toString();
+    }
+
     private HttpRequest get(String url) {
         return HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build();
-    }
-
-    private String resolve(String url) {
-        return url.startsWith("http") ? url : issuer + url;
-    }
-
-    private String location(HttpResponse<String> response, String failure) {
-        if (response.statusCode() / 100 != 3) {
-            throw new IllegalStateException(failure + " (" + response.statusCode() + ")");
-        }
-        return resolve(response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(failure)));
     }
 
     private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
