@@ -118,6 +118,11 @@
     const fmtCount = n => n == null ? 's' : fmtInt(n);
     // names, not codes: the participant stream's reference data (a code until the territory or ACI is named)
     fillRows('table-breakdown', report.breakdown.map(b => [b.name || b.code, fmtCount(b.entered), fmtCount(b.exited), fmtCount(b.presentAtEnd), b.exited == null ? 's' : fmtRate(b.dynamicExitRate), fmtCount(b.peopleSupported), b.aciCount == null ? '—' : fmtInt(b.aciCount)]));
+    const targets = report.targets || [];
+    fillRows('table-targets', targets.map(p => [p.agreement, p.funderName, p.indicatorLabel
+      + (p.programme ? ' (' + label(LABELS.programmes || {}, p.programme) + ')' : ''), p.from + ' à ' + p.to,
+      fmtNum(p.target), fmtNum(p.actual), fmtRate(p.reached)]));
+    $('targets-none').hidden = targets.length > 0;
     const bands = report.ageBands || [];
     fillRows('table-age-bands', bands.map(b => [b.label || label(LABELS.ageBands, b.code), fmtCount(b.peopleSupported)]));
     $('age-bands-secret').hidden = !bands.some(b => b.peopleSupported == null);

@@ -26,7 +26,9 @@
   }
 
   function scopeLabel(r) {
-    return LEVELS[r.level] + (r.territory ? ' ' + r.territory : '') + (r.aciId ? ' / ' + r.aciId : '');
+    // names as the report was frozen (the participant stream's), codes only for a scope never named
+    return LEVELS[r.level] + (r.territory ? ' ' + (r.territoryName || r.territory) : '')
+      + (r.aciId ? ' / ' + (r.aciName || r.aciId) : '');
   }
 
   function cell(row, text) {
@@ -73,7 +75,8 @@
     const result = await call(API + '/' + encodeURIComponent(id));
     if (!result.ok) { $('status').textContent = refusal(result); return; }
     const r = result.body;
-    $('detail-title').textContent = scopeLabel(r) + ' — ' + r.periodLabel + ' — version ' + r.version
+    $('detail-title').textContent = scopeLabel(Object.assign({}, r, {territoryName: r.report.territoryName,
+      aciName: r.report.aciName})) + ' — ' + r.periodLabel + ' — version ' + r.version
       + ' (' + r.reasonLabel + (r.note ? ' : ' + r.note : '') + ')';
     const changes = $('table-changes').querySelector('tbody');
     changes.replaceChildren();
@@ -88,6 +91,18 @@
       const tr = document.createElement('tr');
       [label, r.report.totals[key]].forEach(v => cell(tr, v));
       figures.appendChild(tr);
+    }
+    const fmtPercent = v => v == null ? '—' : (v * 100).toFixed(1).replace('.', ',') + ' %';
+    const targets = $('table-targets').querySelector('tbody');
+    targets.replaceChildren();
+    for (const t of r.report.targets || []) {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = t.agreement;
+      tr.appendChild(th);
+      [t.funderName, t.indicatorLabel, t.target, t.actual, fmtPercent(t.reached)].forEach(v => cell(tr, v));
+      targets.appendChild(tr);
     }
     $('detail').hidden = false;
     document.body.dataset.shown = r.id;

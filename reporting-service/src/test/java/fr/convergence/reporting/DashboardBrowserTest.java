@@ -359,8 +359,17 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
                         && v.path("ageBands").get(0).path("peopleSupported").asLong() == 1
                         && v.path("totals").path("barrierPeople").asLong() == 1);
 
+        // issue 19 item 2: a funding agreement of the territory for 2035, shown against the figures
+        assertThat(analyst.send("PUT", "/api/reporting/targets/" + t + "-2035", "{\"funderKind\":\"DEPARTMENT\","
+                + "\"funderName\":\"Département du Test\",\"agreement\":\"Convention départementale 2035\",\"territory\":\""
+                + t + "\",\"from\":\"2035-01\",\"to\":\"2035-12\",\"indicator\":\"entrees\",\"target\":8}").status())
+                .isEqualTo(201);
+
         WebDriverWait wait = open(token("coordinator", t, null), t);
         showPeriod(wait, "2035-01", "2035-12");
+        assertThat(rowOf("table-targets", "Convention départementale 2035"))
+                .containsExactly("Département du Test", "Entrées", "2035-01 à 2035-12", "8", "2", "25,0 %");
+        assertThat(browser.findElement(By.id("targets-none")).isDisplayed()).isFalse();
         // the selector, the breakdown and the tables read names and French labels, never the codes
         assertThat(new Select(browser.findElement(By.id("territory"))).getFirstSelectedOption().getText())
                 .isEqualTo("Val-de-Test");

@@ -3,6 +3,8 @@ package fr.convergence.reporting.api;
 import fr.convergence.reporting.indicators.Filter;
 import fr.convergence.reporting.indicators.IndicatorCalculator;
 import fr.convergence.reporting.indicators.Report;
+import fr.convergence.reporting.indicators.TargetProgress;
+import fr.convergence.reporting.indicators.TargetSource;
 import fr.convergence.reporting.store.Generation;
 import fr.convergence.reporting.store.ProjectionReader;
 import org.springframework.stereotype.Service;
@@ -16,15 +18,19 @@ import java.util.TreeMap;
 public class ReportService {
 
     private final ProjectionReader reader;
+    private final TargetSource targets;
 
-    public ReportService(ProjectionReader reader) {
+    public ReportService(ProjectionReader reader, TargetSource targets) {
         this.reader = reader;
+        this.targets = targets;
     }
 
+    /** The scope's figures, with actual against target for each funding agreement of the scope covering the period. */
     public Report report(Filter filter) {
         Generation generation = reader.generation();
-        return IndicatorCalculator.compute(filter, reader.pathwayFacts(generation, filter.territory()),
+        Report report = IndicatorCalculator.compute(filter, reader.pathwayFacts(generation, filter.territory()),
                 reader.referralFacts(generation, filter.territory()), reader.reference(generation, filter.territory()));
+        return report.withTargets(TargetProgress.of(report, targets.ofScope(filter.territory(), filter.aciId())));
     }
 
     public List<String> territories() {

@@ -2,6 +2,7 @@ package fr.convergence.reporting.export;
 
 import fr.convergence.reporting.indicators.ExitCategory;
 import fr.convergence.reporting.indicators.Indicator;
+import fr.convergence.reporting.indicators.IndicatorValues;
 import fr.convergence.reporting.indicators.Labels;
 import fr.convergence.reporting.indicators.Report;
 import fr.convergence.reporting.indicators.SmallCounts;
@@ -34,42 +35,14 @@ public final class ReportTables {
                         + " sont masqués (" + SmallCounts.HIDDEN + "), ainsi qu'une seconde case de la colonne "
                         + "quand une seule l'est, pour que le total du territoire ne les redonne pas ; de même pour "
                         + "les tranches d'âge d'un ACI"))));
-        tables.add(new Table("Indicateurs", List.of("Identifiant", "Indicateur", "Valeur", "Définition"), List.of(
-                indicator(Indicator.ENTERED, t.entered()),
-                indicator(Indicator.EXITED, t.exited()),
-                indicator(Indicator.PRESENT, t.presentAtEnd()),
-                indicator(Indicator.DYNAMIC_EXIT_RATE, t.dynamicExitRate()),
-                indicator(Indicator.DURABLE_HOUSING, t.durableHousing()),
-                indicator(Indicator.HEALTH_CARE, t.healthCare()),
-                indicator(Indicator.RIGHTS_OPENED, t.rightsOpened()),
-                indicator(Indicator.TRAINING_STARTED, t.trainingStarted()),
-                indicator(Indicator.TRAINING_COMPLETED, t.trainingCompleted()),
-                indicator(Indicator.BARRIER_PEOPLE, t.barrierPeople()),
-                indicator(Indicator.BARRIER_INTERNAL, t.barrierInternal()),
-                indicator(Indicator.BARRIER_PARTNER, t.barrierPartner()),
-                indicator(Indicator.MEDIAN_LENGTH, t.medianMonthsInPathway()),
-                indicator(Indicator.SHARE_BEYOND_24, t.shareBeyond24Months()),
-                indicator(Indicator.PHC_TO_CVG, t.phcToCvg()),
-                indicator(Indicator.HOURS_WORKED, t.hoursWorked()),
-                indicator(Indicator.PEOPLE_SUPPORTED, t.peopleSupported()),
-                indicator(Indicator.PERSON_MONTHS, t.personMonths()),
-                indicator(Indicator.FROM_STREET, t.fromStreet().value()),
-                indicator(Indicator.FROM_SHELTER, t.fromShelter().value()),
-                indicator(Indicator.INTERVIEWS_PER_PERSON_MONTH, t.interviewsPerPersonMonth().value()),
-                indicator(Indicator.VISITS_PER_PERSON_MONTH, t.accompaniedVisitsPerPersonMonth().value()),
-                indicator(Indicator.CASE_CONFERENCES, t.caseConferences()),
-                indicator(Indicator.EXITS_TO_DURABLE_HOUSING, t.exitsToDurableHousing().value()),
-                indicator(Indicator.EXITS_TO_SHELTER, t.exitsToShelter().value()),
-                indicator(Indicator.EMPLOYED_6_MONTHS, t.followUp6().employed().value()),
-                indicator(Indicator.HOUSED_6_MONTHS, t.followUp6().housed().value()),
-                indicator(Indicator.EMPLOYED_12_MONTHS, t.followUp12().employed().value()),
-                indicator(Indicator.HOUSED_12_MONTHS, t.followUp12().housed().value()),
-                indicator(Indicator.EXTENSIONS, t.extensions()),
-                indicator(Indicator.IMMERSIONS, t.immersions()),
-                indicator(Indicator.IMMERSION_DAYS, t.immersionDays()),
-                indicator(Indicator.ACI_COUNT, r.aciCount()),
-                indicator(Indicator.EXITS_TO_EMPLOYMENT, value(t.exitsToEmployment())),
-                indicator(Indicator.EXITS_TO_HOUSING_OR_SHELTER, value(t.exitsToHousingOrShelter())))));
+        tables.add(new Table("Indicateurs", List.of("Identifiant", "Indicateur", "Valeur", "Définition"),
+                IndicatorValues.of(r).entrySet().stream().map(e -> indicator(e.getKey(), e.getValue())).toList()));
+        tables.add(new Table("Objectifs", List.of("Convention", "Financeur", "Type de financeur", "Indicateur",
+                "Programme", "Du (mois)", "Au (mois)", "Cible", "Réalisé", "Part atteinte", "Identifiant de l'objectif",
+                "Identifiant de l'indicateur"), r.targets().stream().map(p -> row(p.agreement(), p.funderName(),
+                        Labels.of(Labels.FUNDERS, p.funderKind()), p.indicatorLabel(),
+                        p.programme() == null ? "PHC et CVG" : Labels.of(Labels.PROGRAMMES, p.programme()), p.from(),
+                        p.to(), p.target(), p.actual(), p.reached(), p.id(), p.indicator())).toList()));
         tables.add(new Table("Ratios", List.of("Identifiant", "Indicateur", "Numérateur", "Dénominateur", "Valeur"),
                 List.of(share(Indicator.FROM_STREET, t.fromStreet()),
                         share(Indicator.FROM_SHELTER, t.fromShelter()),
@@ -160,10 +133,6 @@ public final class ReportTables {
                 .map(e -> row(Labels.of(labels, e.getKey()), e.getValue(), e.getKey())).toList());
     }
 
-    /** A ratio's value; null in a report frozen before the ratio existed. */
-    private static Double value(Report.Share share) {
-        return share == null ? null : share.value();
-    }
 
     private static List<Object> row(Object... cells) {
         return new ArrayList<>(Arrays.asList(cells));

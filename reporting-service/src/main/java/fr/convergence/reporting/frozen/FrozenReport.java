@@ -19,15 +19,20 @@ public record FrozenReport(String id, String level, String territory, String aci
                            String closedByRole, String reason, String reasonLabel, String note, int generation,
                            Map<String, Long> positions, List<IndicatorChange> changes, Report report) {
 
-    /** What a list shows: no figures, no positions. */
+    /**
+     * What a list shows: no figures, no positions.
+     *
+     * @param territoryName the territory's name as the report was frozen (its code when it had none)
+     * @param aciName       the ACI's name likewise, null above ACI level
+     */
     public record Summary(String id, String level, String territory, String aciId, String period, String periodLabel,
                           int version, String closedAt, String closedBy, String reason, String reasonLabel,
-                          int changedIndicators) {
+                          int changedIndicators, String territoryName, String aciName) {
     }
 
     public Summary summary() {
         return new Summary(id, level, territory, aciId, period, periodLabel, version, closedAt, closedBy, reason,
-                reasonLabel, changes.size());
+                reasonLabel, changes.size(), report.territoryName(), report.aciName());
     }
 
     public ReportScope scope() {

@@ -7,6 +7,8 @@ import fr.convergence.reporting.indicators.Filter;
 import fr.convergence.reporting.indicators.IndicatorCalculator;
 import fr.convergence.reporting.indicators.PathwayFact;
 import fr.convergence.reporting.indicators.Report;
+import fr.convergence.reporting.indicators.TargetProgress;
+import fr.convergence.reporting.indicators.TargetSource;
 import fr.convergence.reporting.store.Generation;
 import fr.convergence.reporting.store.ProjectionReader;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,10 +36,13 @@ public class FrozenReportService {
     private final ProjectionReader reader;
     private final FrozenReportStore store;
     private final Clock clock;
+    private final TargetSource targets;
 
-    public FrozenReportService(ProjectionReader reader, FrozenReportStore store, ObjectProvider<Clock> clock) {
+    public FrozenReportService(ProjectionReader reader, FrozenReportStore store, ObjectProvider<Clock> clock,
+                               TargetSource targets) {
         this.reader = reader;
         this.store = store;
+        this.targets = targets;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -109,8 +114,11 @@ public class FrozenReportService {
             Generation generation = reader.generation();
             Map<String, Long> before = reader.positions(generation, scope.territory());
             List<PathwayFact> facts = reader.pathwayFacts(generation, scope.territory());
-            Report report = IndicatorCalculator.compute(filter, facts,
+            Report computed = IndicatorCalculator.compute(filter, facts,
                     reader.referralFacts(generation, scope.territory()), reader.reference(generation, scope.territory()));
+            // the targets as they stand at closing are frozen with the figures (a later change of target is not)
+            Report report = computed.withTargets(TargetProgress.of(computed,
+                    targets.ofScope(scope.territory(), scope.aciId())));
             Map<String, Long> after = reader.positions(generation, scope.territory());
             if (before.equals(after) && generation.number() == reader.generation().number()) {
                 Set<String> inScope = facts.stream()

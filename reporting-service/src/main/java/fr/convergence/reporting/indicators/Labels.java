@@ -54,6 +54,14 @@ public final class Labels {
     public static final Map<String, String> PROGRAMMES = ordered(
             "PHC", "Premières Heures en Chantier (PHC)", "CVG", "Convergence (CVG)");
 
+    /** The kinds of funder of the programme (issue 19 item 2: funding agreements' targets). */
+    public static final Map<String, String> FUNDERS = ordered(
+            "DGCS", "Direction générale de la cohésion sociale (DGCS)",
+            "DGEFP", "Délégation générale à l'emploi et à la formation professionnelle (DGEFP)",
+            "DIHAL", "Délégation interministérielle à l'hébergement et à l'accès au logement (DIHAL)",
+            "CITY", "Ville", "DEPARTMENT", "Département", "ARS", "Agence régionale de santé (ARS)",
+            "FOUNDATION", "Fondation");
+
     /** The roles of the platform's tokens, as a report says who closed it. */
     public static final Map<String, String> ROLES = ordered(
             "cip", "conseiller·ère en insertion professionnelle", "partnership-officer", "chargé·e de partenariat",
@@ -74,6 +82,7 @@ public final class Labels {
         all.put("referralDomains", REFERRAL_DOMAINS);
         all.put("referralStatus", REFERRAL_STATUS);
         all.put("programmes", PROGRAMMES);
+        all.put("funders", FUNDERS);
         return all;
     }
 

@@ -17,10 +17,11 @@ import java.util.Map;
  */
 public record Report(String level, String territory, String aciId, String programme, String from, String to,
                      Totals totals, List<MonthRow> months, List<BreakdownRow> breakdown, String territoryName,
-                     String aciName, Long aciCount, List<AgeBandRow> ageBands) {
+                     String aciName, Long aciCount, List<AgeBandRow> ageBands, List<TargetProgress> targets) {
 
     public Report {
         ageBands = ageBands == null ? List.of() : ageBands;
+        targets = targets == null ? List.of() : targets;
         territoryName = territoryName == null ? territory : territoryName;
         aciName = aciName == null ? aciId : aciName;
     }
@@ -28,13 +29,27 @@ public record Report(String level, String territory, String aciId, String progra
     /** A report without reference data (figures only). */
     public Report(String level, String territory, String aciId, String programme, String from, String to,
                   Totals totals, List<MonthRow> months, List<BreakdownRow> breakdown) {
-        this(level, territory, aciId, programme, from, to, totals, months, breakdown, null, null, null, null);
+        this(level, territory, aciId, programme, from, to, totals, months, breakdown, null, null, null, null, null);
+    }
+
+    /** A report with reference data and no targets yet. */
+    public Report(String level, String territory, String aciId, String programme, String from, String to,
+                  Totals totals, List<MonthRow> months, List<BreakdownRow> breakdown, String territoryName,
+                  String aciName, Long aciCount, List<AgeBandRow> ageBands) {
+        this(level, territory, aciId, programme, from, to, totals, months, breakdown, territoryName, aciName, aciCount,
+                ageBands, null);
+    }
+
+    /** The same report with the funding agreements' targets that apply to it (issue 19 item 2). */
+    public Report withTargets(List<TargetProgress> progress) {
+        return new Report(level, territory, aciId, programme, from, to, totals, months, breakdown, territoryName,
+                aciName, aciCount, ageBands, progress);
     }
 
     /** The same report with other breakdown and age-band rows (small counts hidden). */
     public Report withRows(List<BreakdownRow> breakdownRows, List<AgeBandRow> ageBandRows) {
         return new Report(level, territory, aciId, programme, from, to, totals, months, breakdownRows, territoryName,
-                aciName, aciCount, ageBandRows);
+                aciName, aciCount, ageBandRows, targets);
     }
 
     /**

@@ -115,6 +115,23 @@ public class ProjectionReader {
         return new Reference(names, acis, ageBands);
     }
 
+    /**
+     * Whether reporting knows this territory (aciId null) or this ACI of the territory, in the active generation: from
+     * the participant stream's reference data, or from figures already projected for it.
+     */
+    public boolean knownScope(String territory, String aciId) {
+        Generation generation = active.current();
+        Document query = new Document("territory", territory);
+        if (aciId == null) {
+            return database.getCollection(generation.territories()).find(new Document("_id", territory)).first() != null
+                    || database.getCollection(generation.acis()).find(query).first() != null
+                    || database.getCollection(generation.cells()).find(query).first() != null;
+        }
+        query.append("aciId", aciId);
+        return database.getCollection(generation.acis()).find(new Document("_id", aciId).append("territory", territory))
+                .first() != null || database.getCollection(generation.cells()).find(query).first() != null;
+    }
+
     /** Territory code → name, for the territories the participant stream has named. */
     public Map<String, String> territoryNames(Generation generation) {
         Map<String, String> names = new HashMap<>();
