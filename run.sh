@@ -109,7 +109,7 @@ echo "==> [3/4] Identity provider and services"
 # the demo provider (every demo user's password is "demo") starts only in the local profile: never in a deployment
 start_service identity-provider 9000 160m SPRING_PROFILES_ACTIVE=local IDP_KEY_FILE="$DATA/idp/signing-key.json"
 start_service participant-service 8081 256m MONGODB_DATABASE=participant_local PARTICIPANT_MASTER_KEY_FILE="$DATA/participant-master-key.dev"
-start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local
+start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local PATHWAY_CHAIN_KEY_FILE="$DATA/pathway-chain-key.dev"
 start_service partnership-service 8083 256m MONGODB_DATABASE=partnership_local
 start_service reporting-service 8084 320m MONGODB_DATABASE=reporting_national
 start_service workspace 8085 192m PARTICIPANT_URL=http://127.0.0.1:8081 PATHWAY_URL=http://127.0.0.1:8082 PARTNERSHIP_URL=http://127.0.0.1:8083 REPORTING_URL=http://127.0.0.1:8084 AUDIT_URL=http://127.0.0.1:8082

@@ -109,6 +109,10 @@ class DeploymentManifestsTest {
                 assertThat(String.valueOf(container.get("env"))).contains("name=PARTICIPANT_MASTER_KEY")
                         .contains("secretKeyRef={name=convergence-participant-master-key");
             }
+            if (module.equals("pathway-service")) {   // the chain seals' key from a Secret, outside the store
+                assertThat(String.valueOf(container.get("env"))).contains("name=PATHWAY_CHAIN_KEY")
+                        .contains("secretKeyRef={name=convergence-pathway-chain-key");
+            }
         }
     }
 

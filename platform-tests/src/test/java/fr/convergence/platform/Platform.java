@@ -100,6 +100,9 @@ final class Platform implements AutoCloseable {
         if (module.equals("participant-service")) {   // a local run's development key, in this run's data
             all.putIfAbsent("PARTICIPANT_MASTER_KEY_FILE", data.resolve("participant-master-key.dev").toString());
         }
+        if (module.equals("pathway-service")) {   // the development key of the chain seals, in this run's data
+            all.putIfAbsent("PATHWAY_CHAIN_KEY_FILE", data.resolve("pathway-chain-key.dev").toString());
+        }
         if (module.equals("gateway")) {
             all.put("GATEWAY_PUBLIC_URL", "http://127.0.0.1:" + port);
         }

@@ -73,11 +73,24 @@ class PathwayStoreConfig {
         return new fr.convergence.pathway.store.upcasting.ParticipantExitedUpcaster();
     }
 
+    /**
+     * The key of the streams' head seals (issue 21 finding 7): from PATHWAY_CHAIN_KEY (the deployment's secret
+     * store, never MongoDB), or a development key file for a local run; with neither the service does not start.
+     */
+    @Bean
+    fr.convergence.pathway.store.ChainSeal chainSeal(@org.springframework.beans.factory.annotation.Value("${pathway.chain-key:}") String key,
+                                                     @org.springframework.beans.factory.annotation.Value("${pathway.chain-key-file:}") String file) {
+        return new fr.convergence.pathway.store.ChainSeal(fr.convergence.kit.secrets.ConfiguredKey.load("PATHWAY_CHAIN_KEY", key,
+                file.isBlank() ? null : java.nio.file.Path.of(file), 32));
+    }
+
     @Bean
     StreamDocumentStorageEngine storageEngine(MongoDatabase database, Serializer serializer,
-                                              List<EventUpcaster> upcasters, ObjectProvider<PathwayOutbox> outbox) {
+                                              List<EventUpcaster> upcasters, ObjectProvider<PathwayOutbox> outbox,
+                                              fr.convergence.pathway.store.ChainSeal seal) {
         return StreamDocumentStorageEngine.builder()
                 .streams(database.getCollection("pathway_streams"))
+                .seal(seal)
                 .indexer(new PathwayIndexer())
                 .onAppended(streamId -> outbox.getObject().schedule(streamId))
                 .eventSerializer(serializer)

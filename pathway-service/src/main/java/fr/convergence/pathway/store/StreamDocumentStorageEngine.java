@@ -58,9 +58,14 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
     private final MongoCollection<Document> streams;
     private final StreamIndexer indexer;
     private final Consumer<String> onAppended;
+    private final ChainSeal seal;
 
     protected StreamDocumentStorageEngine(Builder builder) {
         super(builder);
+        if (builder.seal == null) {
+            throw new IllegalStateException("a stream store needs its chain seal (PATHWAY_CHAIN_KEY)");
+        }
+        this.seal = builder.seal;
         this.streams = builder.streams;
         this.indexer = builder.indexer;
         this.onAppended = builder.onAppended;
@@ -91,8 +96,9 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         }
         String firstEventId = domainEvents.get(0).getIdentifier();
         String previousHash = HashChain.GENESIS;
+        Document head = new Document();
         if (first > 0) {
-            Document head = currentHead(streamId);
+            head = currentHead(streamId);
             if (head.get(VERSION, Number.class).longValue() != first) {
                 if (alreadyStored(streamId, first, firstEventId)) {
                     onAppended.accept(streamId);
@@ -113,20 +119,27 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         }
         Document index = indexer.fieldsFor(domainEvents.stream().map(DomainEventMessage::getPayload).toList());
         long newVersion = first + entries.size();
+        // the seal covers the fields access depends on as they stand after this write (a transfer changes the ACI)
+        Document after = new Document(head);
+        after.putAll(index);
+        String headSeal = seal.seal(streamId, newVersion, previousHash, after.getString(TERRITORY), after.getString(ACI),
+                after.getString(PARTICIPANT));
         if (first == 0) {
-            create(streamId, entries, index, newVersion, previousHash);
+            create(streamId, entries, index, newVersion, previousHash, headSeal);
         } else {
-            append(streamId, first, entries, index, newVersion, previousHash);
+            append(streamId, first, entries, index, newVersion, previousHash, headSeal);
         }
         onAppended.accept(streamId);
     }
 
-    private void create(String streamId, List<Document> entries, Document index, long version, String head) {
+    private void create(String streamId, List<Document> entries, Document index, long version, String head,
+                        String headSeal) {
         Document stream = new Document(ID, streamId)
                 .append(VERSION, version)
                 .append(PUBLISHED_VERSION, 0L)
                 .append(PENDING, true)
-                .append(HEAD_HASH, head);
+                .append(HEAD_HASH, head)
+                .append(HEAD_SEAL, headSeal);
         stream.putAll(index);
         stream.append(EVENTS, entries);
         String firstEventId = entries.get(0).getString(EVENT_ID);
@@ -164,8 +177,8 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
     }
 
     private void append(String streamId, long expectedVersion, List<Document> entries, Document index,
-                        long newVersion, String head) {
-        Document set = new Document(index).append(HEAD_HASH, head).append(PENDING, true);
+                        long newVersion, String head, String headSeal) {
+        Document set = new Document(index).append(HEAD_HASH, head).append(HEAD_SEAL, headSeal).append(PENDING, true);
         Document update = new Document("$push", new Document(EVENTS, new Document("$each", entries)))
                 .append("$set", set.append(VERSION, newVersion));
         String firstEventId = entries.get(0).getString(EVENT_ID);
@@ -190,7 +203,8 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
     /** The stream's version and head hash to chain from; also an early conflict check before the update. */
     private Document currentHead(String streamId) {
         Document head = streams.find(new Document(ID, streamId))
-                .projection(new Document(VERSION, 1).append(HEAD_HASH, 1)).first();
+                .projection(new Document(VERSION, 1).append(HEAD_HASH, 1).append(TERRITORY, 1).append(ACI, 1)
+                        .append(PARTICIPANT, 1)).first();
         if (head == null) {
             throw new EventStoreException("stream " + streamId + " does not exist");
         }
@@ -272,7 +286,7 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         return chainStatus(streamId).flatMap(ChainStatus::firstBreak);
     }
 
-    private static Optional<ChainBreak> firstBreak(Document doc) {
+    private Optional<ChainBreak> firstBreak(Document doc) {
         String previous = HashChain.GENESIS;
         for (Document entry : entries(doc)) {
             long seq = entry.get(SEQUENCE, Number.class).longValue();
@@ -285,8 +299,14 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
             }
             previous = recomputed;
         }
+        long version = doc.get(VERSION, Number.class).longValue();
         if (!previous.equals(doc.getString(HEAD_HASH))) {
-            return Optional.of(new ChainBreak(doc.get(VERSION, Number.class).longValue(), "head hash mismatch (events truncated)"));
+            return Optional.of(new ChainBreak(version, "head hash mismatch (events truncated)"));
+        }
+        if (!seal.matches(doc.getString(HEAD_SEAL), doc.getString(ID), version, previous, doc.getString(TERRITORY),
+                doc.getString(ACI), doc.getString(PARTICIPANT))) {
+            return Optional.of(new ChainBreak(version, "head seal does not match (history rewritten without the "
+                    + "platform's key, or the stream moved to another territory, ACI or person)"));
         }
         return Optional.empty();
     }
@@ -365,6 +385,12 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         private MongoCollection<Document> streams;
         private StreamIndexer indexer = payloads -> new Document();
         private Consumer<String> onAppended = id -> { };
+        private ChainSeal seal;
+
+        public Builder seal(ChainSeal seal) {
+            this.seal = seal;
+            return this;
+        }
 
         public Builder streams(MongoCollection<Document> streams) {
             this.streams = streams;

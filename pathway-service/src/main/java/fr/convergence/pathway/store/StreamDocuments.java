@@ -15,6 +15,8 @@ public final class StreamDocuments {
     public static final String PUBLISHED_VERSION = "publishedVersion";
     public static final String PENDING = "pending";
     public static final String HEAD_HASH = "headHash";
+    /** HMAC of the head with a key outside the store ({@link ChainSeal}). */
+    public static final String HEAD_SEAL = "headSeal";
     public static final String EVENTS = "events";
     public static final String TERRITORY = "territory";
     public static final String ACI = "aciId";

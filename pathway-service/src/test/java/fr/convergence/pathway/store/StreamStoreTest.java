@@ -43,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StreamStoreTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 1, 5);
+    /** A key of the test only: what the store never holds. */
+    static final ChainSeal SEAL = new ChainSeal("a test chain key of thirty-two by".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     MongoClient client;
     MongoCollection<Document> streams;
@@ -66,7 +68,7 @@ class StreamStoreTest {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
         engine = StreamDocumentStorageEngine.builder().streams(streams).indexer(new PathwayIndexer())
-                .onAppended(appended::add).eventSerializer(serializer).snapshotSerializer(serializer).build();
+                .onAppended(appended::add).seal(SEAL).eventSerializer(serializer).snapshotSerializer(serializer).build();
     }
 
     @AfterEach
@@ -212,5 +214,54 @@ class StreamStoreTest {
                 event(id, 2, new HealthCareAccessed(id, DAY))));
         streams.updateOne(new Document("_id", id), new Document("$pull", new Document("events", new Document("seq", 1L))));
         assertThat(engine.verifyChain(id)).get().extracting(StreamDocumentStorageEngine.ChainBreak::sequence).isEqualTo(2L);
+    }
+
+    /**
+     * Issue 21 finding 7: someone with write access to the store rewrites a whole history consistently — every hash
+     * recomputed, the head hash too — which the unkeyed chain alone cannot tell; the head's seal, keyed outside the
+     * store, does.
+     */
+    @Test
+    void aHistoryRewrittenConsistentlyIsCaughtByTheSeal() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id)), event(id, 1, new HousingSecured(id, DAY, HousingKind.SHELTER)),
+                event(id, 2, new HealthCareAccessed(id, DAY))));
+        Document doc = streams.find(new Document("_id", id)).first();
+        @SuppressWarnings("unchecked")
+        List<Document> events = (List<Document>) doc.get("events");
+        events.get(1).get("payload", Document.class).put("kind", "DURABLE_HOUSING");
+        String previous = HashChain.GENESIS;
+        for (Document entry : events) {
+            String hash = HashChain.hash(entry, previous);
+            entry.put("prev", previous);
+            entry.put("hash", hash);
+            previous = hash;
+        }
+        streams.updateOne(new Document("_id", id), new Document("$set", new Document("events", events).append("headHash", previous)));
+        assertThat(engine.verifyChain(id)).get().satisfies(b -> {
+            assertThat(b.sequence()).isEqualTo(3L);
+            assertThat(b.reason()).contains("head seal");
+        });
+    }
+
+    @Test
+    void aStreamMovedToAnotherTerritoryOrAciIsCaughtByTheSeal() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id)), event(id, 1, new HealthCareAccessed(id, DAY))));
+        assertThat(engine.verifyChain(id)).isEmpty();
+        streams.updateOne(new Document("_id", id), new Document("$set", new Document("aciId", "aci-elsewhere")));
+        assertThat(engine.verifyChain(id)).get().extracting(StreamDocumentStorageEngine.ChainBreak::reason)
+                .asString().contains("head seal");
+    }
+
+    @Test
+    void aSealedStreamReadWithAnotherKeyDoesNotVerify() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id))));
+        StreamDocumentStorageEngine otherKey = StreamDocumentStorageEngine.builder().streams(streams)
+                .indexer(new PathwayIndexer()).seal(new ChainSeal(new byte[32]))
+                .eventSerializer(engine.getEventSerializer()).snapshotSerializer(engine.getSnapshotSerializer()).build();
+        assertThat(otherKey.verifyChain(id)).isPresent();
+        assertThat(engine.verifyChain(id)).isEmpty();
     }
 }
