@@ -28,6 +28,7 @@ class AuditConfig {
                                       @Value("${convergence.partnership-url:http://127.0.0.1:8083}") String partnershipUrl) {
         return new ParticipantAudit(HistorySources.of(store, participantPathways, eventObjectMapper,
                 participantUrl + "/api", partnershipUrl + "/api/partnerships"),
-                participantPathways, queries, store, new AuditReads(database.getCollection("audit_reads")));
+                participantPathways, queries, store, new AuditReads(database.getCollection("audit_reads"),
+                database.getCollection("audit_read_entries")));
     }
 }
