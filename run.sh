@@ -95,8 +95,12 @@ PIDS+=($!)
 wait_port mongo 27017
 wait_port kafka 9092
 
-TERRITORIES=paris,lyon,lille,nantes,strasbourg,rouen,charente,marseille
-export MONGODB_URI=mongodb://127.0.0.1:27017 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 TERRITORY=paris TERRITORIES=$TERRITORIES
+# pathway- and partnership-service serve every territory of the programme (TERRITORIES=*): the eight seeded by
+# participant-service and any the administrator opens later, learnt from TerritoryCreated on the participant streams,
+# without a restart. Given to those two only: the other services serve no territory list (and must not start the
+# discovery that comes with '*').
+SEEDED_TERRITORIES=(paris lyon lille nantes strasbourg rouen charente marseille)
+export MONGODB_URI=mongodb://127.0.0.1:27017 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 TERRITORY=paris
 # Every service and the gateway trust the embedded identity provider (any OIDC provider in production).
 export OIDC_ISSUER=http://localhost:9000 GATEWAY_PUBLIC_URL=http://localhost:8080
 start_service() { # module port heap [extra env...]
@@ -109,14 +113,30 @@ echo "==> [3/4] Identity provider and services"
 # the demo provider (every demo user's password is "demo") starts only in the local profile: never in a deployment
 start_service identity-provider 9000 160m SPRING_PROFILES_ACTIVE=local IDP_KEY_FILE="$DATA/idp/signing-key.json"
 start_service participant-service 8081 256m MONGODB_DATABASE=participant_local PARTICIPANT_MASTER_KEY_FILE="$DATA/participant-master-key.dev"
-start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local PATHWAY_CHAIN_KEY_FILE="$DATA/pathway-chain-key.dev"
-start_service partnership-service 8083 256m MONGODB_DATABASE=partnership_local
+start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local PATHWAY_CHAIN_KEY_FILE="$DATA/pathway-chain-key.dev" 'TERRITORIES=*'
+start_service partnership-service 8083 256m MONGODB_DATABASE=partnership_local 'TERRITORIES=*'
 start_service reporting-service 8084 320m MONGODB_DATABASE=reporting_national
 start_service workspace 8085 192m PARTICIPANT_URL=http://127.0.0.1:8081 PATHWAY_URL=http://127.0.0.1:8082 PARTNERSHIP_URL=http://127.0.0.1:8083 REPORTING_URL=http://127.0.0.1:8084 AUDIT_URL=http://127.0.0.1:8082
 start_service gateway 8080 192m
 for pair in identity-provider:9000 participant-service:8081 pathway-service:8082 partnership-service:8083 reporting-service:8084 workspace:8085 gateway:8080; do
   wait_healthy "${pair%%:*}" "${pair##*:}"
 done
+# On the first run participant-service seeds the territories while the others start: wait until pathway- and
+# partnership-service serve them all (their health lists what they serve) before the demo loader hires there.
+wait_serving() { # name port
+  local name=$1 port=$2 served missing
+  printf "    waiting for %s to serve the seeded territories " "$name"
+  for _ in $(seq 1 120); do
+    served=$(curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -o '"territories":\[[^]]*\]' || true)
+    missing=0
+    for t in "${SEEDED_TERRITORIES[@]}"; do [[ $served == *"\"$t\""* ]] || missing=1; done
+    if [[ $missing == 0 ]]; then echo " serving"; return 0; fi
+    printf "."; sleep 1
+  done
+  echo; echo "!! $name does not serve every seeded territory after 2 minutes; see $LOGS/$name.log"; exit 1
+}
+wait_serving pathway-service 8082
+wait_serving partnership-service 8083
 HEALTHY=$(( $(date +%s) - START_TIME ))
 
 report_memory() {

@@ -92,8 +92,28 @@ public class ServiceKitAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ServedTerritories servedTerritories(PlatformProperties properties,
-            @org.springframework.beans.factory.annotation.Value("${convergence.territories:${TERRITORIES:}}") String territories) {
+            @org.springframework.beans.factory.annotation.Value(EveryTerritory.TERRITORIES) String territories) {
         return new ServedTerritories(properties.territory(), territories);
+    }
+
+    /**
+     * An instance serving every territory ({@code TERRITORIES=*}) learns them from the participant streams, from its
+     * start (before it reports healthy) to its end; a listed set has no discovery.
+     */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @org.springframework.context.annotation.Conditional(EveryTerritory.class)
+    @ConditionalOnMissingBean
+    fr.convergence.kit.kafka.TerritoryDiscovery territoryDiscovery(PlatformProperties properties,
+            ServedTerritories served,
+            @org.springframework.beans.factory.annotation.Value("${convergence.territory-discovery.refresh:PT5S}") Duration refresh) {
+        return new fr.convergence.kit.kafka.TerritoryDiscovery(properties.kafkaBootstrapServers(), served, refresh);
+    }
+
+    @Bean
+    @org.springframework.context.annotation.Conditional(EveryTerritory.class)
+    fr.convergence.kit.kafka.ServedTerritoriesHealth servedTerritoriesHealthIndicator(ServedTerritories served,
+            fr.convergence.kit.kafka.TerritoryDiscovery discovery) {
+        return new fr.convergence.kit.kafka.ServedTerritoriesHealth(served, discovery);
     }
 
     @Bean(destroyMethod = "close")

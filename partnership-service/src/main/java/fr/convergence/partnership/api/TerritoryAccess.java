@@ -75,7 +75,9 @@ class TerritoryAccess {
     /** The territory a request naming none is about: the caller's own here, or this instance's for a national one. */
     private String defaultTerritory(Caller caller) {
         if (caller.national()) {
-            if (served.all().size() != 1) {
+            // an instance serving every territory may serve one today and two tomorrow: the same request must not
+            // change meaning when a territory opens, so it always names the territory
+            if (served.growing() || served.all().size() != 1) {
                 throw ApiException.badRequest("territory", "this instance serves " + served.all()
                         + "; name the territory (parameter or body field territory)");
             }

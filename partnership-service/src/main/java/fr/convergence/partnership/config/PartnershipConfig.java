@@ -136,7 +136,8 @@ class PartnershipConfig {
     /**
      * One consumer per served territory, each in group {@code partnership-service.<territory>}: a territory's
      * offsets stay the same whether it shares an instance or runs its own, and one territory's poison or backlog
-     * never holds up another's.
+     * never holds up another's. An instance serving every territory ({@code TERRITORIES=*}) starts one more for each
+     * territory opened while it runs; a named group then always takes the territory as suffix, since its set may grow.
      */
     @Bean(destroyMethod = "close")
     PathwayEventConsumers pathwayEventConsumers(PlatformProperties platform, ServedTerritories served,
@@ -144,25 +145,50 @@ class PartnershipConfig {
                                                 DeadLetterStore deadLetters, MeterRegistry meters) {
         PartnershipProperties.Consumer c = properties.consumer();
         boolean named = c.groupId() != null && !c.groupId().isBlank();
-        List<PathwayEventConsumer> consumers = new ArrayList<>();
-        for (String territory : served.all()) {
+        int metadataMaxAgeMs = c.metadataMaxAgeMs() == null ? 5000 : c.metadataMaxAgeMs();
+        return new PathwayEventConsumers(served, territory -> {
             String group = !named ? "partnership-service." + territory
-                    : served.all().size() == 1 ? c.groupId() : c.groupId() + "." + territory;
-            consumers.add(new PathwayEventConsumer(platform.kafkaBootstrapServers(), Topics.pathway(territory), group,
-                    c.metadataMaxAgeMs() == null ? 5000 : c.metadataMaxAgeMs(), handler, deadLetters, meters));
-        }
-        return new PathwayEventConsumers(consumers);
+                    : !served.growing() && served.all().size() == 1 ? c.groupId() : c.groupId() + "." + territory;
+            return new PathwayEventConsumer(platform.kafkaBootstrapServers(), Topics.pathway(territory), group,
+                    metadataMaxAgeMs, handler, deadLetters, meters);
+        });
     }
 
-    /** The served territories' consumers, started and closed together. */
-    record PathwayEventConsumers(List<PathwayEventConsumer> all) implements AutoCloseable {
+    /** The served territories' consumers: each started when its territory is served, all closed together. */
+    static final class PathwayEventConsumers implements AutoCloseable {
+
+        private final ServedTerritories served;
+        private final java.util.function.Function<String, PathwayEventConsumer> consumerOf;
+        private final List<PathwayEventConsumer> started = new ArrayList<>();
+        private boolean closed;
+
+        PathwayEventConsumers(ServedTerritories served, java.util.function.Function<String, PathwayEventConsumer> consumerOf) {
+            this.served = served;
+            this.consumerOf = consumerOf;
+        }
+
         void start() {
-            all.forEach(PathwayEventConsumer::start);
+            served.whenServed(territory -> {
+                PathwayEventConsumer consumer;
+                synchronized (started) {
+                    if (closed) {
+                        return;   // a territory learnt while shutting down: nothing to start
+                    }
+                    consumer = consumerOf.apply(territory);
+                    started.add(consumer);
+                }
+                consumer.start();
+            });
         }
 
         @Override
         public void close() throws InterruptedException {
-            for (PathwayEventConsumer consumer : all) {
+            List<PathwayEventConsumer> running;
+            synchronized (started) {
+                closed = true;
+                running = List.copyOf(started);
+            }
+            for (PathwayEventConsumer consumer : running) {
                 consumer.close();
             }
         }

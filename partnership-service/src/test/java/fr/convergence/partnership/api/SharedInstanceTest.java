@@ -42,6 +42,8 @@ class SharedInstanceTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
     private Http nantesCoordinator;
     private Http rouenCoordinator;
     private Http rouenOfficer;
@@ -65,6 +67,17 @@ class SharedInstanceTest {
         assertThat(r.body().get("territory").asString()).isEqualTo("nantes");
         assertThat(StreamSupport.stream(r.body().get("territories").spliterator(), false).map(JsonNode::asString))
                 .containsExactly("nantes", "rouen");
+    }
+
+    @Test
+    void aListedSetHasNoDiscoveryAndIgnoresATerritoryOpenedElsewhere() {
+        fr.convergence.kit.ServedTerritories served = context.getBean(fr.convergence.kit.ServedTerritories.class);
+
+        assertThat(served.learn("brest")).isFalse();
+
+        assertThat(context.getBeanProvider(fr.convergence.kit.kafka.TerritoryDiscovery.class).getIfAvailable()).isNull();
+        assertThat(served.all()).containsExactly("nantes", "rouen");
+        assertThat(nantesOfficer.get("/api/partnerships/needs?territory=brest").status()).isEqualTo(403);
     }
 
     @Test

@@ -16,11 +16,15 @@ import org.springframework.context.event.EventListener;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Who belongs to which ACI, and pathways that follow their participant: one participant-topic consumer per served territory. */
+/**
+ * Who belongs to which ACI, and pathways that follow their participant: one participant-topic consumer per served
+ * territory, including each territory an instance serving every territory learns while it runs.
+ */
 @Configuration
 class MovesConfig {
 
     private final List<ParticipantMovesConsumer> consumers = new ArrayList<>();
+    private boolean stopped;
 
     @Bean
     fr.convergence.pathway.store.ParticipantAcis participantAcis(com.mongodb.client.MongoDatabase database) {
@@ -39,7 +43,13 @@ class MovesConfig {
         return new fr.convergence.pathway.moves.ParticipantMovesReplay(moves);
     }
 
-    /** Started once the command bus and store are ready, so that no move is handled half-wired. */
+    /**
+     * Started once the command bus and store are ready, so that no move is handled half-wired: one consumer per
+     * served territory, and on an instance serving every territory ({@code TERRITORIES=*}) one more for each territory
+     * opened while it runs (ServedTerritories tells each territory once). Group
+     * {@code pathway-service.<territory>.participant-moves} either way: a territory's offsets do not depend on how it
+     * came to be served.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void startConsumers(ApplicationReadyEvent ready) {
         var context = ready.getApplicationContext();
@@ -47,17 +57,28 @@ class MovesConfig {
         ParticipantMoves moves = context.getBean(ParticipantMoves.class);
         MeterRegistry meters = context.getBean(MeterRegistry.class);
         var deadLetters = context.getBean(fr.convergence.kit.deadletter.DeadLetterStore.class);
-        for (String territory : context.getBean(ServedTerritories.class).all()) {
-            ParticipantMovesConsumer consumer = new ParticipantMovesConsumer(properties.kafkaBootstrapServers(),
-                    territory, Topics.participant(territory), moves, deadLetters, meters);
+        context.getBean(ServedTerritories.class).whenServed(territory -> {
+            ParticipantMovesConsumer consumer;
+            synchronized (consumers) {
+                if (stopped) {
+                    return;   // a territory learnt while shutting down: nothing to start
+                }
+                consumer = new ParticipantMovesConsumer(properties.kafkaBootstrapServers(), territory,
+                        Topics.participant(territory), moves, deadLetters, meters);
+                consumers.add(consumer);
+            }
             consumer.start();
-            consumers.add(consumer);
-        }
+        });
     }
 
     @jakarta.annotation.PreDestroy
     void stopConsumers() throws InterruptedException {
-        for (ParticipantMovesConsumer consumer : consumers) {
+        List<ParticipantMovesConsumer> running;
+        synchronized (consumers) {
+            stopped = true;
+            running = List.copyOf(consumers);
+        }
+        for (ParticipantMovesConsumer consumer : running) {
             consumer.close();
         }
     }

@@ -47,9 +47,22 @@ class ParticipantMovesTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
 
     Http cipOf(String aci) {
         return new Http(port).as(TestIssuer.get().tokenFor("cip-" + aci, "cip", TERRITORY, aci));
+    }
+
+    @Test
+    void anInstanceOfItsOwnTerritoryOnlyHasNoDiscoveryAndIgnoresATerritoryOpenedElsewhere() {
+        fr.convergence.kit.ServedTerritories served = context.getBean(fr.convergence.kit.ServedTerritories.class);
+
+        assertThat(served.learn("brest")).isFalse();
+
+        assertThat(context.getBeanProvider(fr.convergence.kit.kafka.TerritoryDiscovery.class).getIfAvailable()).isNull();
+        assertThat(served.growing()).isFalse();
+        assertThat(served.all()).containsExactly(TERRITORY);
     }
 
     @Test
