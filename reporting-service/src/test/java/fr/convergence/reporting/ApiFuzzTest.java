@@ -51,8 +51,9 @@ import static org.awaitility.Awaitility.await;
  * officer of paris), so that it also goes through the territory and ACI rules. {@code -Dfuzz.seed=N} replays
  * another seed.
  *
- * <p>The store digest covers every collection, none ignored: no read writes anything here (no access log), and the
- * live projections change only when events arrive, so the digest waits until the live consumer has committed every
+ * <p>The store digest covers every collection but one: {@code evaluation_downloads}, the record of every download of the
+ * evaluation extract (issue 19 item 5), which a successful download writes by design. No other read writes anything,
+ * and the live projections change only when events arrive, so the digest waits until the live consumer has committed every
  * record of every territory's streams and no rebuild runs — nothing is produced during the fuzz, nothing stopped.
  */
 class ApiFuzzTest extends ReportingIntegrationTest {
@@ -173,7 +174,7 @@ class ApiFuzzTest extends ReportingIntegrationTest {
     private String quietDigest() {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() ->
                 !rebuildRunning() && liveConsumerLag() == 0);
-        return StoreDigest.of(TestInfrastructure.mongoUri(), database.getName(), Set.of());
+        return StoreDigest.of(TestInfrastructure.mongoUri(), database.getName(), Set.of("evaluation_downloads"));
     }
 
     private boolean rebuildRunning() {

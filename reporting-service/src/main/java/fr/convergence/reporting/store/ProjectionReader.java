@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import fr.convergence.reporting.indicators.Contribution;
 import fr.convergence.reporting.indicators.PathwayFact;
 import fr.convergence.reporting.indicators.Reference;
+import fr.convergence.reporting.projection.PathwayFacts;
 import fr.convergence.reporting.projection.ReferenceData;
 import fr.convergence.reporting.indicators.ReferralFact;
 import fr.convergence.reporting.projection.ReferralState;
@@ -97,13 +98,7 @@ public class ProjectionReader {
             ReferenceData.Aci a = StoreCodec.fromDocument(doc, ReferenceData.Aci.class);
             acis.put(a.aciId(), new Reference.Aci(a.aciId(), a.territory(), a.name(), a.joinedOn(), a.leftOn()));
         }
-        Map<String, String> bandOfParticipant = new HashMap<>();
-        for (Document doc : database.getCollection(generation.participants()).find(query)) {
-            Object band = doc.get("ageBand");
-            if (band != null && !Boolean.TRUE.equals(doc.get("erased"))) {
-                bandOfParticipant.put(String.valueOf(doc.get("_id")), band.toString());
-            }
-        }
+        Map<String, String> bandOfParticipant = ageBandsByParticipant(generation, territory);
         Map<String, String> ageBands = new HashMap<>();
         for (Document doc : database.getCollection(generation.pathways()).find(query)
                 .projection(new Document("participantId", 1))) {
@@ -143,6 +138,30 @@ public class ProjectionReader {
             }
         }
         return names;
+    }
+
+    /** Every pathway's folded facts in a territory (all when null), for the evaluation extract. */
+    public List<PathwayFacts> pathways(Generation generation, String territory) {
+        List<PathwayFacts> pathways = new ArrayList<>();
+        Document query = territory == null ? new Document() : new Document("territory", territory);
+        for (Document doc : database.getCollection(generation.pathways()).find(query)) {
+            doc.remove("_id");
+            pathways.add(StoreCodec.fromDocument(doc, PathwayFacts.class));
+        }
+        return pathways;
+    }
+
+    /** Participant id → age band of the participants of a territory (all when null), erased ones left out. */
+    public Map<String, String> ageBandsByParticipant(Generation generation, String territory) {
+        Map<String, String> bands = new HashMap<>();
+        Document query = territory == null ? new Document() : new Document("territory", territory);
+        for (Document doc : database.getCollection(generation.participants()).find(query)) {
+            Object band = doc.get("ageBand");
+            if (band != null && !Boolean.TRUE.equals(doc.get("erased"))) {
+                bands.put(String.valueOf(doc.get("_id")), band.toString());
+            }
+        }
+        return bands;
     }
 
     /** Territory codes that have at least one cell, for the dashboard's selector. */
