@@ -66,6 +66,9 @@ class DeploymentManifestsTest {
                 if (module.equals("participant-service")) {   // required, never generated in the container
                     assertThat(String.valueOf(env.get("PARTICIPANT_MASTER_KEY"))).startsWith("${PARTICIPANT_MASTER_KEY:?");
                 }
+                if (module.equals("pathway-service")) {   // the chain seals' key: required, outside the store
+                    assertThat(String.valueOf(env.get("PATHWAY_CHAIN_KEY"))).startsWith("${PATHWAY_CHAIN_KEY:?");
+                }
                 assertThat(env).containsKey("MONGODB_DATABASE");
                 assertThat(String.valueOf(env.get("MONGODB_URI"))).contains("replicaSet=");
             }
@@ -80,6 +83,14 @@ class DeploymentManifestsTest {
             assertThat(prometheus).contains(module + ":" + defaultPort(module));
         }
         assertThat(Path.of(Platform.ROOT.toString(), "deploy/compose/grafana/dashboards/convergence.json")).exists();
+        // monitoring is for operators: no anonymous Grafana, both ports on the host's loopback only (finding 13)
+        Map<String, Object> grafana = (Map<String, Object>) services.get("grafana");
+        assertThat(String.valueOf(grafana.get("environment"))).contains("GF_AUTH_ANONYMOUS_ENABLED=false")
+                .contains("GF_SECURITY_ADMIN_PASSWORD=${GRAFANA_ADMIN_PASSWORD:?");
+        for (String monitor : List.of("grafana", "prometheus")) {
+            assertThat((List<String>) ((Map<String, Object>) services.get(monitor)).get("ports")).as(monitor)
+                    .allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+        }
     }
 
     @Test
@@ -109,6 +120,17 @@ class DeploymentManifestsTest {
                 assertThat(String.valueOf(container.get("env"))).contains("name=PARTICIPANT_MASTER_KEY")
                         .contains("secretKeyRef={name=convergence-participant-master-key");
             }
+            // issue 21 finding 13: non-root, no escalation, read-only root file system with a writable /tmp, no
+            // Kubernetes API token in the pod
+            Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    deployment.get("spec")).get("template")).get("spec");
+            assertThat(String.valueOf(pod.get("securityContext"))).as(module).contains("runAsNonRoot=true")
+                    .contains("seccompProfile={type=RuntimeDefault}");
+            assertThat(pod.get("automountServiceAccountToken")).as(module).isEqualTo(false);
+            assertThat(String.valueOf(container.get("securityContext"))).as(module).contains("allowPrivilegeEscalation=false")
+                    .contains("readOnlyRootFilesystem=true").contains("drop=[ALL]");
+            assertThat(String.valueOf(container.get("volumeMounts"))).as(module).contains("mountPath=/tmp");
+            assertThat(String.valueOf(pod.get("volumes"))).as(module).contains("emptyDir");
             if (module.equals("pathway-service")) {   // the chain seals' key from a Secret, outside the store
                 assertThat(String.valueOf(container.get("env"))).contains("name=PATHWAY_CHAIN_KEY")
                         .contains("secretKeyRef={name=convergence-pathway-chain-key");
