@@ -63,6 +63,8 @@
       view.addEventListener('click', () => show(r.id));
       link(actions, API + '/' + id + '/report.xlsx', 'XLSX').setAttribute('aria-label',
         'Télécharger la version ' + r.version + ' (' + r.periodLabel + ') en XLSX');
+      link(actions, API + '/' + id + '/report.pdf', 'PDF').setAttribute('aria-label',
+        'Télécharger la version ' + r.version + ' (' + r.periodLabel + ') en PDF');
       link(actions, API + '/' + id + '/report.csv', 'CSV').setAttribute('aria-label',
         'Télécharger la version ' + r.version + ' (' + r.periodLabel + ') en CSV');
       body.appendChild(tr);

@@ -84,6 +84,15 @@ public class FrozenReportController {
                 .body(CsvExporter.write(FrozenReportTables.of(report)).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The version as a French PDF (scope, period, version, who closed it, figures with targets, changes). */
+    @GetMapping("/{reportId}/report.pdf")
+    @PreAuthorize(READERS)
+    public ResponseEntity<byte[]> pdf(Caller caller, @PathVariable String reportId) {
+        FrozenReport report = service.get(caller, reportId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + fileName(report) + ".pdf\"").body(FrozenReportPdf.of(report));
+    }
+
     /** The id is checked to [A-Za-z0-9._~-], so it is safe in a header once '~' is made friendlier. */
     private static String fileName(FrozenReport report) {
         return "rapport-" + report.id().replace('~', '_');
