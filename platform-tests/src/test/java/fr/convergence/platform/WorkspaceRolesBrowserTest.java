@@ -444,7 +444,7 @@ class WorkspaceRolesBrowserTest {
         LocalDate exited = TODAY.minusDays(20);
         Api cip = new Api(gateway).as(platform.signIn(), "cip-aci-paris-1");
         Api.Reply registered = cip.post("/api/participants", """
-                {"firstName":"Nadia","lastName":"Situation","birthDate":"1979-03-03","referentId":"cip-aci-paris-1","aciId":"aci-paris-1"}""");
+                {"firstName":"Nadia","lastName":"Valmont-Situ","birthDate":"1979-03-03","referentId":"cip-aci-paris-1","aciId":"aci-paris-1"}""");
         assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
         String person = registered.body().get("participantId").asText();
         Api.Reply hire = cip.post("/api/pathways", """
@@ -559,6 +559,44 @@ class WorkspaceRolesBrowserTest {
             assertThat(ws.body()).contains("Le contact de suivi est enregistré.");
             assertThat(ws.text("contacts-faits")).contains(fr(TODAY));
             ws.assertAccessible();
+        }
+    }
+
+    /**
+     * Issue 19 item 5: the external evaluator signs in, lands on the extract's page (axe-core: no violation) and
+     * downloads the pseudonymised extract through the gateway with their own session: one row per pathway, and none
+     * of the seeded people's personal data (their pseudonymous id, name or birth date) in it. A CIP asking for the
+     * same file is refused.
+     */
+    @Test
+    @Order(6)
+    void theEvaluatorDownloadsThePseudonymisedExtractFromTheirPage() throws Exception {
+        try (Browser browser = new Browser()) {
+            WorkspacePages ws = new WorkspacePages(browser);
+            browser.signInAt(gateway + "/", "evaluator", "demo");
+            ws.at("Extraction pour l'évaluation").assertAccessible();
+            assertThat(ws.text("protection")).contains("Aucun nom", "Chaque téléchargement");
+            String href = browser.driver.findElement(By.id("extraction-csv")).getDomAttribute("href");
+            // the file as the link gives it, fetched by the page with the evaluator's session (the gateway relays it)
+            java.util.List<?>[] answer = new java.util.List<?>[1];
+            waitFor(browser, 90, () -> {
+                answer[0] = (java.util.List<?>) browser.driver.executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        fetch(arguments[0]).then(r => r.text().then(t => done([r.status, r.headers.get('content-type') || '', t])))
+                          .catch(e => done([0, '', String(e)]));""", href);
+                String body = String.valueOf(answer[0].get(2));
+                return ((Number) answer[0].get(0)).intValue() == 200 && body.strip().lines().count() >= 3;
+            }, "the extract holds the pathways of the seeded people");
+            String csv = String.valueOf(answer[0].get(2));
+            assertThat(String.valueOf(answer[0].get(1))).contains("csv");
+            assertThat(csv).doesNotContain(participantId, LAST_NAME, "Valmont", "Nadia", "1985-05-05", "1979-03-03", "PSN-");
+        }
+        try (Browser browser = new Browser()) {
+            browser.signInAt(gateway + "/", "cip-aci-paris-1", "demo");
+            Object status = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/api/reporting/exports/evaluation.csv').then(r => done(r.status)).catch(e => done(0));""");
+            assertThat(((Number) status).intValue()).isEqualTo(403);
         }
     }
 }
