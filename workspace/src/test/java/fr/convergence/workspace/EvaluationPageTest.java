@@ -48,5 +48,8 @@ class EvaluationPageTest extends ServicesReplacedPageTest {
         String page = page(get("/espace/accueil").with(jwt().jwt(j -> j.subject("projet-nord").claim("role", "national-analyst")
                 .claim("territories", java.util.List.of("rouen", "lille", "paris")).claim("name", "Projet Nord"))), 200);
         assertThat(page).contains("Projet Nord", "Lille, Paris, Rouen").doesNotContain(">National<");
+        // the national team's home leads to the dashboard, the frozen reports and the extract
+        assertThat(page).contains("href=\"/api/reporting/dashboard\"", "href=\"/api/reporting/dashboard/rapports\"",
+                "href=\"/espace/evaluation\"");
     }
 }
