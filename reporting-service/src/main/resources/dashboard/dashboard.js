@@ -189,6 +189,7 @@
     $('exports').hidden = !exportsAllowed;
     $('export-xlsx').href = 'exports/indicators.xlsx?' + exportParams;
     $('export-csv').href = 'exports/indicators.csv?' + exportParams;
+    $('export-pdf').href = 'exports/indicators.pdf?' + exportParams;
     $('status').textContent = 'Chargement…';
     document.body.dataset.loaded = '';
     try {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FrozenReportPdfTest extends ReportingIntegrationTest {
 
     @Test
-    void thePdfOfASecondVersionGivesScopePeriodVersionWhoFiguresTargetsAndChangesInFrench() throws Exception {
+    void thePdfOfASecondVersionAndOfTheLiveReportGiveScopePeriodFiguresTargetsAndChangesInFrench() throws Exception {
         String t = territory("pdf");
         PathwayStream first = PathwayStream.hired(t, "aci-p1", "CVG", "2020-01-10", 20);
         PathwayStream second = PathwayStream.hired(t, "aci-p2", "PHC", "2020-02-05", 4);
@@ -56,6 +56,12 @@ class FrozenReportPdfTest extends ReportingIntegrationTest {
                 .contains("Changements depuis la version 1").contains("Sorties : 0 -> 1")
                 .contains("Taux de sorties dynamiques : — -> 100,0 %")
                 .contains("Chantier de l'Écluse").contains("Atelier du Port");
+        // the live report of the same quarter, as a PDF too: today's figures, the same scope names and target
+        String live = pdfText("/api/reporting/exports/indicators.pdf?territory=" + t + "&from=2020-01&to=2020-03",
+                token("coordinator", t, null));
+        assertThat(live).contains("Rapport — Territoire Pdfville").contains("Période : 2020-01 à 2020-03")
+                .contains("Entrées : 2").contains("Sorties : 1").contains("réalisé 2 pour un objectif de 8, soit 25,0 %")
+                .contains("Atelier du Port");
         // the first version, as it was closed: no exit, nothing changed
         String first1 = text(t + "~2020-Q1~1", token("national-analyst", null, null));
         assertThat(first1).contains("Version : 1").contains("Sorties : 0")
@@ -65,8 +71,12 @@ class FrozenReportPdfTest extends ReportingIntegrationTest {
     }
 
     private String text(String id, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/reporting/frozen-reports/" + id + "/report.pdf")).header("Authorization", "Bearer " + token).GET().build();
+        return pdfText("/api/reporting/frozen-reports/" + id + "/report.pdf", token);
+    }
+
+    private String pdfText(String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).GET().build();
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");

@@ -62,6 +62,20 @@ public class ExportController {
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The live report as a French PDF (same parameters and access as the workbook). */
+    @GetMapping("/indicators.pdf")
+    @PreAuthorize("hasAnyRole('NATIONAL_ANALYST','AUDITOR','COORDINATOR')")
+    public ResponseEntity<byte[]> pdf(Caller caller, @RequestParam(required = false) String territory,
+                                      @RequestParam(required = false) String aciId,
+                                      @RequestParam(required = false) String from,
+                                      @RequestParam(required = false) String to,
+                                      @RequestParam(required = false) String programme) {
+        Filter filter = filter(caller, territory, aciId, from, to, programme);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"rapport.pdf\"")
+                .body(ReportPdf.of(reports.report(filter)));
+    }
+
     private static Filter filter(Caller caller, String territory, String aciId, String from, String to,
                                  String programme) {
         if (aciId != null && territory == null) {
