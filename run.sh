@@ -115,7 +115,7 @@ start_service identity-provider 9000 160m SPRING_PROFILES_ACTIVE=local IDP_KEY_F
 start_service participant-service 8081 256m MONGODB_DATABASE=participant_local PARTICIPANT_MASTER_KEY_FILE="$DATA/participant-master-key.dev"
 start_service pathway-service 8082 256m MONGODB_DATABASE=pathway_local PATHWAY_CHAIN_KEY_FILE="$DATA/pathway-chain-key.dev" 'TERRITORIES=*'
 start_service partnership-service 8083 256m MONGODB_DATABASE=partnership_local 'TERRITORIES=*'
-start_service reporting-service 8084 320m MONGODB_DATABASE=reporting_national
+start_service reporting-service 8084 320m MONGODB_DATABASE=reporting_national REPORTING_EVALUATION_KEY_FILE="$DATA/reporting-evaluation-key.dev"
 start_service workspace 8085 192m PARTICIPANT_URL=http://127.0.0.1:8081 PATHWAY_URL=http://127.0.0.1:8082 PARTNERSHIP_URL=http://127.0.0.1:8083 REPORTING_URL=http://127.0.0.1:8084 AUDIT_URL=http://127.0.0.1:8082
 start_service gateway 8080 192m
 for pair in identity-provider:9000 participant-service:8081 pathway-service:8082 partnership-service:8083 reporting-service:8084 workspace:8085 gateway:8080; do

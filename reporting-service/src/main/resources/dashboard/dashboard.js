@@ -162,9 +162,11 @@
       for (const code of territories) {
         list.push({key: code, label: names[code] || code, path: 'territories/' + encodeURIComponent(code), territory: code});
       }
-    } else if (views.includes('territory') && scope.territory) {
-      list.push({key: scope.territory, label: scope.territory,
-        path: 'territories/' + encodeURIComponent(scope.territory), territory: scope.territory});
+    } else if (views.includes('territory') && (scope.territories || []).length) {
+      // one territory, or each of a portfolio's (a project lead following several: issue 19 item 6)
+      for (const code of scope.territories) {
+        list.push({key: code, label: names[code] || code, path: 'territories/' + encodeURIComponent(code), territory: code});
+      }
     } else if (views.includes('aci') && scope.territory && scope.aci) {
       list.push({key: scope.territory + '/' + scope.aci, label: 'ACI ' + scope.aci + ' (' + scope.territory + ')',
         path: 'territories/' + encodeURIComponent(scope.territory) + '/acis/' + encodeURIComponent(scope.aci),

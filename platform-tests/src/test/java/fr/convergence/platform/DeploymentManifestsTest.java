@@ -69,6 +69,9 @@ class DeploymentManifestsTest {
                 if (module.equals("pathway-service")) {   // the chain seals' key: required, outside the store
                     assertThat(String.valueOf(env.get("PATHWAY_CHAIN_KEY"))).startsWith("${PATHWAY_CHAIN_KEY:?");
                 }
+                if (module.equals("reporting-service")) {   // the extract's pseudonym key: required, never a default
+                    assertThat(String.valueOf(env.get("REPORTING_EVALUATION_KEY"))).startsWith("${REPORTING_EVALUATION_KEY:?");
+                }
                 assertThat(env).containsKey("MONGODB_DATABASE");
                 assertThat(String.valueOf(env.get("MONGODB_URI"))).contains("replicaSet=");
             }
@@ -131,6 +134,10 @@ class DeploymentManifestsTest {
                     .contains("readOnlyRootFilesystem=true").contains("drop=[ALL]");
             assertThat(String.valueOf(container.get("volumeMounts"))).as(module).contains("mountPath=/tmp");
             assertThat(String.valueOf(pod.get("volumes"))).as(module).contains("emptyDir");
+            if (module.equals("reporting-service")) {   // the extract's pseudonym key from a Secret
+                assertThat(String.valueOf(container.get("env"))).contains("name=REPORTING_EVALUATION_KEY")
+                        .contains("secretKeyRef={name=convergence-reporting-evaluation-key");
+            }
             if (module.equals("pathway-service")) {   // the chain seals' key from a Secret, outside the store
                 assertThat(String.valueOf(container.get("env"))).contains("name=PATHWAY_CHAIN_KEY")
                         .contains("secretKeyRef={name=convergence-pathway-chain-key");

@@ -100,6 +100,9 @@ final class Platform implements AutoCloseable {
         if (module.equals("participant-service")) {   // a local run's development key, in this run's data
             all.putIfAbsent("PARTICIPANT_MASTER_KEY_FILE", data.resolve("participant-master-key.dev").toString());
         }
+        if (module.equals("reporting-service")) {   // the development key of the evaluation extract's pseudonyms
+            all.putIfAbsent("REPORTING_EVALUATION_KEY_FILE", data.resolve("reporting-evaluation-key.dev").toString());
+        }
         if (module.equals("pathway-service")) {   // the development key of the chain seals, in this run's data
             all.putIfAbsent("PATHWAY_CHAIN_KEY_FILE", data.resolve("pathway-chain-key.dev").toString());
         }

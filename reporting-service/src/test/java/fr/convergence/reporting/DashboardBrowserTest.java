@@ -230,6 +230,27 @@ class DashboardBrowserTest extends ReportingIntegrationTest {
         keepScreenshot("dashboard-coordinator.png");
     }
 
+    /**
+     * Issue 19 item 6: a project lead of the national team following several territories picks among exactly those,
+     * sees no national view, and an ACI's small counts stay hidden (they are the national team).
+     */
+    @Test
+    void aProjectLeadPicksAmongTheirTerritoriesOnly() throws Exception {
+        String north = territory("nord");
+        String coast = territory("cote");
+        publish(PathwayStream.hired(north, "aci-1", "CVG", "2036-03-10", 20),
+                PathwayStream.hired(coast, "aci-1", "CVG", "2036-03-11", 20));
+        awaitView("/api/reporting/national?from=2036-01&to=2036-12", v -> apiBreakdown(v).containsKey(north)
+                && apiBreakdown(v).containsKey(coast));
+
+        WebDriverWait wait = open(fr.convergence.testing.TestIssuer.get().portfolio("projet-nord", "national-analyst", north, coast),
+                List.of(north, coast).stream().sorted().findFirst().orElseThrow());
+        assertThat(options()).containsExactlyInAnyOrder(north, coast);
+        assertThat(body().getText()).doesNotContain("National (tous les territoires)");
+        showPeriod(wait, "2036-01", "2036-12");
+        assertThat(accessibilityViolations()).isEmpty();
+    }
+
     @Test
     void aCipSeesTheirAciAndAnAdministratorNoFiguresButTheOperations() {
         JsonNode aci = get(as("cip", "paris", "aci-paris-1"), "/api/reporting/territories/paris/acis/aci-paris-1");

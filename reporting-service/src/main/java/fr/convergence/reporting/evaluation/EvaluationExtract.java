@@ -26,9 +26,16 @@ public class EvaluationExtract {
     private final ProjectionReader reader;
     private final Pseudonyms pseudonyms;
 
-    public EvaluationExtract(ProjectionReader reader, @Value("${reporting.evaluation.key:}") String key) {
+    /**
+     * The pseudonyms' key comes from REPORTING_EVALUATION_KEY (the deployment's secret store), or a development key
+     * file for a local run; with neither the service does not start (a default key in the repository would let
+     * anyone holding an extract link its pseudonyms back to pathway ids).
+     */
+    public EvaluationExtract(ProjectionReader reader, @Value("${reporting.evaluation.key:}") String key,
+                             @Value("${reporting.evaluation.key-file:}") String keyFile) {
         this.reader = reader;
-        this.pseudonyms = new Pseudonyms(key);
+        this.pseudonyms = new Pseudonyms(fr.convergence.kit.secrets.ConfiguredKey.load("REPORTING_EVALUATION_KEY", key,
+                keyFile.isBlank() ? null : java.nio.file.Path.of(keyFile), Pseudonyms.KEY_BYTES));
     }
 
     /**

@@ -16,16 +16,16 @@ public final class Pseudonyms {
 
     /** Hex characters kept: 80 bits, no collision in any realistic number of pathways. */
     static final int LENGTH = 20;
-    static final int MIN_KEY_LENGTH = 16;
+    /** The key's length in bytes (base64 of 32 random bytes in REPORTING_EVALUATION_KEY). */
+    public static final int KEY_BYTES = 32;
 
     private final SecretKeySpec key;
 
-    public Pseudonyms(String secret) {
-        if (secret == null || secret.length() < MIN_KEY_LENGTH) {
-            throw new IllegalStateException("reporting.evaluation.key must hold at least " + MIN_KEY_LENGTH
-                    + " characters (REPORTING_EVALUATION_KEY)");
+    public Pseudonyms(byte[] key) {
+        if (key == null || key.length < KEY_BYTES) {
+            throw new IllegalStateException("the evaluation key must be " + KEY_BYTES + " bytes (REPORTING_EVALUATION_KEY)");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
     public String pathway(String pathwayId) {
