@@ -177,6 +177,7 @@ cat <<INFO
     Sign-in       http://localhost:9000  (embedded OpenID Connect provider; every demo password is: demo)
                   analyst (national team) · auditor · admin · coordinator-paris · cdp-paris (partnerships)
                   cip-aci-paris-1 (ACI staff) · encadrant-paris-1 · auditor-paris — the same for every territory: see README
+                  projet-nord (national team, lille + rouen + paris) · evaluator (pseudonymised extract)
     Gateway       http://localhost:8080
     API docs      http://localhost:8080/swagger-ui.html
     Metrics       each service: http://localhost:8081-8084/actuator/prometheus; the gateway's needs an admin token or the scrape credential (SECURITY.md)
