@@ -5,11 +5,10 @@ import fr.convergence.kit.security.Role;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.reporting.api.ReportQuery;
 import fr.convergence.reporting.api.ReportingAccess;
+import fr.convergence.reporting.export.CsvExporter;
 import fr.convergence.reporting.export.Table;
 import fr.convergence.reporting.export.XlsxExporter;
 import fr.convergence.reporting.indicators.Filter;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,9 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +53,7 @@ public class EvaluationController {
                                       @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
         List<List<Object>> rows = rows(caller, "csv", territory, programme, from, to);
-        return file(CSV, "evaluation.csv", csv(EvaluationExtract.headers(), rows).getBytes(StandardCharsets.UTF_8));
+        return file(CSV, "evaluation.csv", CsvExporter.writeTable(new Table("Extrait", EvaluationExtract.headers(), rows)).getBytes(StandardCharsets.UTF_8));
     }
 
     @GetMapping("/evaluation.xlsx")
@@ -77,7 +73,7 @@ public class EvaluationController {
     public ResponseEntity<byte[]> dictionary(Caller caller) {
         requireNational(caller);
         Table d = EvaluationExtract.dictionary();
-        return file(CSV, "evaluation-dictionnaire.csv", csv(d.headers(), d.rows()).getBytes(StandardCharsets.UTF_8));
+        return file(CSV, "evaluation-dictionnaire.csv", CsvExporter.writeTable(d).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Who downloaded which extract, newest first. */
@@ -114,18 +110,5 @@ public class EvaluationController {
     private static ResponseEntity<byte[]> file(MediaType type, String name, byte[] body) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
-    }
-
-    private static String csv(List<String> headers, List<List<Object>> rows) {
-        StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader(headers.toArray(String[]::new)).get();
-        try (CSVPrinter printer = new CSVPrinter(out, format)) {
-            for (List<Object> row : rows) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

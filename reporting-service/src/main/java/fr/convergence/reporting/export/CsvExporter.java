@@ -17,10 +17,25 @@ public final class CsvExporter {
     private CsvExporter() {
     }
 
+    /** One table as it is (a column per header), in the same French CSV dialect: the evaluators' extract. */
+    public static String writeTable(Table table) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, FRENCH.builder().setHeader(table.headers().toArray(String[]::new)).get())) {
+            for (List<Object> row : table.rows()) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** ';' between cells, as French spreadsheets expect. */
+    private static final CSVFormat FRENCH = CSVFormat.DEFAULT.builder().setDelimiter(';').get();
+
     public static String write(List<Table> tables) {
         StringWriter out = new StringWriter();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';')
-                .setHeader("Tableau", "Dimension", "Indicateur", "Valeur").get();
+        CSVFormat format = FRENCH.builder().setHeader("Tableau", "Dimension", "Indicateur", "Valeur").get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (Table table : tables) {
                 if (table.name().equals("Définitions")) {
