@@ -7,7 +7,7 @@
 #   ./bench.sh -- --seconds=5  anything after -- goes to the harness (options: see PlatformBenchmark's Javadoc,
 #                              e.g. --seconds, --e2e-seconds, --audit-events, --levels=1000,100000,1000000, --profile=none)
 # Needs the fixed ports of run.sh (8080-8084, 9092, 27017) free: it refuses to start next to a running platform.
-# Takes about 10-15 minutes on a 2-core machine. Holds /tmp/mvn.lock while the platform runs (builds wait);
+# Takes about 10-15 minutes on a 2-core machine. Holds /tmp/convergence-mvn.lock while the platform runs (builds wait);
 # BENCH_HOLD_MVN_LOCK=0 to skip that.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -22,7 +22,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-mvn() { if command -v flock >/dev/null 2>&1; then flock /tmp/mvn.lock "$ROOT/mvnw" "$@"; else "$ROOT/mvnw" "$@"; fi; }
+mvn() { if command -v flock >/dev/null 2>&1; then flock /tmp/convergence-mvn.lock "$ROOT/mvnw" "$@"; else "$ROOT/mvnw" "$@"; fi; }
 
 PORTS=(27017 9092 9000 8081 8082 8083 8084 8080)
 ports_free() {
@@ -51,10 +51,10 @@ BENCH_CP="$ROOT/benchmarks/target/classes:$(cat benchmarks/target/bench-classpat
 
 # Hold the Maven lock while the platform runs: a build that repackages a service jar under a running JVM
 # crashes it (seen: NoClassDefFoundError in pathway-service at start-up), and a build on the same 2 cores
-# would be measured instead of the platform. Builds wrapped in `flock /tmp/mvn.lock` wait for the bench.
+# would be measured instead of the platform. Builds wrapped in `flock /tmp/convergence-mvn.lock` wait for the bench.
 if [[ ${BENCH_HOLD_MVN_LOCK:-1} == 1 ]] && command -v flock >/dev/null 2>&1; then
-  exec 9>/tmp/mvn.lock
-  if ! flock -n 9; then echo "    waiting for /tmp/mvn.lock (a build is running)"; flock 9; fi
+  exec 9>/tmp/convergence-mvn.lock
+  if ! flock -n 9; then echo "    waiting for /tmp/convergence-mvn.lock (a build is running)"; flock 9; fi
 fi
 
 echo "==> [2/5] Start a fresh platform on $DATA"

@@ -60,7 +60,12 @@ for port in 27017 9092 9093 9000 8081 8082 8083 8084 8085 8080; do
 done
 
 START_TIME=$(date +%s)
-JAVA_OPTS_COMMON="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -Xshare:auto"
+# C1 only (TieredStopAtLevel=1) starts fast and uses little memory: right for the processes off the hot path. The
+# gateway and pathway-service carry every command and read; they get the full JIT (C2), which costs a few seconds of
+# compilation at first and then serves each request with optimised code (issue 20: thin gateway, flat commands).
+JAVA_OPTS_BASE="-XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -Xshare:auto"
+JAVA_OPTS_COMMON="-XX:TieredStopAtLevel=1 $JAVA_OPTS_BASE"
+JAVA_OPTS_HOT="$JAVA_OPTS_BASE -XX:ReservedCodeCacheSize=64m"
 INFRA_CP="$(cat deploy/target/infra-classpath.txt):$ROOT/deploy/target/classes"
 
 wait_port() { # name port
@@ -105,7 +110,9 @@ export MONGODB_URI=mongodb://127.0.0.1:27017 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9
 export OIDC_ISSUER=http://localhost:9000 GATEWAY_PUBLIC_URL=http://localhost:8080
 start_service() { # module port heap [extra env...]
   local module=$1 port=$2 heap=$3; shift 3
-  env "$@" PORT="$port" java -Xmx"$heap" $JAVA_OPTS_COMMON -jar "$(jar_of "$module")" >"$LOGS/$module.log" 2>&1 &
+  local opts=$JAVA_OPTS_COMMON
+  [[ $module == gateway || $module == pathway-service ]] && opts=$JAVA_OPTS_HOT
+  env "$@" PORT="$port" java -Xmx"$heap" $opts -jar "$(jar_of "$module")" >"$LOGS/$module.log" 2>&1 &
   PIDS+=($!)
   PID_OF[$module]=$!
 }

@@ -17,6 +17,8 @@ import java.util.UUID;
 class CorrelationIdFilter implements GlobalFilter, Ordered {
 
     static final String HEADER = "X-Correlation-Id";
+    /** The logging context key, the same as the services' (logging.pattern.correlation in application.yml). */
+    static final String MDC_KEY = "correlationId";
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {

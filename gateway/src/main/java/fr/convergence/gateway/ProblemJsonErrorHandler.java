@@ -1,5 +1,8 @@
 package fr.convergence.gateway;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,6 +23,8 @@ import java.util.concurrent.TimeoutException;
 @Order(-2)
 class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemJsonErrorHandler.class);
+
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         HttpStatusCode status = statusOf(error);
@@ -32,10 +37,27 @@ class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
             case 413 -> "the request is too large";
             default -> status.is4xxClientError() ? "the request was refused" : "gateway failure";
         };
+        if (status.is5xxServerError()) {
+            logFailure(exchange, status, error);
+        }
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
         return Problems.write(exchange, HttpStatus.valueOf(status.value()), rule, detail);
+    }
+
+    /**
+     * A failed hop is logged with the request's correlation id in the logging context, so that the operator finds
+     * the gateway's line next to the service's and the Kafka consumers' lines for the same id. Reactive code hops
+     * threads, so the MDC is set around this one call rather than left on a thread; the id is the one the
+     * correlation filter attached to the exchange (already sanitised: it cannot forge a log line).
+     */
+    private static void logFailure(ServerWebExchange exchange, HttpStatusCode status, Throwable error) {
+        String id = exchange.getAttribute(CorrelationIdFilter.HEADER);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, id == null ? "" : id)) {
+            log.warn("{} {} answered {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    status.value(), error.toString());
+        }
     }
 
     static HttpStatusCode statusOf(Throwable error) {

@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import fr.convergence.testing.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Routes declared in YAML, correlation ids, and problem+json when a service is down or slow. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayRoutingTest {
 
     static final Map<String, String> seenCorrelation = new ConcurrentHashMap<>();
@@ -122,6 +126,14 @@ class GatewayRoutingTest {
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(r.body()).contains("\"rule\":\"service-unavailable\"");
+    }
+
+    /** The operator finds the failed hop under the caller's correlation id, as in the services' logs. */
+    @Test
+    void logsAFailedHopWithItsCorrelationId(CapturedOutput output) throws Exception {
+        HttpResponse<String> r = get("/api/participants/p-2", "hop-failed-42");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(output.getAll()).containsPattern("\\[gateway,hop-failed-42\\] .*GET /api/participants/p-2 answered 503");
     }
 
     @Test
