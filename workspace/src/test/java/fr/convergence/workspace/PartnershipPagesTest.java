@@ -154,6 +154,24 @@ class PartnershipPagesTest extends ServicesReplacedPageTest {
         verify(partnerships).step(any(), eq("R-2"), eq("complete"), eq(Map.of("date", "2026-03-03", "outcome", "HOUSED")), eq(key));
     }
 
+    /** Issue 21 finding 8: a decline reason is chosen among the service's codes (French labels), never typed. */
+    @Test
+    void decliningOffersTheServicesReasonCodesAndSendsTheCode() throws Exception {
+        when(partnerships.referral(any(), eq("R-3"))).thenReturn(node("""
+                {"id":"R-3","participantId":"PSN-OLD","domain":"HOUSING","status":"PROPOSED","history":[{"status":"PROPOSED","on":"2026-02-01"}]}"""));
+        when(partnerships.reasons(any(), eq("decline"))).thenReturn(new java.util.LinkedHashMap<>(Map.of(
+                "FULL", "Plus de place chez le partenaire")));
+        String form = mvc.perform(get("/espace/orientations/PSN-OLD/R-3/refuser").with(cdp()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("<select", "value=\"FULL\"", "Plus de place chez le partenaire")
+                .doesNotContain("Une phrase");
+        String key = tokens.newFormKey();
+        mvc.perform(post("/espace/orientations/PSN-OLD/R-3/refuser").with(cdp()).param("_formKey", key)
+                        .param("_csrf", tokens.csrfFor("cdp-paris", key)).param("date", "03/03/2026").param("reason", "FULL"))
+                .andExpect(redirectedUrl("/espace/orientations/PSN-OLD?enregistre=decline"));
+        verify(partnerships).step(any(), eq("R-3"), eq("decline"), eq(Map.of("date", "2026-03-03", "reason", "FULL")), eq(key));
+    }
+
     @Test
     void anotherPersonsReferralInTheAddressIsNotFound() throws Exception {
         when(partnerships.referral(any(), eq("R-9"))).thenReturn(node("""

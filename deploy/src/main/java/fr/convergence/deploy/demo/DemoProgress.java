@@ -29,7 +29,7 @@ final class DemoProgress {
      * The version of what the demo generates (PathwayScenario, PartnerNetwork, the names). Bump it with any change to
      * them: a load resumed by another generator would send other requests under the same idempotency keys.
      */
-    static final int GENERATOR = 3;   // 3: issue 18's profiles, accompaniments, housing, follow-up, all hours
+    static final int GENERATOR = 4;   // 4: referral decline/cancel reasons are codes (issue 21 finding 8); 3: issue 18's profiles, accompaniments, housing, follow-up, all hours
 
     private static final String HEADER = "# Convergence demo load: who is fully loaded. Written by DemoDataLoader; "
             + "delete the data directory (./run.sh --reset-demo) to start over.";

@@ -46,10 +46,9 @@ final class PartnerNetwork {
             "DEBT", List.of("DEBT_PLAN_AGREED"), "EMPLOYMENT", List.of("JOB_FOUND"),
             "TRAINING", List.of("TRAINING_STARTED"), "LANGUAGE", List.of("TRAINING_STARTED"));
     private static final List<String> UNSUCCESSFUL = List.of("NOT_ELIGIBLE", "NO_SHOW", "OTHER");
-    private static final String[] DECLINE_REASONS = {"Plus de place disponible", "Hors secteur d'intervention",
-            "Public non éligible", "Délai d'attente trop long"};
-    private static final String[] CANCEL_REASONS = {"La personne ne souhaite plus cet accompagnement",
-            "Rendez-vous non honorés", "Besoin couvert autrement"};
+    /** Codes of partnership-service's reason table (partnership-reference.yml): a reason is a code, never text. */
+    private static final String[] DECLINE_REASONS = {"FULL", "OUT_OF_AREA", "NOT_ELIGIBLE", "WAITING_TOO_LONG"};
+    private static final String[] CANCEL_REASONS = {"PERSON_DECLINED", "MISSED_APPOINTMENTS", "NEED_MET_ELSEWHERE"};
 
     private final ApiClient api;
     /** The demo's "today": fixed for a load and its resumptions, so that every request is the same again. */

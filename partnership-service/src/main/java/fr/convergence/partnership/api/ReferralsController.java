@@ -6,6 +6,8 @@ import fr.convergence.partnership.domain.DomainMapping;
 import fr.convergence.partnership.domain.NotFound;
 import fr.convergence.partnership.domain.PartnerDomain;
 import fr.convergence.partnership.domain.Referral;
+import fr.convergence.partnership.domain.ReferralReasons;
+import fr.convergence.kit.web.ApiException;
 import fr.convergence.partnership.store.ParticipantStore;
 import jakarta.validation.Valid;
 import org.bson.Document;
@@ -39,13 +41,15 @@ class ReferralsController {
     private final ParticipantStore participants;
     private final TerritoryAccess access;
     private final DomainMapping mapping;
+    private final ReferralReasons reasons;
 
     ReferralsController(ReferralService referrals, ParticipantStore participants, TerritoryAccess access,
-                        DomainMapping mapping) {
+                        DomainMapping mapping, ReferralReasons reasons) {
         this.referrals = referrals;
         this.participants = participants;
         this.access = access;
         this.mapping = mapping;
+        this.reasons = reasons;
     }
 
     @PostMapping("/referrals")
@@ -77,7 +81,7 @@ class ReferralsController {
     Referral decline(@PathVariable String referralId, @Valid @RequestBody Requests.Decline body,
                      Caller caller) {
         visible(referralId, caller);
-        return referrals.decline(referralId, body.date(), body.reason(),
+        return referrals.decline(referralId, body.date(), reason(ReferralReasons.Step.DECLINE, body.reason()),
                 caller.userId());
     }
 
@@ -93,7 +97,7 @@ class ReferralsController {
     Referral cancel(@PathVariable String referralId, @Valid @RequestBody Requests.Cancel body,
                     Caller caller) {
         visible(referralId, caller);
-        return referrals.cancel(referralId, body.date(), body.reason(),
+        return referrals.cancel(referralId, body.date(), reason(ReferralReasons.Step.CANCEL, body.reason()),
                 caller.userId());
     }
 
@@ -118,6 +122,31 @@ class ReferralsController {
     @PreAuthorize(PartnersController.EVERY_ROLE)
     List<String> outcomes() {
         return referrals.outcomeCodes().stream().sorted().toList();
+    }
+
+    /** The reason codes callers may give when declining or cancelling, with their French labels (reference data). */
+    @GetMapping("/referral-reasons")
+    @PreAuthorize(PartnersController.EVERY_ROLE)
+    Map<String, List<Map<String, String>>> reasons() {
+        Map<String, List<Map<String, String>>> byStep = new java.util.LinkedHashMap<>();
+        for (ReferralReasons.Step step : ReferralReasons.Step.values()) {
+            byStep.put(step.name().toLowerCase(java.util.Locale.ROOT), reasons.all().stream()
+                    .filter(r -> r.steps().contains(step))
+                    .map(r -> Map.of("code", r.code(), "label", r.label())).toList());
+        }
+        return byStep;
+    }
+
+    /**
+     * A reason is a code of the table offered for the step, or absent. Free text is refused (400, rule
+     * {@code unknown-reason}, field {@code reason}): it would be published on Kafka, where it could never be erased.
+     */
+    private String reason(ReferralReasons.Step step, String reason) {
+        if (reason == null || reasons.offered(step, reason)) {
+            return reason;
+        }
+        throw new ApiException(HttpStatus.BAD_REQUEST, "unknown-reason", "reason", "reason must be one of "
+                + reasons.codesFor(step) + " (a code, not text)");
     }
 
     /** The referral, if the caller sees it: same answer (404) for one of another territory or ACI as for none. */

@@ -50,13 +50,15 @@ final class Requests {
     record Step(LocalDate date) {
     }
 
-    record Decline(LocalDate date, @Pattern(regexp = TEXT) String reason) {
+    /** {@code reason}: a code of the reason table for this step (400 {@code unknown-reason} otherwise), never text. */
+    record Decline(LocalDate date, String reason) {
     }
 
     record Complete(LocalDate date, @NotNull @Pattern(regexp = "[A-Z_]{2,40}") String outcome) {
     }
 
-    record Cancel(LocalDate date, @Pattern(regexp = TEXT) String reason) {
+    /** {@code reason}: as for {@link Decline}. */
+    record Cancel(LocalDate date, String reason) {
     }
 
     record JoinGroup(@NotNull FollowUpRole role, @NotNull @Pattern(regexp = TEXT) String name,

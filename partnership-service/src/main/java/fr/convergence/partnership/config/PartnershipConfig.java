@@ -15,6 +15,7 @@ import fr.convergence.partnership.application.ReferralService;
 import fr.convergence.partnership.consuming.PathwayEventConsumer;
 import fr.convergence.partnership.consuming.PathwayEventHandler;
 import fr.convergence.partnership.domain.DomainMapping;
+import fr.convergence.partnership.domain.ReferralReasons;
 import fr.convergence.partnership.publishing.PartnershipContract;
 import fr.convergence.partnership.publishing.PartnershipOutbox;
 import fr.convergence.partnership.store.FollowUpStore;
@@ -58,6 +59,16 @@ class PartnershipConfig {
             throw new IllegalStateException("partnership.barrier-domains is empty: the mapping table is required");
         }
         return new DomainMapping(table);
+    }
+
+    @Bean
+    ReferralReasons referralReasons(PartnershipProperties properties) {
+        if (properties.referralReasons().isEmpty()) {
+            throw new IllegalStateException("partnership.referral-reasons is empty: the reason table is required");
+        }
+        return new ReferralReasons(properties.referralReasons().stream().map(r -> new ReferralReasons.Reason(r.code(),
+                r.label(), r.steps() == null ? Set.of() : r.steps().stream().map(ReferralReasons.Step::valueOf)
+                        .collect(java.util.stream.Collectors.toSet()))).toList());
     }
 
     @Bean

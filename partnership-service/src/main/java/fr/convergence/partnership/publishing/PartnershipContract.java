@@ -5,6 +5,7 @@ import fr.convergence.kit.kafka.OutgoingRecord;
 import fr.convergence.partnership.domain.Agreement;
 import fr.convergence.partnership.domain.Partner;
 import fr.convergence.partnership.domain.Referral;
+import fr.convergence.partnership.domain.ReferralReasons;
 import fr.convergence.partnership.domain.ReferralStatus;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +24,12 @@ import java.util.UUID;
 public class PartnershipContract {
 
     public static final int SCHEMA_VERSION = 1;
+    /**
+     * Revision 2 of v1 (issue 21 finding 8): {@code data.reason} is a code of the reason table, never text. Readers
+     * of revision 1 events (no {@code revision} field) keep accepting any text there; nothing else changed, so the
+     * topic stays v1.
+     */
+    public static final int SCHEMA_REVISION = 2;
     public static final String SOURCE = "partnership-service";
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -42,7 +49,9 @@ public class PartnershipContract {
         if (r.status() == ReferralStatus.COMPLETED) {
             data.put("outcome", r.outcome());
         }
-        if (r.reason() != null && (r.status() == ReferralStatus.DECLINED || r.status() == ReferralStatus.CANCELLED)) {
+        // only a code ever leaves: a referral stored before codes (free text) publishes no reason at all
+        if (r.reason() != null && ReferralReasons.CODE.matcher(r.reason()).matches()
+                && (r.status() == ReferralStatus.DECLINED || r.status() == ReferralStatus.CANCELLED)) {
             data.put("reason", r.reason());
         }
         return envelope(r.status().eventType(), r.territory(), r.participantId(), r.participantId(), r.lastStepOn(),
@@ -78,6 +87,7 @@ public class PartnershipContract {
         e.put("eventId", eventId);
         e.put("type", type);
         e.put("schemaVersion", SCHEMA_VERSION);
+        e.put("revision", SCHEMA_REVISION);
         e.put("source", SOURCE);
         e.put("territory", territory);
         e.put("participantId", participantId);

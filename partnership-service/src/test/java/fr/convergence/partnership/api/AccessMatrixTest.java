@@ -47,7 +47,8 @@ class AccessMatrixTest {
     private static final String PARIS_PATHWAY = "convergence.paris.pathway.v1";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Paris"));
     private static final Set<String> REFERENCE_ROUTES = Set.of("GET /api/partnerships/territory",
-            "GET /api/partnerships/barrier-domains", "GET /api/partnerships/referral-outcomes");
+            "GET /api/partnerships/barrier-domains", "GET /api/partnerships/referral-outcomes",
+            "GET /api/partnerships/referral-reasons");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
 
     @DynamicPropertySource

@@ -88,6 +88,44 @@ class ReferralApiTest extends IntegrationTestBase {
         assertThat(typesFor(participant, referral)).containsExactly("ReferralProposed", "ReferralDeclined");
     }
 
+    /** Issue 21 finding 8: a reason is a code of the table; text is refused (400, field and rule) and changes nothing. */
+    @Test
+    void aDeclineOrCancelReasonIsACodeAndTextIsRefused() {
+        String partner = partnerWithAgreement("Le Mas", "HEALTH", "HOUSING");
+        String referral = propose(participant, partner, "HEALTH");
+        Http.Response text = officer.post("/api/partnerships/referrals/" + referral + "/decline",
+                "{\"reason\":\"Madame Durand est hospitalisée\"}");
+        assertThat(text.status()).as(text.raw()).isEqualTo(400);
+        assertThat(text.contentType()).startsWith("application/problem+json");
+        assertThat(text.text("rule")).isEqualTo("unknown-reason");
+        assertThat(text.text("field")).isEqualTo("reason");
+        assertThat(text.raw()).doesNotContain("Durand");
+        Http.Response serviceOwn = officer.post("/api/partnerships/referrals/" + referral + "/cancel",
+                "{\"reason\":\"PARTICIPANT_EXITED\"}");
+        assertThat(serviceOwn.status()).as("the service's own code is not for callers").isEqualTo(400);
+        assertThat(officer.get("/api/partnerships/referrals/" + referral).text("status")).isEqualTo("PROPOSED");
+
+        assertThat(officer.post("/api/partnerships/referrals/" + referral + "/decline", "{\"reason\":\"FULL\"}")
+                .status()).isEqualTo(200);
+        String other = propose(participant, partner, "HOUSING");
+        assertThat(officer.post("/api/partnerships/referrals/" + other + "/cancel", "{\"reason\":\"FULL\"}").status())
+                .as("FULL is a partner's answer, not a reason to cancel").isEqualTo(400);
+        assertThat(officer.post("/api/partnerships/referrals/" + other + "/cancel", "{\"reason\":\"NEED_MET_ELSEWHERE\"}")
+                .status()).isEqualTo(200);
+
+        eventually().until(() -> typesFor(participant, other).size() >= 2);
+        List<JsonNode> events = eventsKeyed(participant);
+        assertThat(events.stream().map(e -> e.get("data").path("reason").asString(""))
+                .filter(r -> !r.isEmpty()).toList()).containsExactlyInAnyOrder("FULL", "NEED_MET_ELSEWHERE");
+        events.forEach(e -> assertThat(e.get("revision").asInt()).isEqualTo(2));
+
+        Http.Response table = officer.get("/api/partnerships/referral-reasons");
+        assertThat(table.status()).isEqualTo(200);
+        assertThat(table.body().get("decline").toString()).contains("\"code\":\"FULL\"")
+                .contains("Plus de place chez le partenaire").doesNotContain("PARTICIPANT_EXITED");
+        assertThat(table.body().get("cancel").toString()).contains("NEED_MET_ELSEWHERE").doesNotContain("\"FULL\"");
+    }
+
     @Test
     void completingAProposedReferralIsAConflict() {
         String partner = partnerWithAgreement("Mission Locale", "EMPLOYMENT");

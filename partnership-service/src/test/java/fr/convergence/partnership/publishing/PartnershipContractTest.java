@@ -68,12 +68,52 @@ class PartnershipContractTest {
     }
 
     @Test
-    void thePublishedExampleValidates() throws IOException {
-        try (InputStream in = getClass().getClassLoader()
-                .getResourceAsStream("contracts/examples/partnership-event.v1.ReferralCompleted.json")) {
-            assertThat(in).isNotNull();
-            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(ContractSchemas.violations("partnership-event", 1, json)).isEmpty();
+    void thePublishedExamplesValidate() throws IOException {
+        for (String type : List.of("ReferralCompleted", "ReferralDeclined")) {
+            try (InputStream in = getClass().getClassLoader()
+                    .getResourceAsStream("contracts/examples/partnership-event.v1." + type + ".json")) {
+                assertThat(in).as(type).isNotNull();
+                String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(ContractSchemas.violations("partnership-event", 1, json)).as(type).isEmpty();
+            }
         }
+    }
+
+    /** Revision 2 (issue 21 finding 8): a reason on Kafka is a code; text there could never be erased. */
+    @Test
+    void everyEventIsRevisionTwoAndItsReasonACode() {
+        Partner p = Partner.register("p1", "lyon", "Habitat", Set.of(PartnerDomain.HOUSING), List.of())
+                .signAgreement("a1", TODAY.minusYears(1), null, Set.of(PartnerDomain.HOUSING));
+        Referral proposed = Referral.propose("r1", "lyon", "PSN-1", p, PartnerDomain.HOUSING, TODAY, "cdp", TODAY);
+        String declined = contract.referralEvent(proposed.decline(TODAY, "cdp", "PERSON_DECLINED", TODAY), "cdp", "c").json();
+        assertThat(declined).contains("\"revision\":2").contains("\"reason\":\"PERSON_DECLINED\"");
+        assertThat(contract.partnerEvent("PartnerRegistered", p, TODAY, "cdp", "c").json()).contains("\"revision\":2");
+    }
+
+    /** A referral stored before the codes (free text in its reason) never publishes that text. */
+    @Test
+    void aLegacyFreeTextReasonIsNeverPublished() {
+        Partner p = Partner.register("p1", "lyon", "Habitat", Set.of(PartnerDomain.HOUSING), List.of())
+                .signAgreement("a1", TODAY.minusYears(1), null, Set.of(PartnerDomain.HOUSING));
+        Referral legacy = Referral.propose("r1", "lyon", "PSN-1", p, PartnerDomain.HOUSING, TODAY, "cdp", TODAY)
+                .cancel(TODAY, "cdp", "Madame hospitalisée en psychiatrie", TODAY);
+        String json = contract.referralEvent(legacy, "cdp", "c").json();
+        assertThat(json).doesNotContain("psychiatrie").doesNotContain("\"reason\"");
+        assertThat(ContractSchemas.violations("partnership-event", 1, json)).isEmpty();
+    }
+
+    /** The schema refuses text in a revision 2 event, and keeps accepting it in a revision 1 event (old readers' input). */
+    @Test
+    void theSchemaRefusesTextFromRevisionTwoAndStillAcceptsOldEvents() {
+        String event = """
+                {"eventId":"e","type":"ReferralDeclined","schemaVersion":1,%s"source":"partnership-service","territory":"lyon",\
+                "participantId":"PSN-1","occurredOn":"2026-06-15","recordedAt":"2026-06-15T10:00:00Z","recordedBy":"cdp",\
+                "correlationId":"c","data":{"referralId":"r","partnerId":"p","domain":"HOUSING","status":"DECLINED",\
+                "proposedOn":"2026-06-01","reason":"%s"}}""";
+        assertThat(ContractSchemas.violations("partnership-event", 1, event.formatted("", "Plus de place, rappeler M. Durand")))
+                .as("revision 1: any text, as published before").isEmpty();
+        assertThat(ContractSchemas.violations("partnership-event", 1, event.formatted("\"revision\":2,", "FULL"))).isEmpty();
+        assertThat(ContractSchemas.violations("partnership-event", 1,
+                event.formatted("\"revision\":2,", "Plus de place, rappeler M. Durand"))).isNotEmpty();
     }
 }

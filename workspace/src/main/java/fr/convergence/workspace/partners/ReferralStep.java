@@ -65,18 +65,26 @@ enum ReferralStep {
         return from.contains(status) && roles.contains(role);
     }
 
-    /** The form's fields; the outcome list is the service's own codes, labelled in French. */
-    List<Field> fields(List<String> outcomeCodes) {
+    /**
+     * The form's fields; the outcome list is the service's own codes, labelled in French, and so is the reason list
+     * (code → label, from the service's table): a reason is chosen, never typed, since it is published.
+     */
+    List<Field> fields(List<String> outcomeCodes, Map<String, String> reasons) {
         Field date = Field.date("date", "Date");
         return switch (this) {
             case ACCEPT -> List.of(date);
-            case DECLINE, CANCEL -> List.of(date, Field.text("reason", "Motif", "Une phrase, sans donnée de santé", false));
+            case DECLINE, CANCEL -> List.of(date, Field.select("reason", "Motif", reasons));
             case COMPLETE -> {
                 Map<String, String> options = new java.util.LinkedHashMap<>();
                 outcomeCodes.forEach(c -> options.put(c, Labels.label(Labels.REFERRAL_OUTCOMES, c)));
                 yield List.of(date, Field.select("outcome", "Issue", options));
             }
         };
+    }
+
+    /** Whether the step takes a reason (then {@link #fields} needs the service's reason list for it). */
+    boolean takesReason() {
+        return this == DECLINE || this == CANCEL;
     }
 
     static Optional<ReferralStep> fromSlug(String slug) {

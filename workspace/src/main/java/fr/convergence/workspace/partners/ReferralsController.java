@@ -125,7 +125,7 @@ class ReferralsController {
                     @PathVariable String step, Model model) {
         ReferralStep s = step(me, step);
         JsonNode referral = referralOf(me, participantId, referralId);
-        FormState form = forms.fresh(me, s.fields(partnerships.outcomes(me)),
+        FormState form = forms.fresh(me, fields(me, s),
                 Map.of("date", FrenchDates.format(FrenchDates.today())));
         return FormResponses.show(stepPage(participantId, referralId, s, referral, form), model);
     }
@@ -137,11 +137,16 @@ class ReferralsController {
         ReferralStep s = step(me, step);
         forms.requireToken(me, params);
         JsonNode referral = referralOf(me, participantId, referralId);
-        FormState form = forms.posted(me, s.fields(partnerships.outcomes(me)), params);
+        FormState form = forms.posted(me, fields(me, s), params);
         return flow.submit(form, stepPage(participantId, referralId, s, referral, form), body -> {
             partnerships.step(me, referralId, s.route(), body, form.formKey());
             return "redirect:/espace/orientations/" + participantId + "?enregistre=" + s.route();
         }, model, response);
+    }
+
+    private List<Field> fields(StaffMember me, ReferralStep s) {
+        return s.fields(s == ReferralStep.COMPLETE ? partnerships.outcomes(me) : List.of(),
+                s.takesReason() ? partnerships.reasons(me, s.route()) : Map.of());
     }
 
     private ReferralStep step(StaffMember me, String slug) {

@@ -124,6 +124,17 @@ public class PartnershipsApi {
         return all;
     }
 
+    /**
+     * The reason codes a step ({@code decline} or {@code cancel}) may carry, code → French label, from
+     * partnership-service's table: a reason is a code, never text, since it is published (issue 21 finding 8).
+     */
+    public Map<String, String> reasons(StaffMember who, String step) {
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        calls.get(who, "/api/partnerships/referral-reasons", Map.of()).path(step)
+                .forEach(r -> all.put(r.path("code").asString(), r.path("label").asString()));
+        return all;
+    }
+
     public JsonNode joinGroup(StaffMember who, String participantId, Map<String, Object> body, String idempotencyKey) {
         return calls.post(who, "/api/partnerships/participants/" + p(participantId) + "/follow-up-group/members", body,
                 Map.of(ServiceCalls.IDEMPOTENCY_KEY, idempotencyKey));
