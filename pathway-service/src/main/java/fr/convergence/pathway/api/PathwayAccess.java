@@ -2,6 +2,8 @@ package fr.convergence.pathway.api;
 
 import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.web.ApiException;
+import fr.convergence.pathway.store.StreamDocumentStorageEngine;
+import org.bson.Document;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -16,15 +18,33 @@ public class PathwayAccess {
     static final String NOT_YOURS = "territory-not-yours";
 
     private final PathwayQueries queries;
+    private final StreamDocumentStorageEngine store;
 
-    PathwayAccess(PathwayQueries queries) {
+    PathwayAccess(PathwayQueries queries, StreamDocumentStorageEngine store) {
         this.queries = queries;
+        this.store = store;
     }
 
     /** The pathway, if it exists and the caller sees it; otherwise 404 not-found, the same as a missing one. */
     public PathwayQueries.Located require(Caller caller, String pathwayId) {
         return queries.locate(pathwayId).filter(p -> sees(caller, p.territory(), p.aciId()))
                 .orElseThrow(() -> ApiException.notFound("pathway", pathwayId));
+    }
+
+    /**
+     * The pathway's whole stream document, read once for a command, if it exists and the caller sees it; otherwise
+     * 404 not-found, exactly as {@link #require}. The command then loads its aggregate from this very document.
+     */
+    public Document requireStream(Caller caller, String pathwayId) {
+        Document stream = store.documents().find(pathwayId);
+        if (stream == null) {
+            throw ApiException.notFound("pathway", pathwayId);
+        }
+        PathwayQueries.Located p = PathwayQueries.located(stream);
+        if (!sees(caller, p.territory(), p.aciId())) {
+            throw ApiException.notFound("pathway", pathwayId);
+        }
+        return stream;
     }
 
     /**

@@ -7,7 +7,9 @@ import fr.convergence.kit.web.ApiException;
 import fr.convergence.kit.web.Correlation;
 import fr.convergence.pathway.domain.command.*;
 import fr.convergence.pathway.store.OpenPathwayRegistry;
+import fr.convergence.pathway.store.CommandContext;
 import fr.convergence.pathway.store.ParticipantPathways;
+import org.bson.Document;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -90,6 +92,7 @@ class PathwayCommandsController {
                     "participant " + r.participantId() + " is not one of ACI " + r.aciId());
         });
         String pathwayId = UUID.randomUUID().toString();
+        PathwayView view;
         participantPathways.add(r.participantId(), pathwayId); // before hiring: an audit must never miss a pathway
         try {
             openPathways.claim(r.participantId(), pathwayId, queries::isOpen).ifPresent(blocking -> {
@@ -99,9 +102,9 @@ class PathwayCommandsController {
                 throw ApiException.conflict("one-open-pathway", "participant " + r.participantId()
                         + " already has an open pathway" + (visible ? " " + blocking : ""));
             });
-            send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(), territory,
+            view = send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(), territory,
                     r.aciId(), r.programme(), r.plannedEnd(), r.weeklyHours(),
-                    Boolean.TRUE.equals(r.hoursDerogation())), caller);
+                    Boolean.TRUE.equals(r.hoursDerogation())), caller, null);
         } catch (RuntimeException refused) {
             // a refused hire leaves nothing behind; only a crash can (readers and the next hire skip such leftovers).
             // If the stream exists after all, the hire happened and its index entry and claim must stay.
@@ -111,7 +114,7 @@ class PathwayCommandsController {
             }
             throw refused;
         }
-        return ResponseEntity.created(URI.create("/api/pathways/" + pathwayId)).body(queries.current(pathwayId));
+        return ResponseEntity.created(URI.create("/api/pathways/" + pathwayId)).body(view);
     }
 
     @PostMapping("/{id}/weekly-hours")
@@ -280,13 +283,14 @@ class PathwayCommandsController {
             + "active again; the exit stays in the history")
     PathwayView cancelExit(@PathVariable @Pattern(regexp = ID) String id,
                            @Valid @RequestBody Requests.ExitCancellation r, Caller caller) {
-        PathwayQueries.Located pathway = access.require(caller, id);
+        Document stream = access.requireStream(caller, id);
+        PathwayQueries.Located pathway = PathwayQueries.located(stream);
         // active again means open again: the participant must not have another open pathway meanwhile
         openPathways.claim(pathway.participantId(), id, queries::isOpen).ifPresent(blocking -> {
             throw ApiException.conflict("one-open-pathway", "participant " + pathway.participantId()
                     + " has another open pathway since this exit");
         });
-        return send(id, new CancelExit(id, r.reason()), caller);
+        return send(id, new CancelExit(id, r.reason()), caller, stream);
     }
 
     @PostMapping("/{id}/follow-up/start")
@@ -305,23 +309,32 @@ class PathwayCommandsController {
         return record(id, new EndFollowUp(id, r.date()), caller);
     }
 
-    /** A command on an existing pathway: only the ACI staff of the pathway's ACI see it (404 otherwise). */
+    /**
+     * A command on an existing pathway: only the ACI staff of the pathway's ACI see it (404 otherwise). The stream
+     * read for that check is the one the command loads its aggregate from: one read per command.
+     */
     private PathwayView record(String pathwayId, Object command, Caller caller) {
-        access.require(caller, pathwayId);
-        return send(pathwayId, command, caller);
+        return send(pathwayId, command, caller, access.requireStream(caller, pathwayId));
     }
 
-    private PathwayView send(String pathwayId, Object command, Caller caller) {
+    /**
+     * Sends the command and answers the pathway's new state, built from what the command has at hand (the aggregate
+     * that handled it, the events it stored); read from the store only when a retry ran on another thread.
+     */
+    private PathwayView send(String pathwayId, Object command, Caller caller, Document loaded) {
         String type = command.getClass().getSimpleName();
-        try {
-            commands.sendAndWait(command, MetaData.with("correlationId", Correlation.current())
-                    .and("recordedBy", caller.userId()));
-        } catch (RuntimeException rejected) {
-            meters.counter("convergence.commands", "type", type, "outcome", "rejected",
-                    "rule", PathwayErrors.translated(rejected).rule()).increment();
-            throw rejected;
+        try (CommandContext context = CommandContext.open(pathwayId, loaded)) {
+            try {
+                commands.sendAndWait(command, MetaData.with("correlationId", Correlation.current())
+                        .and("recordedBy", caller.userId()));
+            } catch (RuntimeException rejected) {
+                meters.counter("convergence.commands", "type", type, "outcome", "rejected",
+                        "rule", PathwayErrors.translated(rejected).rule()).increment();
+                throw rejected;
+            }
+            meters.counter("convergence.commands", "type", type, "outcome", "accepted", "rule", "none").increment();
+            return context.stored().flatMap(stored -> queries.afterCommand(context.handler(), stored))
+                    .orElseGet(() -> queries.current(pathwayId));
         }
-        meters.counter("convergence.commands", "type", type, "outcome", "accepted", "rule", "none").increment();
-        return queries.current(pathwayId);
     }
 }

@@ -7,10 +7,13 @@ import fr.convergence.pathway.domain.ProgrammeRules;
 import fr.convergence.pathway.domain.event.EventDateCorrected;
 import fr.convergence.pathway.domain.event.ExitCancelled;
 import fr.convergence.pathway.domain.event.PathwayEvent;
+import fr.convergence.pathway.domain.Pathway;
+import fr.convergence.pathway.store.Appended;
 import fr.convergence.pathway.store.StoredEvent;
 import fr.convergence.pathway.store.StoredStream;
 import fr.convergence.pathway.store.StreamDocumentStorageEngine;
 import fr.convergence.pathway.store.StreamDocuments;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -41,6 +44,32 @@ public class PathwayQueries {
 
     public PathwayView current(String pathwayId) {
         return asOf(pathwayId, LocalDate.now(clock));
+    }
+
+    /**
+     * The current view after a command, from what the command has at hand: the state of the aggregate that handled
+     * it (or, for a new pathway, the fold of the events it stored) and the version its append reached — no reload.
+     * The same as {@link #current} whenever no event is dated after today, which the rules guarantee (every date
+     * is checked not to be in the future); otherwise empty, and the caller reads the stream.
+     */
+    public Optional<PathwayView> afterCommand(Object handler, Appended stored) {
+        PathwayState state;
+        if (handler instanceof Pathway pathway && pathway.state() != null) {
+            state = pathway.state();
+        } else if (stored.firstSequence() == 0) {
+            state = new PathwayState();
+            for (StoredEvent e : stored.events()) {
+                state.apply((PathwayEvent) e.message().getPayload(), e.message().getSequenceNumber());
+            }
+        } else {
+            return Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate latest = state.latestDate();
+        if (!state.hired() || latest != null && latest.isAfter(today)) {
+            return Optional.empty();
+        }
+        return Optional.of(PathwayView.of(state, today, stored.version(), rules));
     }
 
     /**
@@ -90,9 +119,14 @@ public class PathwayQueries {
 
     /** The pathway's territory, ACI and status; empty if it does not exist. */
     public Optional<Located> locate(String pathwayId) {
-        return store.indexFields(pathwayId).map(d -> new Located(pathwayId, d.getString(StreamDocuments.TERRITORY),
+        return store.documents().indexFields(pathwayId).map(PathwayQueries::located);
+    }
+
+    /** Where the pathway of this stream document lives, from its index fields. */
+    public static Located located(Document d) {
+        return new Located(d.getString(StreamDocuments.ID), d.getString(StreamDocuments.TERRITORY),
                 d.getString(StreamDocuments.ACI), d.getString(StreamDocuments.PARTICIPANT),
-                d.getString("status") == null ? null : PathwayStatus.valueOf(d.getString("status"))));
+                d.getString("status") == null ? null : PathwayStatus.valueOf(d.getString("status")));
     }
 
     /**

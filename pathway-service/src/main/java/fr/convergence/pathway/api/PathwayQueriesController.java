@@ -7,6 +7,7 @@ import fr.convergence.pathway.domain.ExitCategory;
 import fr.convergence.pathway.domain.PathwayStatus;
 import fr.convergence.pathway.domain.ProgrammeRules;
 import fr.convergence.pathway.store.PathwayIndexer;
+import fr.convergence.pathway.store.ChainVerifier;
 import fr.convergence.pathway.store.StreamDocumentStorageEngine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,11 +48,15 @@ class PathwayQueriesController {
     private final ProgrammeRules rules;
     private final Clock clock;
 
-    PathwayQueriesController(PathwayQueries queries, StreamDocumentStorageEngine store, PathwayAccess access,
+    private final ChainVerifier chains;
+
+    PathwayQueriesController(PathwayQueries queries, StreamDocumentStorageEngine store, ChainVerifier chains,
+                             PathwayAccess access,
                              com.fasterxml.jackson.databind.ObjectMapper eventObjectMapper, ProgrammeRules rules,
                              Clock clock) {
         this.queries = queries;
         this.store = store;
+        this.chains = chains;
         this.access = access;
         this.eventJson = eventObjectMapper;
         this.rules = rules;
@@ -138,9 +143,9 @@ class PathwayQueriesController {
         if (programme != null) {
             filter.append("programme", programme);
         }
-        List<Map<String, Object>> items = store.list(filter, page * size, size).stream()
+        List<Map<String, Object>> items = store.documents().list(filter, page * size, size).stream()
                 .map(this::summary).toList();
-        return new Page(items, page, size, store.count(filter));
+        return new Page(items, page, size, store.documents().count(filter));
     }
 
     /**
@@ -186,7 +191,7 @@ class PathwayQueriesController {
     @Operation(summary = "Recompute the pathway's SHA-256 chain and report the first broken link")
     Verification verify(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id, Caller caller) {
         access.require(caller, id);
-        StreamDocumentStorageEngine.ChainStatus status = store.chainStatus(id)
+        ChainVerifier.ChainStatus status = chains.chainStatus(id)
                 .orElseThrow(() -> ApiException.notFound("pathway", id));
         return status.firstBreak()
                 .map(b -> new Verification(id, false, b.sequence(), b.reason(), status.headHash()))

@@ -6,7 +6,7 @@ import fr.convergence.kit.web.Correlation;
 import fr.convergence.pathway.api.PathwayQueries;
 import fr.convergence.pathway.api.PathwayView;
 import fr.convergence.pathway.store.ParticipantPathways;
-import fr.convergence.pathway.store.StreamDocumentStorageEngine;
+import fr.convergence.pathway.store.ChainVerifier;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,15 +28,15 @@ public class ParticipantAudit {
     private final List<HistorySource> sources;
     private final ParticipantPathways participantPathways;
     private final PathwayQueries pathways;
-    private final StreamDocumentStorageEngine store;
+    private final ChainVerifier chains;
     private final AuditReads reads;
 
     public ParticipantAudit(List<HistorySource> sources, ParticipantPathways participantPathways,
-                            PathwayQueries pathways, StreamDocumentStorageEngine store, AuditReads reads) {
+                            PathwayQueries pathways, ChainVerifier chains, AuditReads reads) {
         this.sources = sources;
         this.participantPathways = participantPathways;
         this.pathways = pathways;
-        this.store = store;
+        this.chains = chains;
         this.reads = reads;
     }
 
@@ -76,7 +76,7 @@ public class ParticipantAudit {
     public Map<String, Map<String, Object>> verify(String participantId, Caller auditor) {
         Map<String, Map<String, Object>> result = new LinkedHashMap<>();
         for (String pathwayId : requireVisible(participantId, auditor)) {
-            store.chainStatus(pathwayId).ifPresent(status -> {
+            chains.chainStatus(pathwayId).ifPresent(status -> {
                 Map<String, Object> check = new LinkedHashMap<>();
                 check.put("headHash", status.headHash());
                 status.firstBreak().ifPresentOrElse(b -> {

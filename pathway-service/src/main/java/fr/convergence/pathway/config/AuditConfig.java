@@ -22,13 +22,13 @@ class AuditConfig {
     }
 
     @Bean
-    ParticipantAudit participantAudit(StreamDocumentStorageEngine store, ParticipantPathways participantPathways,
+    ParticipantAudit participantAudit(StreamDocumentStorageEngine store, fr.convergence.pathway.store.ChainVerifier chains, ParticipantPathways participantPathways,
                                       PathwayQueries queries, MongoDatabase database, ObjectMapper eventObjectMapper,
                                       @Value("${convergence.participant-url:http://127.0.0.1:8081}") String participantUrl,
                                       @Value("${convergence.partnership-url:http://127.0.0.1:8083}") String partnershipUrl) {
         return new ParticipantAudit(HistorySources.of(store, participantPathways, eventObjectMapper,
                 participantUrl + "/api", partnershipUrl + "/api/partnerships"),
-                participantPathways, queries, store, new AuditReads(database.getCollection("audit_reads"),
+                participantPathways, queries, chains, new AuditReads(database.getCollection("audit_reads"),
                 database.getCollection("audit_read_entries")));
     }
 }

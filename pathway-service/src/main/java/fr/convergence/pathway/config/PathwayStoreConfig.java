@@ -9,7 +9,11 @@ import fr.convergence.pathway.publishing.PathwayContract;
 import fr.convergence.pathway.publishing.PathwayOutbox;
 import fr.convergence.pathway.store.OpenPathwayRegistry;
 import fr.convergence.pathway.store.PathwayIndexer;
+import fr.convergence.pathway.store.ChainVerifier;
+import fr.convergence.pathway.store.HandlingAggregateCapture;
+import fr.convergence.pathway.store.PublishedMarks;
 import fr.convergence.pathway.store.StreamDocumentStorageEngine;
+import fr.convergence.pathway.store.StreamDocumentStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -85,14 +89,19 @@ class PathwayStoreConfig {
     }
 
     @Bean
-    StreamDocumentStorageEngine storageEngine(MongoDatabase database, Serializer serializer,
+    StreamDocumentStore streamDocuments(MongoDatabase database) {
+        return new StreamDocumentStore(database.getCollection("pathway_streams"));
+    }
+
+    @Bean
+    StreamDocumentStorageEngine storageEngine(StreamDocumentStore documents, Serializer serializer,
                                               List<EventUpcaster> upcasters, ObjectProvider<PathwayOutbox> outbox,
                                               fr.convergence.pathway.store.ChainSeal seal) {
         return StreamDocumentStorageEngine.builder()
-                .streams(database.getCollection("pathway_streams"))
+                .documents(documents)
                 .seal(seal)
                 .indexer(new PathwayIndexer())
-                .onAppended(streamId -> outbox.getObject().schedule(streamId))
+                .onAppended(appended -> outbox.getObject().appended(appended))
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(new EventUpcasterChain(upcasters))
@@ -104,10 +113,23 @@ class PathwayStoreConfig {
         return new OpenPathwayRegistry(database.getCollection("pathway_open_claims"));
     }
 
+    @Bean
+    ChainVerifier chainVerifier(StreamDocumentStore documents, fr.convergence.pathway.store.ChainSeal seal) {
+        return new ChainVerifier(documents, seal);
+    }
+
+    /** The command's answer is built from the aggregate that handled it (no reload): see CommandContext. */
+    @Bean
+    HandlingAggregateCapture handlingAggregateCapture() {
+        return new HandlingAggregateCapture();
+    }
+
     @Bean(destroyMethod = "close")
     PathwayOutbox pathwayOutbox(StreamDocumentStorageEngine store, ObjectMapper eventObjectMapper,
-                                IntegrationEventPublisher publisher, MeterRegistry meters) {
-        return new PathwayOutbox(store, new PathwayContract(eventObjectMapper), publisher, meters);
+                                IntegrationEventPublisher publisher, MeterRegistry meters,
+                                @org.springframework.beans.factory.annotation.Value("${pathway.outbox.mark-interval-ms:100}") long markInterval) {
+        return new PathwayOutbox(store, new PublishedMarks(store.documents(), markInterval),
+                new PathwayContract(eventObjectMapper), publisher, meters);
     }
 
     /** A concurrent command that lost the version race is retried on the fresh state before answering 409. */

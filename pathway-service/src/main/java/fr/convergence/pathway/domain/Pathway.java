@@ -392,6 +392,11 @@ public class Pathway {
         apply(new PathwayTransferred(pathwayId, on, state.aciId(), c.toAciId()));
     }
 
+    /** The state after the command just handled, for the command's answer (null before the first event). */
+    public PathwayState state() {
+        return state;
+    }
+
     @EventSourcingHandler
     void on(PathwayEvent event, @SequenceNumber Long sequence) {
         if (state == null) {

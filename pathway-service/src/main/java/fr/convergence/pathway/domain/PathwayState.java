@@ -371,6 +371,11 @@ public final class PathwayState {
         return Collections.unmodifiableList(followUpContacts);
     }
 
+    /** The latest (corrected) date among the events applied with their position; null if there is none. */
+    public LocalDate latestDate() {
+        return recorded.values().stream().map(Recorded::date).max(LocalDate::compareTo).orElse(null);
+    }
+
     /** The event at {@code sequence}, with its corrected date; null if there is none. */
     public Recorded recorded(long sequence) {
         return recorded.get(sequence);

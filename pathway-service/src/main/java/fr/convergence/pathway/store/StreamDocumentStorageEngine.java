@@ -4,21 +4,17 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.result.UpdateResult;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 
@@ -35,18 +31,18 @@ import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
 import static org.axonframework.eventsourcing.EventStreamUtils.upcastAndDeserializeDomainEvents;
 
 /**
- * Axon event storage with one MongoDB document per aggregate stream.
+ * Axon's event storage on one MongoDB document per aggregate stream ({@link StreamDocumentStore}).
  *
  * <ul>
- *   <li><b>Atomic</b> without transactions: all events of one command go in with a single
- *   {@code insertOne} (new stream) or a single {@code updateOne} ({@code $push} of every event).</li>
- *   <li><b>Optimistic concurrency</b>: the update's filter is {@code {_id, version}}; a writer that loaded an
- *   older version matches nothing and gets a {@link ConcurrencyException} (Axon's gateway retries it).</li>
- *   <li><b>Load cost ∝ the stream, not the store</b>: a load is one lookup by {@code _id}; the filter is a
- *   plain document matching the unique {@code {_id, version}} index exactly, the only shape the MongoDB
- *   stand-in serves without scanning (a {@code Filters.and} would send {@code $and} and scan).</li>
- *   <li><b>Outbox in the same document</b>: {@code version - publishedVersion} events are not yet on Kafka and
- *   {@code pending} flags the stream; the appended-listener drains it right after the write.</li>
+ *   <li><b>Atomic</b> without transactions: all events of one command go in with a single {@code insertOne} (new
+ *   stream) or a single {@code updateOne} ({@code $push} of every event).</li>
+ *   <li><b>Optimistic concurrency</b>: the update's filter is {@code {_id, version}}; a writer that loaded an older
+ *   version matches nothing and gets a {@link ConcurrencyException} (Axon's gateway retries it).</li>
+ *   <li><b>One read and one write per command</b>: the load takes the document the request already read for its
+ *   access check ({@link CommandContext}) and remembers the head it chains from in the command's unit of work, so
+ *   the append re-reads nothing; the events stored are handed to the outbox as they are ({@link Appended}).</li>
+ *   <li><b>Outbox in the same document</b>: {@code version - publishedVersion} events may not be on Kafka yet and
+ *   {@code pending} flags the stream.</li>
  * </ul>
  * The global, ordered log for other services and rebuilds is Kafka, so tracking reads are not offered here.
  */
@@ -55,9 +51,14 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
     /** Guards against unbounded documents (MongoDB caps one at 16 MB; the stand-in does not). */
     public static final int MAX_EVENTS_PER_STREAM = 20_000;
 
-    private final MongoCollection<Document> streams;
+    /** Unit-of-work resource: the head of a stream as this command loaded it. */
+    private static final String LOADED_HEAD = StreamDocumentStorageEngine.class.getName() + ".head.";
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StreamDocumentStorageEngine.class);
+
+    private final StreamDocumentStore documents;
     private final StreamIndexer indexer;
-    private final Consumer<String> onAppended;
+    private final Consumer<Appended> onAppended;
     private final ChainSeal seal;
 
     protected StreamDocumentStorageEngine(Builder builder) {
@@ -66,18 +67,18 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
             throw new IllegalStateException("a stream store needs its chain seal (PATHWAY_CHAIN_KEY)");
         }
         this.seal = builder.seal;
-        this.streams = builder.streams;
+        this.documents = builder.documents;
         this.indexer = builder.indexer;
         this.onAppended = builder.onAppended;
-        streams.createIndex(Indexes.ascending(ID, VERSION), new IndexOptions().unique(true).name("stream_version"));
-        // Secondary indexes for a real MongoDB (the stand-in ignores non-unique ones and scans).
-        streams.createIndex(Indexes.ascending(ACI, ID), new IndexOptions().name("by_aci"));
-        streams.createIndex(Indexes.ascending(TERRITORY, ID), new IndexOptions().name("by_territory"));
-        streams.createIndex(Indexes.ascending(PENDING), new IndexOptions().name("pending_outbox"));
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The stream documents this engine writes. */
+    public StreamDocumentStore documents() {
+        return documents;
     }
 
     @Override
@@ -95,41 +96,76 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
             throw new EventStoreException("stream " + streamId + " would exceed " + MAX_EVENTS_PER_STREAM + " events");
         }
         String firstEventId = domainEvents.get(0).getIdentifier();
-        String previousHash = HashChain.GENESIS;
-        Document head = new Document();
-        if (first > 0) {
-            head = currentHead(streamId);
-            if (head.get(VERSION, Number.class).longValue() != first) {
-                if (alreadyStored(streamId, first, firstEventId)) {
-                    onAppended.accept(streamId);
-                    return; // a retry of a write that was applied
-                }
-                throw new ConcurrencyException("stream " + streamId + " is at version " + head.get(VERSION)
-                        + ", not " + first);
+        Document head = first == 0 ? new Document() : headFor(streamId, first);
+        if (first > 0 && head.get(VERSION, Number.class).longValue() != first) {
+            if (alreadyStored(streamId, first, firstEventId)) {
+                stored(streamId, first, domainEvents, head, EventEntries.chained(domainEvents, serializer,
+                        entryHash(streamId, first - 1)), new Document());
+                return; // a retry of a write that was applied
             }
-            previousHash = head.getString(HEAD_HASH);
+            throw new ConcurrencyException("stream " + streamId + " is at version " + head.get(VERSION) + ", not " + first);
         }
-        List<Document> entries = new ArrayList<>(domainEvents.size());
-        for (DomainEventMessage<?> event : domainEvents) {
-            Document entry = toEntry(event, serializer);
-            String hash = HashChain.hash(entry, previousHash);
-            entry.append(PREVIOUS_HASH, previousHash).append(HASH, hash);
-            entries.add(entry);
-            previousHash = hash;
-        }
+        String previousHash = first == 0 ? HashChain.GENESIS : head.getString(HEAD_HASH);
+        List<Document> entries = EventEntries.chained(domainEvents, serializer, previousHash);
+        String headHash = entries.get(entries.size() - 1).getString(HASH);
         Document index = indexer.fieldsFor(domainEvents.stream().map(DomainEventMessage::getPayload).toList());
         long newVersion = first + entries.size();
         // the seal covers the fields access depends on as they stand after this write (a transfer changes the ACI)
         Document after = new Document(head);
         after.putAll(index);
-        String headSeal = seal.seal(streamId, newVersion, previousHash, after.getString(TERRITORY), after.getString(ACI),
+        String headSeal = seal.seal(streamId, newVersion, headHash, after.getString(TERRITORY), after.getString(ACI),
                 after.getString(PARTICIPANT));
         if (first == 0) {
-            create(streamId, entries, index, newVersion, previousHash, headSeal);
+            create(streamId, entries, index, newVersion, headHash, headSeal);
         } else {
-            append(streamId, first, entries, index, newVersion, previousHash, headSeal);
+            append(streamId, first, entries, index, newVersion, headHash, headSeal);
         }
-        onAppended.accept(streamId);
+        stored(streamId, first, domainEvents, head, entries, index);
+    }
+
+    /** Hands what was stored to the command's answer and to the outbox, as it is. */
+    private void stored(String streamId, long first, List<DomainEventMessage<?>> messages, Document head,
+                        List<Document> entries, Document index) {
+        Document after = new Document(head);
+        after.putAll(index);
+        List<StoredEvent> events = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            events.add(new StoredEvent(messages.get(i), entries.get(i).getString(PREVIOUS_HASH), entries.get(i).getString(HASH)));
+        }
+        Number published = head.get(PUBLISHED_VERSION, Number.class);
+        Appended appended = new Appended(streamId, first, first + messages.size(), published == null ? 0 : published.longValue(),
+                after.getString(TERRITORY), after.getString(ACI), after.getString(PARTICIPANT), List.copyOf(events));
+        CommandContext.stored(appended);
+        try {
+            onAppended.accept(appended);
+        } catch (RuntimeException e) {
+            // stored and flagged pending: the outbox's recovery publishes it; the command itself succeeded
+            log.warn("stream {}: appended events not handed to the outbox ({})", streamId, e.toString());
+        }
+    }
+
+    /** The head this command loaded (no read), else the stored one (one read, e.g. an append outside a command). */
+    private Document headFor(String streamId, long first) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Document loaded = CurrentUnitOfWork.get().root().getResource(LOADED_HEAD + streamId);
+            if (loaded != null && loaded.get(VERSION, Number.class).longValue() == first) {
+                return loaded;
+            }
+        }
+        Document head = documents.head(streamId);
+        if (head == null) {
+            throw new EventStoreException("stream " + streamId + " does not exist");
+        }
+        return head;
+    }
+
+    private void rememberHead(Document stream) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Document head = new Document(VERSION, stream.get(VERSION)).append(HEAD_HASH, stream.get(HEAD_HASH))
+                    .append(TERRITORY, stream.get(TERRITORY)).append(ACI, stream.get(ACI))
+                    .append(PARTICIPANT, stream.get(PARTICIPANT)).append(PUBLISHED_VERSION, stream.get(PUBLISHED_VERSION));
+            CurrentUnitOfWork.get().root().resources().put(LOADED_HEAD + stream.getString(ID), head);
+        }
     }
 
     private void create(String streamId, List<Document> entries, Document index, long version, String head,
@@ -144,7 +180,7 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         stream.append(EVENTS, entries);
         String firstEventId = entries.get(0).getString(EVENT_ID);
         try {
-            streams.insertOne(stream);
+            documents.insert(stream);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 if (alreadyStored(streamId, 0, firstEventId)) {
@@ -160,6 +196,26 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
+    private void append(String streamId, long expectedVersion, List<Document> entries, Document index,
+                        long newVersion, String head, String headSeal) {
+        Document set = new Document(index).append(HEAD_HASH, head).append(HEAD_SEAL, headSeal).append(PENDING, true);
+        Document update = new Document("$push", new Document(EVENTS, new Document("$each", entries)))
+                .append("$set", set.append(VERSION, newVersion));
+        String firstEventId = entries.get(0).getString(EVENT_ID);
+        boolean applied;
+        try {
+            applied = documents.updateAt(streamId, expectedVersion, update);
+        } catch (MongoException e) {
+            if (alreadyStored(streamId, expectedVersion, firstEventId)) {
+                return;
+            }
+            throw e;
+        }
+        if (!applied && !alreadyStored(streamId, expectedVersion, firstEventId)) {
+            throw new ConcurrencyException("stream " + streamId + " moved past version " + expectedVersion);
+        }
+    }
+
     /**
      * Whether this very batch is already in the stream. A write whose reply was lost (store killed, network cut)
      * may have been applied; the driver's retry then finds the version moved or the id taken. Telling "someone
@@ -168,93 +224,48 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
      */
     private boolean alreadyStored(String streamId, long sequence, String eventId) {
         try {
-            Document doc = streams.find(new Document(ID, streamId)).first();
-            return doc != null && entries(doc).stream().anyMatch(e -> e.get(SEQUENCE, Number.class).longValue() == sequence
-                    && eventId.equals(e.getString(EVENT_ID)));
+            Document doc = documents.find(streamId);
+            return doc != null && EventEntries.of(doc).stream()
+                    .anyMatch(e -> EventEntries.sequence(e) == sequence && eventId.equals(e.getString(EVENT_ID)));
         } catch (MongoException stillDown) {
             return false;
         }
     }
 
-    private void append(String streamId, long expectedVersion, List<Document> entries, Document index,
-                        long newVersion, String head, String headSeal) {
-        Document set = new Document(index).append(HEAD_HASH, head).append(HEAD_SEAL, headSeal).append(PENDING, true);
-        Document update = new Document("$push", new Document(EVENTS, new Document("$each", entries)))
-                .append("$set", set.append(VERSION, newVersion));
-        String firstEventId = entries.get(0).getString(EVENT_ID);
-        UpdateResult result;
-        try {
-            // A plain {_id, version} document: the stand-in serves it from the unique index.
-            result = streams.updateOne(new Document(ID, streamId).append(VERSION, expectedVersion), update);
-        } catch (MongoException e) {
-            if (alreadyStored(streamId, expectedVersion, firstEventId)) {
-                return;
-            }
-            throw e;
+    /** The stored hash of the event at {@code sequence} ({@link HashChain#GENESIS} before the first). */
+    private String entryHash(String streamId, long sequence) {
+        if (sequence < 0) {
+            return HashChain.GENESIS;
         }
-        if (result.getMatchedCount() == 0) {
-            if (alreadyStored(streamId, expectedVersion, firstEventId)) {
-                return;
-            }
-            throw new ConcurrencyException("stream " + streamId + " moved past version " + expectedVersion);
-        }
-    }
-
-    /** The stream's version and head hash to chain from; also an early conflict check before the update. */
-    private Document currentHead(String streamId) {
-        Document head = streams.find(new Document(ID, streamId))
-                .projection(new Document(VERSION, 1).append(HEAD_HASH, 1).append(TERRITORY, 1).append(ACI, 1)
-                        .append(PARTICIPANT, 1)).first();
-        if (head == null) {
-            throw new EventStoreException("stream " + streamId + " does not exist");
-        }
-        return head;
-    }
-
-    private static Document toEntry(DomainEventMessage<?> event, Serializer serializer) {
-        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
-        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
-        return new Document(SEQUENCE, event.getSequenceNumber())
-                .append(EVENT_ID, event.getIdentifier())
-                .append(PAYLOAD_TYPE, payload.getType().getName())
-                .append(PAYLOAD_REVISION, payload.getType().getRevision())
-                .append(TIMESTAMP, event.getTimestamp().toString())
-                .append(PAYLOAD, Document.parse(payload.getData()))
-                .append(METADATA, Document.parse(metaData.getData()));
+        Document doc = documents.find(streamId);
+        return doc == null ? HashChain.GENESIS : EventEntries.of(doc).stream()
+                .filter(e -> EventEntries.sequence(e) == sequence).map(e -> e.getString(HASH)).findFirst()
+                .orElse(HashChain.GENESIS);
     }
 
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
-        Document stream = streams.find(new Document(ID, identifier)).first();
+        Document stream = CommandContext.takeLoaded(identifier).orElseGet(() -> documents.find(identifier));
         if (stream == null) {
             return Stream.empty();
         }
-        return entries(stream).stream()
-                .filter(e -> e.get(SEQUENCE, Number.class).longValue() >= firstSequenceNumber)
-                .map(e -> toEventData(identifier, e));
-    }
-
-    private static List<Document> entries(Document stream) {
-        return stream.getList(EVENTS, Document.class, List.of());
-    }
-
-    private static DomainEventData<String> toEventData(String streamId, Document e) {
-        return new GenericDomainEventEntry<>("Pathway", streamId, e.get(SEQUENCE, Number.class).longValue(),
-                e.getString(EVENT_ID), e.getString(TIMESTAMP), e.getString(PAYLOAD_TYPE),
-                e.getString(PAYLOAD_REVISION), e.get(PAYLOAD, Document.class).toJson(),
-                e.get(METADATA, Document.class).toJson());
+        rememberHead(stream);
+        return EventEntries.of(stream).stream()
+                .filter(e -> EventEntries.sequence(e) >= firstSequenceNumber)
+                .map(e -> EventEntries.toEventData(identifier, e));
     }
 
     /** Reads a stream, its outbox position and its hash links with one lookup; empty if it does not exist. */
     public Optional<StoredStream> load(String streamId) {
-        return Optional.ofNullable(streams.find(new Document(ID, streamId)).first()).map(this::toStoredStream);
+        return Optional.ofNullable(documents.find(streamId)).map(this::toStoredStream);
     }
 
     private StoredStream toStoredStream(Document doc) {
         String id = doc.getString(ID);
-        List<Document> raw = entries(doc);
+        List<Document> raw = EventEntries.of(doc);
         Iterator<? extends DomainEventMessage<?>> messages = upcastAndDeserializeDomainEvents(
-                raw.stream().map(e -> toEventData(id, e)), getEventSerializer(), upcasterChain).asStream().iterator();
+                raw.stream().map(e -> EventEntries.toEventData(id, e)), getEventSerializer(), upcasterChain)
+                .asStream().iterator();
         List<StoredEvent> events = new ArrayList<>(raw.size());
         for (Document entry : raw) {
             events.add(new StoredEvent(messages.next(), entry.getString(PREVIOUS_HASH), entry.getString(HASH)));
@@ -262,84 +273,6 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         return new StoredStream(id, doc.get(VERSION, Number.class).longValue(),
                 doc.get(PUBLISHED_VERSION, Number.class).longValue(), doc.getString(TERRITORY), doc.getString(ACI),
                 doc.getString(PARTICIPANT), events);
-    }
-
-    /**
-     * A stream's index fields (territory, ACI, participant, status…) without its events, with one lookup: what an
-     * access check or an "is it still open" test needs, without deserialising the stream. Empty if it does not exist.
-     */
-    public Optional<Document> indexFields(String streamId) {
-        return Optional.ofNullable(streams.find(new Document(ID, streamId)).projection(new Document(EVENTS, 0)).first());
-    }
-
-    /**
-     * Recomputes the hash chain of a stream from its stored bytes, with one read. Empty if the stream does not
-     * exist; otherwise its head hash and the first event whose stored hash or previous-hash link does not match.
-     */
-    public Optional<ChainStatus> chainStatus(String streamId) {
-        Document doc = streams.find(new Document(ID, streamId)).first();
-        return doc == null ? Optional.empty() : Optional.of(new ChainStatus(doc.getString(HEAD_HASH), firstBreak(doc)));
-    }
-
-    /** The first broken link of a stream, if any (empty too when the stream does not exist). */
-    public Optional<ChainBreak> verifyChain(String streamId) {
-        return chainStatus(streamId).flatMap(ChainStatus::firstBreak);
-    }
-
-    private Optional<ChainBreak> firstBreak(Document doc) {
-        String previous = HashChain.GENESIS;
-        for (Document entry : entries(doc)) {
-            long seq = entry.get(SEQUENCE, Number.class).longValue();
-            if (!previous.equals(entry.getString(PREVIOUS_HASH))) {
-                return Optional.of(new ChainBreak(seq, "previous-hash link broken (event removed or reordered)"));
-            }
-            String recomputed = HashChain.hash(entry, previous);
-            if (!recomputed.equals(entry.getString(HASH))) {
-                return Optional.of(new ChainBreak(seq, "content does not match its hash (event altered)"));
-            }
-            previous = recomputed;
-        }
-        long version = doc.get(VERSION, Number.class).longValue();
-        if (!previous.equals(doc.getString(HEAD_HASH))) {
-            return Optional.of(new ChainBreak(version, "head hash mismatch (events truncated)"));
-        }
-        if (!seal.matches(doc.getString(HEAD_SEAL), doc.getString(ID), version, previous, doc.getString(TERRITORY),
-                doc.getString(ACI), doc.getString(PARTICIPANT))) {
-            return Optional.of(new ChainBreak(version, "head seal does not match (history rewritten without the "
-                    + "platform's key, or the stream moved to another territory, ACI or person)"));
-        }
-        return Optional.empty();
-    }
-
-    /** Records that the outbox published everything up to {@code version}; false if the stream moved on. */
-    public boolean markPublished(String streamId, long version) {
-        UpdateResult exact = streams.updateOne(new Document(ID, streamId).append(VERSION, version),
-                new Document("$set", new Document(PUBLISHED_VERSION, version).append(PENDING, false)));
-        if (exact.getMatchedCount() == 1) {
-            return true;
-        }
-        streams.updateOne(new Document(ID, streamId), new Document("$max", new Document(PUBLISHED_VERSION, version)));
-        return false;
-    }
-
-    /** Streams with unpublished events. A scan on the stand-in: called once at start-up, never on a hot path. */
-    public List<String> streamsPendingPublication() {
-        List<String> ids = new ArrayList<>();
-        streams.find(new Document(PENDING, true)).projection(new Document(ID, 1))
-                .forEach(d -> ids.add(d.getString(ID)));
-        return ids;
-    }
-
-    /** A page of stream summaries (no events) matching equality, or {@code $in} (a portfolio), on index fields. */
-    public List<Document> list(Document filter, int skip, int limit) {
-        List<Document> page = new ArrayList<>();
-        streams.find(filter).projection(new Document(EVENTS, 0)).sort(new Document(ID, 1)).skip(skip).limit(limit)
-                .forEach(page::add);
-        return page;
-    }
-
-    public long count(Document filter) {
-        return streams.countDocuments(filter);
     }
 
     @Override
@@ -372,19 +305,11 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         throw new UnsupportedOperationException("the global event order is Kafka's");
     }
 
-    /** A broken link of the hash chain. */
-    public record ChainBreak(long sequence, String reason) {
-    }
-
-    /** A stream's chain head and its first broken link, if any. */
-    public record ChainStatus(String headHash, Optional<ChainBreak> firstBreak) {
-    }
-
     public static class Builder extends AbstractEventStorageEngine.Builder {
 
-        private MongoCollection<Document> streams;
+        private StreamDocumentStore documents;
         private StreamIndexer indexer = payloads -> new Document();
-        private Consumer<String> onAppended = id -> { };
+        private Consumer<Appended> onAppended = appended -> { };
         private ChainSeal seal;
 
         public Builder seal(ChainSeal seal) {
@@ -392,9 +317,14 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
             return this;
         }
 
-        public Builder streams(MongoCollection<Document> streams) {
-            this.streams = streams;
+        public Builder documents(StreamDocumentStore documents) {
+            this.documents = documents;
             return this;
+        }
+
+        /** Shorthand for {@link #documents} on a collection of its own. */
+        public Builder streams(MongoCollection<Document> streams) {
+            return documents(new StreamDocumentStore(streams));
         }
 
         public Builder indexer(StreamIndexer indexer) {
@@ -402,7 +332,8 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
             return this;
         }
 
-        public Builder onAppended(Consumer<String> onAppended) {
+        /** Receives every append stored, in the writer's thread, right after the write. */
+        public Builder onAppended(Consumer<Appended> onAppended) {
             this.onAppended = onAppended;
             return this;
         }
@@ -432,8 +363,8 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         }
 
         public StreamDocumentStorageEngine build() {
-            if (streams == null) {
-                throw new IllegalStateException("streams collection is required");
+            if (documents == null) {
+                throw new IllegalStateException("the stream documents are required");
             }
             return new StreamDocumentStorageEngine(this);
         }

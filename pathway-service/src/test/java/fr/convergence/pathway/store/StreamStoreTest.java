@@ -51,6 +51,7 @@ class StreamStoreTest {
     StreamDocumentStorageEngine engine;
     final List<BsonDocument> commandsSent = new CopyOnWriteArrayList<>();
     final List<String> appended = new CopyOnWriteArrayList<>();
+    ChainVerifier chains;
 
     @BeforeEach
     void setUp() {
@@ -68,7 +69,8 @@ class StreamStoreTest {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
         engine = StreamDocumentStorageEngine.builder().streams(streams).indexer(new PathwayIndexer())
-                .onAppended(appended::add).seal(SEAL).eventSerializer(serializer).snapshotSerializer(serializer).build();
+                .onAppended(a -> appended.add(a.streamId())).seal(SEAL).eventSerializer(serializer).snapshotSerializer(serializer).build();
+        chains = new ChainVerifier(engine.documents(), SEAL);
     }
 
     @AfterEach
@@ -193,7 +195,7 @@ class StreamStoreTest {
         assertThat(events.get(0).previousHash()).isEqualTo(HashChain.GENESIS);
         assertThat(events.get(1).previousHash()).isEqualTo(events.get(0).hash());
         assertThat(events.get(2).previousHash()).isEqualTo(events.get(1).hash());
-        assertThat(engine.verifyChain(id)).isEmpty();
+        assertThat(chains.verifyChain(id)).isEmpty();
     }
 
     @Test
@@ -204,7 +206,7 @@ class StreamStoreTest {
         // Someone with database access rewrites history: a shelter becomes durable housing.
         streams.updateOne(new Document("_id", id),
                 new Document("$set", new Document("events.1.payload.kind", "DURABLE_HOUSING")));
-        assertThat(engine.verifyChain(id)).get().extracting(StreamDocumentStorageEngine.ChainBreak::sequence).isEqualTo(1L);
+        assertThat(chains.verifyChain(id)).get().extracting(ChainVerifier.ChainBreak::sequence).isEqualTo(1L);
     }
 
     @Test
@@ -213,7 +215,7 @@ class StreamStoreTest {
         engine.appendEvents(List.of(event(id, 0, hired(id)), event(id, 1, new HousingSecured(id, DAY, HousingKind.SHELTER)),
                 event(id, 2, new HealthCareAccessed(id, DAY))));
         streams.updateOne(new Document("_id", id), new Document("$pull", new Document("events", new Document("seq", 1L))));
-        assertThat(engine.verifyChain(id)).get().extracting(StreamDocumentStorageEngine.ChainBreak::sequence).isEqualTo(2L);
+        assertThat(chains.verifyChain(id)).get().extracting(ChainVerifier.ChainBreak::sequence).isEqualTo(2L);
     }
 
     /**
@@ -238,7 +240,7 @@ class StreamStoreTest {
             previous = hash;
         }
         streams.updateOne(new Document("_id", id), new Document("$set", new Document("events", events).append("headHash", previous)));
-        assertThat(engine.verifyChain(id)).get().satisfies(b -> {
+        assertThat(chains.verifyChain(id)).get().satisfies(b -> {
             assertThat(b.sequence()).isEqualTo(3L);
             assertThat(b.reason()).contains("head seal");
         });
@@ -248,9 +250,9 @@ class StreamStoreTest {
     void aStreamMovedToAnotherTerritoryOrAciIsCaughtByTheSeal() {
         String id = UUID.randomUUID().toString();
         engine.appendEvents(List.of(event(id, 0, hired(id)), event(id, 1, new HealthCareAccessed(id, DAY))));
-        assertThat(engine.verifyChain(id)).isEmpty();
+        assertThat(chains.verifyChain(id)).isEmpty();
         streams.updateOne(new Document("_id", id), new Document("$set", new Document("aciId", "aci-elsewhere")));
-        assertThat(engine.verifyChain(id)).get().extracting(StreamDocumentStorageEngine.ChainBreak::reason)
+        assertThat(chains.verifyChain(id)).get().extracting(ChainVerifier.ChainBreak::reason)
                 .asString().contains("head seal");
     }
 
@@ -258,10 +260,110 @@ class StreamStoreTest {
     void aSealedStreamReadWithAnotherKeyDoesNotVerify() {
         String id = UUID.randomUUID().toString();
         engine.appendEvents(List.of(event(id, 0, hired(id))));
-        StreamDocumentStorageEngine otherKey = StreamDocumentStorageEngine.builder().streams(streams)
-                .indexer(new PathwayIndexer()).seal(new ChainSeal(new byte[32]))
-                .eventSerializer(engine.getEventSerializer()).snapshotSerializer(engine.getSnapshotSerializer()).build();
+        ChainVerifier otherKey = new ChainVerifier(engine.documents(), new ChainSeal(new byte[32]));
         assertThat(otherKey.verifyChain(id)).isPresent();
-        assertThat(engine.verifyChain(id)).isEmpty();
+        assertThat(chains.verifyChain(id)).isEmpty();
+    }
+
+    /**
+     * Issue 20 goal 1: a command reads its stream once — the read its access check made, handed to Axon's load
+     * through the command's context — and writes it once; the append chains from the head that load remembered.
+     */
+    @Test
+    void aCommandReadsItsStreamOnceAndWritesItOnce() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id)), event(id, 1, new HealthCareAccessed(id, DAY))));
+        commandsSent.clear();
+        Document loaded = engine.documents().find(id); // the access check's read
+        try (CommandContext context = CommandContext.open(id, loaded)) {
+            inUnitOfWork(() -> {
+                assertThat(engine.readEvents(id).asStream().count()).isEqualTo(2);
+                engine.appendEvents(List.of(event(id, 2, new HousingSecured(id, DAY, HousingKind.SHELTER))));
+            });
+            assertThat(context.stored()).get().satisfies(a -> {
+                assertThat(a.firstSequence()).isEqualTo(2);
+                assertThat(a.version()).isEqualTo(3);
+                assertThat(a.territory()).isEqualTo("paris");
+                assertThat(a.events()).singleElement().extracting(StoredEvent::previousHash)
+                        .isEqualTo(EventEntries.of(loaded).get(1).getString("hash"));
+            });
+        }
+        assertThat(commandsSent.stream().filter(c -> c.containsKey("find")).count()).isEqualTo(1);
+        assertThat(commandsSent.stream().filter(c -> c.containsKey("update") || c.containsKey("insert")).count()).isEqualTo(1);
+        assertThat(chains.verifyChain(id)).isEmpty();
+        assertThat(appended).containsExactly(id, id);
+    }
+
+    /** The document handed over is used by one load only: a second load of the same command (a retry) reads afresh. */
+    @Test
+    void aRetriedLoadReadsTheStreamAgain() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id))));
+        Document loaded = engine.documents().find(id);
+        engine.appendEvents(List.of(event(id, 1, new HealthCareAccessed(id, DAY)))); // written meanwhile
+        try (CommandContext context = CommandContext.open(id, loaded)) {
+            inUnitOfWork(() -> assertThat(engine.readEvents(id).asStream().count()).isEqualTo(1));
+            inUnitOfWork(() -> assertThat(engine.readEvents(id).asStream().count()).isEqualTo(2));
+        }
+    }
+
+    /**
+     * The head a command loaded may be stale by the time it appends: the conditional update on {_id, version}
+     * refuses it (409 after the gateway's retries), and nothing of the batch is stored.
+     */
+    @Test
+    void anAppendFromAStaleLoadConflictsAndStoresNothing() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id))));
+        Document loaded = engine.documents().find(id);
+        try (CommandContext context = CommandContext.open(id, loaded)) {
+            assertThatThrownBy(() -> inUnitOfWork(() -> {
+                engine.readEvents(id).asStream().count();
+                Thread other = new Thread(() -> engine.appendEvents(List.of(event(id, 1, new HealthCareAccessed(id, DAY)))));
+                other.start();
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                engine.appendEvents(List.of(event(id, 1, new HousingSecured(id, DAY, HousingKind.SHELTER))));
+            })).hasRootCauseInstanceOf(ConcurrencyException.class);
+            assertThat(context.stored()).isEmpty();
+        }
+        assertThat(engine.load(id).orElseThrow().events()).extracting(e -> e.message().getPayloadType().getSimpleName())
+                .containsExactly("ParticipantHired", "HealthCareAccessed");
+    }
+
+    /** A command whose write was applied but whose reply was lost, retried from the same load, stores nothing twice. */
+    @Test
+    void aCommandRetriedAfterALostReplyIsStoredOnce() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id))));
+        DomainEventMessage<?> care = event(id, 1, new HealthCareAccessed(id, DAY));
+        Document loaded = engine.documents().find(id);
+        inUnitOfWork(() -> {
+            engine.readEvents(id).asStream().count();
+            engine.appendEvents(List.of(care));
+        });
+        try (CommandContext context = CommandContext.open(id, loaded)) {
+            inUnitOfWork(() -> {
+                engine.readEvents(id).asStream().count();
+                engine.appendEvents(List.of(care)); // the same events, from the same (now stale) load
+            });
+            assertThat(context.stored()).get().extracting(Appended::version).isEqualTo(2L);
+        }
+        assertThat(engine.load(id).orElseThrow().events()).hasSize(2);
+        assertThat(chains.verifyChain(id)).isEmpty();
+    }
+
+    /** Runs {@code work} as Axon runs a command: inside a unit of work; what it throws is rethrown, wrapped. */
+    static void inUnitOfWork(Runnable work) {
+        var result = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null).executeWithResult(() -> {
+            work.run();
+            return null;
+        }, e -> true);
+        if (result.isExceptional()) {
+            throw new IllegalStateException(result.exceptionResult());
+        }
     }
 }
