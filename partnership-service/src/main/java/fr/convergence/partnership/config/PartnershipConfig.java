@@ -9,6 +9,10 @@ import fr.convergence.partnership.consuming.PathwayEventReplay;
 import fr.convergence.kit.ServedTerritories;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
 import fr.convergence.partnership.application.FollowUpService;
+import fr.convergence.partnership.application.ParticipantErasure;
+import fr.convergence.partnership.consuming.ParticipantEventHandler;
+import fr.convergence.partnership.privacy.PersonalText;
+import fr.convergence.partnership.privacy.PersonalTextKeys;
 import fr.convergence.partnership.application.ParticipantHistory;
 import fr.convergence.partnership.application.PartnerService;
 import fr.convergence.partnership.application.ReferralService;
@@ -86,9 +90,24 @@ class PartnershipConfig {
         return new ReferralStore(db, participants);
     }
 
+    /**
+     * Each person's data key for the personal text kept here, in a database of its own ({@code <database>_keys}):
+     * erasure destroys the key, so backups of the data database hold nothing readable about an erased person.
+     */
     @Bean
-    FollowUpStore followUpStore(MongoDatabase db) {
-        return new FollowUpStore(db);
+    PersonalText personalText(com.mongodb.client.MongoClient client, MongoDatabase db) {
+        return new PersonalText(new PersonalTextKeys(client.getDatabase(db.getName() + "_keys").getCollection("personal_keys")));
+    }
+
+    @Bean
+    FollowUpStore followUpStore(MongoDatabase db, PersonalText text) {
+        return new FollowUpStore(db, text);
+    }
+
+    @Bean
+    ParticipantErasure participantErasure(ParticipantStore participants, ReferralStore referrals, FollowUpStore groups,
+                                          Clock clock) {
+        return new ParticipantErasure(participants, referrals, groups, clock);
     }
 
     @Bean
@@ -134,8 +153,8 @@ class PartnershipConfig {
 
     @Bean
     PathwayEventHandler pathwayEventHandler(ServedTerritories served, ParticipantStore participants,
-                                            ReferralService referrals, DomainMapping mapping) {
-        return new PathwayEventHandler(served, participants, referrals, mapping);
+                                            ReferralService referrals, DomainMapping mapping, ParticipantErasure erasure) {
+        return new PathwayEventHandler(served, participants, referrals, mapping, new ParticipantEventHandler(erasure));
     }
 
     /** How a parked pathway event is applied again; service-kit keeps the letters and their admin API. */

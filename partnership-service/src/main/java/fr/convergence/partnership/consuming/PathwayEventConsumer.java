@@ -1,6 +1,7 @@
 package fr.convergence.partnership.consuming;
 
 import com.mongodb.MongoException;
+import fr.convergence.contracts.Topics;
 import fr.convergence.kit.deadletter.DeadLetterStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,7 +79,8 @@ public class PathwayEventConsumer implements AutoCloseable {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(topic));
+            // the territory's participant stream too: its ParticipantErased must reach this service (issue 21 finding 8)
+            consumer.subscribe(List.of(topic, Topics.participant(Topics.territoryOf(topic))));
             long pause = 500;
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));

@@ -51,14 +51,16 @@ public class PathwayEventHandler {
     private final ParticipantStore participants;
     private final ReferralService referrals;
     private final DomainMapping mapping;
+    private final ParticipantEventHandler participantEvents;
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     public PathwayEventHandler(ServedTerritories served, ParticipantStore participants, ReferralService referrals,
-                               DomainMapping mapping) {
+                               DomainMapping mapping, ParticipantEventHandler participantEvents) {
         this.served = served;
+        this.participantEvents = participantEvents;
         this.participants = participants;
         this.referrals = referrals;
         this.mapping = mapping;
@@ -76,6 +78,9 @@ public class PathwayEventHandler {
         if (!served.serves(topicTerritory)) {
             throw PoisonEvent.territoryMismatch("a record of " + topicTerritory + "'s topic reached the instance of "
                     + served.all());
+        }
+        if (topic.equals(Topics.participant(topicTerritory))) {
+            return participantEvents.handle(topicTerritory, value);   // the same consumer reads the person's erasure
         }
         PathwayEventMessage event = parse(value);
         if (!topicTerritory.equals(event.territory())) {

@@ -10,9 +10,12 @@ import java.util.List;
 
 /**
  * The concerted follow-up group of one participant (pseudonymous id): professionals with a role, a start and an end.
- * Members are professional contacts; nothing here names the participant. One CIP referent at a time.
+ * Members are professional contacts; nothing here names the participant, but who follows a person (a probation
+ * officer, an addiction clinic) says much about them: names and organisations are sealed in the store and go with
+ * the person's erasure. An erased person's group keeps roles and dates, no names, and takes no new member.
+ * One CIP referent at a time.
  */
-public record FollowUpGroup(String territory, String participantId, List<Member> members) {
+public record FollowUpGroup(String territory, String participantId, List<Member> members, boolean erased) {
 
     public record Member(String memberId, FollowUpRole role, String name, String organisation, LocalDate startsOn,
                          LocalDate endsOn) {
@@ -28,6 +31,9 @@ public record FollowUpGroup(String territory, String participantId, List<Member>
 
     public FollowUpGroup join(String memberId, FollowUpRole role, String name, String organisation, LocalDate startsOn,
                               LocalDate today) {
+        if (erased) {
+            throw new StateConflict("participant-erased", "the participant was erased: their follow-up group takes no new member");
+        }
         Dates.notInFuture(startsOn, today, "startsOn");
         if (role == FollowUpRole.CIP && members.stream().anyMatch(m -> m.role() == FollowUpRole.CIP
                 && (m.endsOn() == null || !m.endsOn().isBefore(startsOn)))) {
@@ -36,7 +42,7 @@ public record FollowUpGroup(String territory, String participantId, List<Member>
         }
         List<Member> next = new ArrayList<>(members);
         next.add(new Member(memberId, role, name, organisation, startsOn, null));
-        return new FollowUpGroup(territory, participantId, next);
+        return new FollowUpGroup(territory, participantId, next, erased);
     }
 
     public FollowUpGroup leave(String memberId, LocalDate endsOn, LocalDate today) {
@@ -49,6 +55,6 @@ public record FollowUpGroup(String territory, String participantId, List<Member>
         Dates.notBefore(endsOn, member.startsOn(), "endsOn", "member-start");
         List<Member> next = members.stream().map(m -> m.memberId().equals(memberId)
                 ? new Member(m.memberId(), m.role(), m.name(), m.organisation(), m.startsOn(), endsOn) : m).toList();
-        return new FollowUpGroup(territory, participantId, next);
+        return new FollowUpGroup(territory, participantId, next, erased);
     }
 }

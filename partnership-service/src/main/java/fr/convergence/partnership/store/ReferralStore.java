@@ -6,6 +6,7 @@ import com.mongodb.client.model.UpdateOptions;
 import fr.convergence.kit.kafka.OutgoingRecord;
 import fr.convergence.partnership.domain.PartnerDomain;
 import fr.convergence.partnership.domain.Referral;
+import fr.convergence.partnership.domain.ReferralReasons;
 import fr.convergence.partnership.domain.ReferralStatus;
 import org.bson.Document;
 
@@ -23,6 +24,7 @@ import static fr.convergence.partnership.store.Docs.*;
 public class ReferralStore {
 
     private static final String PUBLISHED = "published";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private final OutboxCollection referrals;
     private final MongoCollection<Document> byPartner;
@@ -72,6 +74,63 @@ public class ReferralStore {
      */
     private static List<Document> published(List<OutgoingRecord> events) {
         return events.stream().map(r -> new Document("eventId", r.eventId()).append("json", r.json())).toList();
+    }
+
+    /**
+     * Removes a free-text reason (one written before reasons became codes) from the referral, its kept
+     * {@code published[]} events and its outbox, for the person's erasure. Codes stay. The version moves on, so a
+     * transition prepared before it fails its condition and reloads. True when something was removed; false when
+     * nothing was left (idempotent).
+     */
+    public boolean eraseText(String referralId) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Document d = referrals.load(referralId);
+            if (d == null) {
+                return false;
+            }
+            String reason = d.getString("reason");
+            boolean reasonIsText = reason != null && !ReferralReasons.CODE.matcher(reason).matches();
+            List<Document> published = withoutTextReasons(d.getList(PUBLISHED, Document.class, List.of()));
+            List<Document> outbox = withoutTextReasons(d.getList(OUTBOX, Document.class, List.of()));
+            if (!reasonIsText && published == null && outbox == null) {
+                return false;
+            }
+            Document set = new Document(VERSION, version(d) + 1);
+            if (reasonIsText) {
+                set.append("reason", null);
+            }
+            if (published != null) {
+                set.append(PUBLISHED, published);
+            }
+            if (outbox != null) {
+                set.append(OUTBOX, outbox);
+            }
+            if (referrals.collection().updateOne(new Document(ID, referralId).append(VERSION, version(d)),
+                    new Document("$set", set)).getMatchedCount() == 1) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("referral " + referralId + " kept changing during its erasure; retried later");
+    }
+
+    /** The entries with any free-text {@code data.reason} removed from their JSON, or null when none had one. */
+    private static List<Document> withoutTextReasons(List<Document> entries) {
+        boolean changed = false;
+        List<Document> result = new java.util.ArrayList<>();
+        for (Document entry : entries) {
+            String json = entry.getString("json");
+            if (json != null && json.contains("\"reason\"")) {
+                tools.jackson.databind.JsonNode event = JSON.readTree(json);
+                tools.jackson.databind.JsonNode reason = event.path("data").path("reason");
+                if (reason.isString() && !ReferralReasons.CODE.matcher(reason.asString()).matches()) {
+                    ((tools.jackson.databind.node.ObjectNode) event.get("data")).remove("reason");
+                    entry = new Document(entry).append("json", JSON.writeValueAsString(event));
+                    changed = true;
+                }
+            }
+            result.add(entry);
+        }
+        return changed ? result : null;
     }
 
     public Optional<Versioned<Referral>> load(String referralId) {
