@@ -62,4 +62,9 @@ class ArchitectureTest {
     void sharedNoCycleRule() {
         fr.convergence.testing.PlatformArchitecture.noCyclesBetweenFeatures("fr.convergence.participant").check(CLASSES);
     }
+
+    @Test
+    void sharedKafkaClientsRule() {
+        fr.convergence.testing.PlatformArchitecture.kafkaClientsMadeByServiceKitOnly().check(CLASSES);
+    }
 }

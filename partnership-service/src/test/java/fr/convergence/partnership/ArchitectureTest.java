@@ -35,4 +35,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule sharedNoCycleRule =
             fr.convergence.testing.PlatformArchitecture.noCyclesBetweenFeatures("fr.convergence.partnership");
+
+    @ArchTest
+    static final ArchRule sharedKafkaClientsRule =
+            fr.convergence.testing.PlatformArchitecture.kafkaClientsMadeByServiceKitOnly();
 }

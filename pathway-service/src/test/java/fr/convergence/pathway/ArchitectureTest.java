@@ -53,4 +53,9 @@ class ArchitectureTest {
     void sharedNoCycleRule() {
         fr.convergence.testing.PlatformArchitecture.noCyclesBetweenFeatures("fr.convergence.pathway").check(CLASSES);
     }
+
+    @Test
+    void sharedKafkaClientsRule() {
+        fr.convergence.testing.PlatformArchitecture.kafkaClientsMadeByServiceKitOnly().check(CLASSES);
+    }
 }

@@ -31,4 +31,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule sharedNoCycleRule =
             fr.convergence.testing.PlatformArchitecture.noCyclesBetweenFeatures("fr.convergence.reporting");
+
+    @ArchTest
+    static final ArchRule sharedKafkaClientsRule =
+            fr.convergence.testing.PlatformArchitecture.kafkaClientsMadeByServiceKitOnly();
 }

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
+import fr.convergence.kit.kafka.KafkaClients;
 import fr.convergence.kit.web.BodySizeLimitFilter;
 import fr.convergence.kit.web.CorrelationIdFilter;
 import fr.convergence.kit.web.IdempotencyKeyFilter;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Shared wiring of every servlet service. */
 @AutoConfiguration
-@EnableConfigurationProperties(PlatformProperties.class)
+@EnableConfigurationProperties({PlatformProperties.class, fr.convergence.kit.kafka.KafkaSettings.class})
 @Import({ProblemHandler.class, fr.convergence.kit.security.SecurityKitConfiguration.class,
         fr.convergence.kit.web.ContainerRefusals.class})
 public class ServiceKitAutoConfiguration {
@@ -105,8 +106,9 @@ public class ServiceKitAutoConfiguration {
     @ConditionalOnMissingBean
     fr.convergence.kit.kafka.TerritoryDiscovery territoryDiscovery(PlatformProperties properties,
             ServedTerritories served,
-            @org.springframework.beans.factory.annotation.Value("${convergence.territory-discovery.refresh:PT5S}") Duration refresh) {
-        return new fr.convergence.kit.kafka.TerritoryDiscovery(properties.kafkaBootstrapServers(), served, refresh);
+            @org.springframework.beans.factory.annotation.Value("${convergence.territory-discovery.refresh:PT5S}") Duration refresh,
+            KafkaClients kafka) {
+        return new fr.convergence.kit.kafka.TerritoryDiscovery(kafka, served, refresh);
     }
 
     @Bean
@@ -140,9 +142,21 @@ public class ServiceKitAutoConfiguration {
         return client.getDatabase(name != null ? name : "convergence");
     }
 
+    /**
+     * Every Kafka client of the instance is made by this one object, with the cluster's address and the instance's
+     * TLS and SASL settings (issue 21 finding 6); wrong settings stop the start here.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    KafkaClients kafkaClients(PlatformProperties properties, fr.convergence.kit.kafka.KafkaSettings settings) {
+        KafkaClients clients = new KafkaClients(properties.kafkaBootstrapServers(), settings);
+        org.slf4j.LoggerFactory.getLogger(KafkaClients.class).info("{}", clients);
+        return clients;
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    IntegrationEventPublisher integrationEventPublisher(PlatformProperties properties, MeterRegistry meters) {
-        return new IntegrationEventPublisher(properties.kafkaBootstrapServers(), meters);
+    IntegrationEventPublisher integrationEventPublisher(KafkaClients kafka, MeterRegistry meters) {
+        return new IntegrationEventPublisher(kafka, meters);
     }
 }

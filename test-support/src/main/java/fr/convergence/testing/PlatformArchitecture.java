@@ -1,7 +1,16 @@
 package fr.convergence.testing;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.lang.ArchRule;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
+import java.util.Set;
+
+import static com.tngtech.archunit.core.domain.JavaConstructor.CONSTRUCTOR_NAME;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -23,6 +32,25 @@ public final class PlatformArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..",
                         "org.bson..", "org.apache.kafka..", "jakarta.servlet..")
                 .as("the domain of " + domainPackage + " is free of Spring, MongoDB and Kafka");
+    }
+
+    /**
+     * Issue 21 finding 6: every Kafka producer, consumer and admin client is made by service-kit's
+     * {@code fr.convergence.kit.kafka.KafkaClients}, which gives it the instance's TLS and SASL settings. A client made
+     * with a bootstrap address alone would not reach a secured cluster, or would be the one client that skips them.
+     */
+    public static ArchRule kafkaClientsMadeByServiceKitOnly() {
+        Set<String> clients = Set.of(KafkaConsumer.class.getName(), KafkaProducer.class.getName());
+        Set<String> admins = Set.of(Admin.class.getName(), AdminClient.class.getName());
+        DescribedPredicate<JavaCall<?>> makesAClient = DescribedPredicate.describe(
+                "makes a Kafka consumer, producer or admin client", call -> {
+                    String owner = call.getTargetOwner().getName();
+                    return call.getName().equals(CONSTRUCTOR_NAME) ? clients.contains(owner)
+                            : call.getName().equals("create") && admins.contains(owner);
+                });
+        return noClasses().that().doNotHaveFullyQualifiedName("fr.convergence.kit.kafka.KafkaClients")
+                .should().callCodeUnitWhere(makesAClient)
+                .as("Kafka clients are made by service-kit's KafkaClients only, with the instance's connection settings");
     }
 
     /** The service's feature packages depend on each other in one direction only: no cycle between them. */

@@ -36,4 +36,18 @@ class PlatformArchitectureTest {
         assertThatCode(() -> PlatformArchitecture.domainFreeOfInfrastructure(FIXTURES + ".cyclic.a").check(CLASSES))
                 .doesNotThrowAnyException();
     }
+
+    @Test
+    void aKafkaClientMadeOutsideServiceKitIsRefused() {
+        assertThatThrownBy(() -> PlatformArchitecture.kafkaClientsMadeByServiceKitOnly()
+                .check(new ClassFileImporter().importPackages(FIXTURES + ".kafka")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnConsumer.open").hasMessageContaining("OwnAdmin.open");
+    }
+
+    @Test
+    void classesMakingNoKafkaClientPass() {
+        assertThatCode(() -> PlatformArchitecture.kafkaClientsMadeByServiceKitOnly()
+                .check(new ClassFileImporter().importPackages(FIXTURES + ".layered"))).doesNotThrowAnyException();
+    }
 }

@@ -117,7 +117,7 @@ class OutboxRelayTest {
     }
 
     OutboxRelay relayTo(String bootstrap) {
-        IntegrationEventPublisher publisher = new IntegrationEventPublisher(bootstrap, new SimpleMeterRegistry());
+        IntegrationEventPublisher publisher = new IntegrationEventPublisher(fr.convergence.kit.kafka.KafkaClients.plaintext(bootstrap), new SimpleMeterRegistry());
         return new ClosingRelay(publisher).source("participants", collection);
     }
 

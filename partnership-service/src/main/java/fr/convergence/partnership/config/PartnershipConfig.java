@@ -2,7 +2,6 @@ package fr.convergence.partnership.config;
 
 import com.mongodb.client.MongoDatabase;
 import fr.convergence.contracts.Topics;
-import fr.convergence.kit.PlatformProperties;
 import fr.convergence.kit.deadletter.DeadLetterReplay;
 import fr.convergence.kit.deadletter.DeadLetterStore;
 import fr.convergence.partnership.consuming.PathwayEventReplay;
@@ -170,7 +169,7 @@ class PartnershipConfig {
      * territory opened while it runs; a named group then always takes the territory as suffix, since its set may grow.
      */
     @Bean(destroyMethod = "close")
-    PathwayEventConsumers pathwayEventConsumers(PlatformProperties platform, ServedTerritories served,
+    PathwayEventConsumers pathwayEventConsumers(fr.convergence.kit.kafka.KafkaClients kafka, ServedTerritories served,
                                                 PartnershipProperties properties, PathwayEventHandler handler,
                                                 DeadLetterStore deadLetters, MeterRegistry meters) {
         PartnershipProperties.Consumer c = properties.consumer();
@@ -179,7 +178,7 @@ class PartnershipConfig {
         return new PathwayEventConsumers(served, territory -> {
             String group = !named ? "partnership-service." + territory
                     : !served.growing() && served.all().size() == 1 ? c.groupId() : c.groupId() + "." + territory;
-            return new PathwayEventConsumer(platform.kafkaBootstrapServers(), Topics.pathway(territory), group,
+            return new PathwayEventConsumer(kafka, Topics.pathway(territory), group,
                     metadataMaxAgeMs, handler, deadLetters, meters);
         });
     }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import fr.convergence.kit.kafka.KafkaClients;
 
 /**
  * A plain KafkaConsumer on one served territory's pathway topic (the only one whose events may change that
@@ -47,10 +48,9 @@ public class PathwayEventConsumer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public PathwayEventConsumer(String bootstrapServers, String topic, String groupId, int metadataMaxAgeMs,
+    public PathwayEventConsumer(KafkaClients kafka, String topic, String groupId, int metadataMaxAgeMs,
                                 PathwayEventHandler handler, DeadLetterStore deadLetters, MeterRegistry meters) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -59,7 +59,7 @@ public class PathwayEventConsumer implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        this.consumer = new KafkaConsumer<>(p);
+        this.consumer = kafka.consumer(p);
         this.topic = topic;
         this.handler = handler;
         this.deadLetters = deadLetters;

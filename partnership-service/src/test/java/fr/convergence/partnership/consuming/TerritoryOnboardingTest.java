@@ -76,7 +76,7 @@ class TerritoryOnboardingTest {
         assertThat(analyst.get("/api/partnerships/needs/summary?territory=" + territory).status()).isEqualTo(200);
 
         ServedTerritories afterRestart = new ServedTerritories("paris", "*");
-        try (TerritoryDiscovery discovery = new TerritoryDiscovery(TestInfrastructure.kafkaBootstrap(), afterRestart,
+        try (TerritoryDiscovery discovery = new TerritoryDiscovery(fr.convergence.kit.kafka.KafkaClients.plaintext(TestInfrastructure.kafkaBootstrap()), afterRestart,
                 Duration.ofSeconds(1))) {
             discovery.start();
             await().atMost(Duration.ofSeconds(30)).until(discovery::caughtUp);

@@ -1,7 +1,6 @@
 package fr.convergence.pathway.config;
 
 import fr.convergence.contracts.Topics;
-import fr.convergence.kit.PlatformProperties;
 import fr.convergence.kit.ServedTerritories;
 import fr.convergence.pathway.moves.ParticipantMoves;
 import fr.convergence.pathway.moves.ParticipantMovesConsumer;
@@ -53,7 +52,7 @@ class MovesConfig {
     @EventListener(ApplicationReadyEvent.class)
     void startConsumers(ApplicationReadyEvent ready) {
         var context = ready.getApplicationContext();
-        PlatformProperties properties = context.getBean(PlatformProperties.class);
+        fr.convergence.kit.kafka.KafkaClients kafka = context.getBean(fr.convergence.kit.kafka.KafkaClients.class);
         ParticipantMoves moves = context.getBean(ParticipantMoves.class);
         MeterRegistry meters = context.getBean(MeterRegistry.class);
         var deadLetters = context.getBean(fr.convergence.kit.deadletter.DeadLetterStore.class);
@@ -63,7 +62,7 @@ class MovesConfig {
                 if (stopped) {
                     return;   // a territory learnt while shutting down: nothing to start
                 }
-                consumer = new ParticipantMovesConsumer(properties.kafkaBootstrapServers(), territory,
+                consumer = new ParticipantMovesConsumer(kafka, territory,
                         Topics.participant(territory), moves, deadLetters, meters);
                 consumers.add(consumer);
             }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import fr.convergence.kit.kafka.KafkaClients;
 
 /**
  * Reads one served territory's participant topic, group {@code pathway-service.<territory>.participant-moves},
@@ -39,10 +40,9 @@ public class ParticipantMovesConsumer implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public ParticipantMovesConsumer(String bootstrapServers, String territory, String topic, ParticipantMoves moves,
+    public ParticipantMovesConsumer(KafkaClients kafka, String territory, String topic, ParticipantMoves moves,
                                     DeadLetterStore deadLetters, MeterRegistry meters) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "pathway-service." + territory + ".participant-moves");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -51,7 +51,7 @@ public class ParticipantMovesConsumer implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        this.consumer = new KafkaConsumer<>(p);
+        this.consumer = kafka.consumer(p);
         this.topic = topic;
         this.territory = territory;
         this.moves = moves;

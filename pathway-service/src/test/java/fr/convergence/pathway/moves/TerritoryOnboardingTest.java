@@ -84,7 +84,7 @@ class TerritoryOnboardingTest {
 
         // a restarted instance reads the streams from the beginning and serves the territory again
         ServedTerritories afterRestart = new ServedTerritories("paris", "*");
-        try (TerritoryDiscovery discovery = new TerritoryDiscovery(TestInfrastructure.kafkaBootstrap(), afterRestart,
+        try (TerritoryDiscovery discovery = new TerritoryDiscovery(fr.convergence.kit.kafka.KafkaClients.plaintext(TestInfrastructure.kafkaBootstrap()), afterRestart,
                 Duration.ofSeconds(1))) {
             discovery.start();
             await().atMost(Duration.ofSeconds(30)).until(discovery::caughtUp);

@@ -63,7 +63,7 @@ class OutboxHandOverTest {
 
     class RecordingPublisher extends IntegrationEventPublisher {
         RecordingPublisher() {
-            super(TestInfrastructure.kafkaBootstrap(), new SimpleMeterRegistry());
+            super(fr.convergence.kit.kafka.KafkaClients.plaintext(TestInfrastructure.kafkaBootstrap()), new SimpleMeterRegistry());
         }
 
         @Override

@@ -1,6 +1,6 @@
 package fr.convergence.reporting.ingest;
 
-import fr.convergence.kit.PlatformProperties;
+import fr.convergence.kit.kafka.KafkaClients;
 import fr.convergence.reporting.store.ActiveGeneration;
 import fr.convergence.reporting.store.Generation;
 import fr.convergence.reporting.store.Projections;
@@ -22,7 +22,7 @@ public class LiveIngestion implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveIngestion.class);
 
-    private final PlatformProperties platform;
+    private final KafkaClients kafka;
     private final IngestProperties properties;
     private final ActiveGeneration active;
     private final Projections projections;
@@ -31,9 +31,9 @@ public class LiveIngestion implements SmartLifecycle {
     private StreamConsumer consumer;
     private Thread thread;
 
-    public LiveIngestion(PlatformProperties platform, IngestProperties properties, ActiveGeneration active,
+    public LiveIngestion(KafkaClients kafka, IngestProperties properties, ActiveGeneration active,
                          Projections projections, RecordHandler handler, MeterRegistry meters) {
-        this.platform = platform;
+        this.kafka = kafka;
         this.properties = properties;
         this.active = active;
         this.projections = projections;
@@ -50,7 +50,7 @@ public class LiveIngestion implements SmartLifecycle {
 
     private void launch(Map<TopicPartition, Long> positions) {
         Generation generation = active.current();
-        consumer = new StreamConsumer(platform.kafkaBootstrapServers(), properties.groupId(),
+        consumer = new StreamConsumer(kafka, properties.groupId(),
                 properties.metadataMaxAgeMs(), projections.projector(generation), handler, positions,
                 metrics);
         thread = new Thread(consumer, "reporting-live-g" + generation.number());

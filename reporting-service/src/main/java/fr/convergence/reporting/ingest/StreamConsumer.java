@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.Properties;
+import fr.convergence.kit.kafka.KafkaClients;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +52,7 @@ public class StreamConsumer implements Runnable {
         }
     }
 
+    private final KafkaClients kafka;
     private final Properties config;
     private final Projector projector;
     private final RecordHandler handler;
@@ -62,15 +64,15 @@ public class StreamConsumer implements Runnable {
     private volatile KafkaConsumer<String, String> consumer;
     private volatile Consumer<KafkaConsumer<String, String>> onClose = c -> { };
 
-    public StreamConsumer(String bootstrap, String groupId, int metadataMaxAgeMs, Projector projector,
+    public StreamConsumer(KafkaClients kafka, String groupId, int metadataMaxAgeMs, Projector projector,
                           RecordHandler handler, Map<TopicPartition, Long> startPositions, Hooks hooks) {
         this.projector = projector;
         this.handler = handler;
         this.hooks = hooks;
         this.startPositions = new HashMap<>(startPositions);
         this.handover = !startPositions.isEmpty();
+        this.kafka = kafka;
         config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // A territory's topic created later is read from its first record.
@@ -93,7 +95,7 @@ public class StreamConsumer implements Runnable {
     @Override
     public void run() {
         while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config)) {
+            try (KafkaConsumer<String, String> c = kafka.consumer(config)) {
                 consumer = c;
                 c.subscribe(Streams.ALL, new Listener(c));
                 while (running) {

@@ -1,6 +1,6 @@
 package fr.convergence.reporting.rebuild;
 
-import fr.convergence.kit.PlatformProperties;
+import fr.convergence.kit.kafka.KafkaClients;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.reporting.ingest.IngestProperties;
 import fr.convergence.reporting.ingest.LiveIngestion;
@@ -41,7 +41,7 @@ public class RebuildService {
     private static final Logger log = LoggerFactory.getLogger(RebuildService.class);
     private static final Duration LOG_EVERY = Duration.ofSeconds(2);
 
-    private final PlatformProperties platform;
+    private final KafkaClients kafka;
     private final IngestProperties properties;
     private final ActiveGeneration active;
     private final Projections projections;
@@ -50,9 +50,9 @@ public class RebuildService {
     private volatile Rebuild current;
     private volatile StreamConsumer running;
 
-    public RebuildService(PlatformProperties platform, IngestProperties properties, ActiveGeneration active,
+    public RebuildService(KafkaClients kafka, IngestProperties properties, ActiveGeneration active,
                           Projections projections, RecordHandler handler, LiveIngestion live) {
-        this.platform = platform;
+        this.kafka = kafka;
         this.properties = properties;
         this.active = active;
         this.projections = projections;
@@ -77,7 +77,7 @@ public class RebuildService {
         current = rebuild;
         String group = properties.groupId() + ".rebuild-g" + next.number() + "-" + rebuild.startedAt.toEpochMilli();
         Tracker tracker = new Tracker(rebuild, next, previous);
-        StreamConsumer consumer = new StreamConsumer(platform.kafkaBootstrapServers(), group,
+        StreamConsumer consumer = new StreamConsumer(kafka, group,
                 properties.metadataMaxAgeMs(), projections.projector(next), handler, Map.of(), tracker);
         tracker.self = consumer;
         running = consumer;
@@ -101,10 +101,9 @@ public class RebuildService {
     /** Partitions of every matching topic and their end offsets now: the target the rebuild must reach. */
     private Map<TopicPartition, Long> captureEndOffsets(Rebuild rebuild) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> probe = new KafkaConsumer<>(p)) {
+        try (KafkaConsumer<String, String> probe = kafka.consumer(p)) {
             List<TopicPartition> partitions = probe.listTopics(Duration.ofSeconds(10)).entrySet().stream()
                     .filter(e -> Streams.matches(e.getKey()))
                     .flatMap(e -> e.getValue().stream())

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,13 +23,14 @@ public class IntegrationEventPublisher implements AutoCloseable {
 
     public static final String EVENT_ID_HEADER = "eventId";
 
+    private final KafkaClients kafka;
     private final Properties props = new Properties();
     private volatile KafkaProducer<String, String> producer;
     private final Counter published;
     private final Counter resets;
 
-    public IntegrationEventPublisher(String bootstrapServers, MeterRegistry meters) {
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public IntegrationEventPublisher(KafkaClients kafka, MeterRegistry meters) {
+        this.kafka = kafka;
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -39,9 +39,7 @@ public class IntegrationEventPublisher implements AutoCloseable {
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         // Do not block a request thread for a minute when the broker is down: the outbox keeps the events.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        this.producer = new KafkaProducer<>(props);
+        this.producer = kafka.producer(props);
         this.published = Counter.builder("convergence.events.published")
                 .description("integration events acknowledged by Kafka").register(meters);
         this.resets = Counter.builder("convergence.events.producer.resets")
@@ -85,7 +83,7 @@ public class IntegrationEventPublisher implements AutoCloseable {
         if (producer != failed) {
             return; // another lane already replaced it
         }
-        producer = new KafkaProducer<>(props);
+        producer = kafka.producer(props);
         failed.close(java.time.Duration.ZERO);
         resets.increment();
     }

@@ -9,7 +9,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +46,7 @@ public class TerritoryDiscovery implements AutoCloseable {
     static final Pattern PARTICIPANT_TOPICS = Topics.allTerritories("participant", 1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final KafkaClients kafka;
     private final Properties config = new Properties();
     private final ServedTerritories served;
     private final Duration refresh;
@@ -55,15 +55,13 @@ public class TerritoryDiscovery implements AutoCloseable {
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, String> consumer;
 
-    public TerritoryDiscovery(String bootstrapServers, ServedTerritories served, Duration refresh) {
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public TerritoryDiscovery(KafkaClients kafka, ServedTerritories served, Duration refresh) {
+        this.kafka = kafka;
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) refresh.toMillis());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         this.served = served;
         this.refresh = refresh;
         this.thread = new Thread(this::run, "territory-discovery");
@@ -105,7 +103,7 @@ public class TerritoryDiscovery implements AutoCloseable {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config)) {
+            try (KafkaConsumer<String, String> c = kafka.consumer(config)) {
                 consumer = c;
                 read(c);
             } catch (WakeupException stopping) {
