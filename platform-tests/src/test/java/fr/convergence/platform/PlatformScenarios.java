@@ -133,6 +133,14 @@ abstract class PlatformScenarios {
         Api.Reply asOf = auditor.get("/api/audit/participants/" + pid + "/state?asOf=" + START.plusDays(15));
         assertThat(asOf.body().get("pathways").get(0).get("status").asText()).isEqualTo("ACTIVE");
 
+        // who follows the person, kept by partnership-service (sealed there): a probation officer
+        String group = "/api/partnerships/participants/" + pid + "/follow-up-group";
+        Api.Reply member = partnershipOfficer.post(group + "/members", """
+                {"role":"SOCIAL_WORKER","name":"Ombeline Tréhorel-Kastner","organisation":"SPIP des Saules Improbables",
+                 "startsOn":"%s"}""".formatted(START.plusDays(30)));
+        assertThat(member.status()).as(member.raw()).isEqualTo(201);
+        assertThat(partnershipOfficer.get(group).raw()).contains("Ombeline Tréhorel-Kastner");
+
         // erasure: the person reads as erased everywhere, the history still replays its structure
         Api.Reply erased = coordinator.post("/api/participants/" + pid + "/erasure", "{}");
         assertThat(erased.status()).as(erased.raw()).isIn(200, 202, 204);
@@ -140,6 +148,27 @@ abstract class PlatformScenarios {
         assertThat(afterErasure.status()).isEqualTo(200);
         assertThat(afterErasure.raw()).doesNotContain("Quintavalle").doesNotContain("Zéphyrin").contains("[erased]");
         assertThat(afterErasure.body().get("items").findValuesAsText("type")).contains("ParticipantHired", "ParticipantExited");
+
+        // ... and reaches partnership-service over Kafka (issue 21 finding 8): no text of the person left there
+        await().atMost(Duration.ofSeconds(30)).until(() -> partnershipOfficer.get(group).body().path("erased").asBoolean());
+        assertThat(partnershipOfficer.get(group).raw()).doesNotContain("Tréhorel").doesNotContain("Saules Improbables");
+        StringBuilder partnershipData = new StringBuilder();
+        try (com.mongodb.client.MongoClient mongo = com.mongodb.client.MongoClients.create(platform.mongoUri())) {
+            for (String db : new String[] {"partnership_e2e", "partnership_e2e_keys"}) {
+                for (String collection : mongo.getDatabase(db).listCollectionNames()) {
+                    mongo.getDatabase(db).getCollection(collection).find()
+                            .forEach(d -> partnershipData.append(db).append('.').append(d.toJson()).append('\n'));
+                }
+            }
+        }
+        TopicReader.readAll(platform.kafkaBootstrap(), "convergence.paris.partnership.v1")
+                .forEach(r -> partnershipData.append(r.value()).append('\n'));
+        assertThat(partnershipData).as("the scan saw the person here").contains(pid);
+        for (String text : new String[] {"Ombeline", "Tréhorel", "Trehorel", "Kastner", "Saules Improbables",
+                "Quintavalle", "Zéphyrin"}) {
+            assertThat(partnershipData.toString()).as("partnership-service must keep no '%s'", text)
+                    .doesNotContainIgnoringCase(text);
+        }
     }
 
     /**
