@@ -25,6 +25,8 @@ public final class TestService {
         TestInfrastructure.register(registry, database, "paris");
         registry.add("participant.master-key", () -> MASTER_KEY);
         registry.add("participant.key-database", () -> keyDatabase(database));
+        // the vault's own connection (a second client; the test store has no users to tell them apart)
+        registry.add("participant.keyvault-mongodb-uri", TestInfrastructure::mongoUri);
     }
 
     /** Where the service under test keeps the participants' keys, apart from their data. */

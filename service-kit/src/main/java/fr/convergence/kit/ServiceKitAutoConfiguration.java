@@ -1,10 +1,7 @@
 package fr.convergence.kit;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
 import fr.convergence.kit.kafka.KafkaClients;
@@ -25,7 +22,6 @@ import org.springframework.core.Ordered;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /** Shared wiring of every servlet service. */
 @AutoConfiguration
@@ -121,17 +117,7 @@ public class ServiceKitAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     MongoClient mongoClient(PlatformProperties properties) {
-        ConnectionString uri = new ConnectionString(properties.mongodbUri());
-        // Majority + journal: an acknowledged write survives a primary failover on a real replica set.
-        // The embedded store commits and syncs every write before answering (deploy/DurableH2Backend).
-        MongoClientSettings settings = MongoClientSettings.builder()
-                .applyConnectionString(uri)
-                .writeConcern(uri.getWriteConcern() != null ? uri.getWriteConcern()
-                        : WriteConcern.MAJORITY.withJournal(true))
-                .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(5, TimeUnit.SECONDS).readTimeout(30, TimeUnit.SECONDS))
-                .build();
-        return MongoClients.create(settings);
+        return MongoConnections.open(properties.mongodbUri());
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package fr.convergence.participant.crypto;
 
-import com.mongodb.client.MongoClient;
+import fr.convergence.kit.PlatformProperties;
 import fr.convergence.participant.ParticipantProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +16,18 @@ class CryptoConfig {
         return MasterKey.load(properties.masterKey(), file == null || file.isBlank() ? null : Path.of(file));
     }
 
-    /** Keys live in their own database, reached with the same client here; in production, its own credentials. */
+    /** The vault's own connection and credentials (PARTICIPANT_KEYVAULT_MONGODB_URI), apart from the data's. */
+    @Bean(destroyMethod = "close")
+    KeyVaultConnection keyVaultConnection(ParticipantProperties properties, PlatformProperties platform) {
+        boolean localRun = (properties.masterKey() == null || properties.masterKey().isBlank())
+                && properties.masterKeyFile() != null && !properties.masterKeyFile().isBlank();
+        return KeyVaultConnection.open(properties.keyvaultMongodbUri(), platform.mongodbUri(), localRun);
+    }
+
+    /** Keys live in their own database, reached through the vault's own connection. */
     @Bean
-    KeyVault keyVault(MongoClient client, ParticipantProperties properties, MasterKey masterKey) {
-        return new MongoKeyVault(client.getDatabase(properties.keyDatabase()).getCollection("data_keys"), masterKey);
+    KeyVault keyVault(KeyVaultConnection connection, ParticipantProperties properties, MasterKey masterKey) {
+        return new MongoKeyVault(connection.database(properties.keyDatabase()).getCollection("data_keys"), masterKey);
     }
 
     /** Each territory's blind-index secret is itself a vault key, created on first use. */
