@@ -9,7 +9,10 @@ import fr.convergence.pathway.publishing.PathwayContract;
 import fr.convergence.pathway.publishing.PathwayOutbox;
 import fr.convergence.pathway.store.OpenPathwayRegistry;
 import fr.convergence.pathway.store.PathwayIndexer;
+import fr.convergence.pathway.domain.Pathway;
+import fr.convergence.pathway.store.AggregateSnapshots;
 import fr.convergence.pathway.store.ChainVerifier;
+import fr.convergence.pathway.store.StreamChunks;
 import fr.convergence.pathway.store.HandlingAggregateCapture;
 import fr.convergence.pathway.store.PublishedMarks;
 import fr.convergence.pathway.store.StreamDocumentStorageEngine;
@@ -94,16 +97,46 @@ class PathwayStoreConfig {
     }
 
     @Bean
-    StreamDocumentStorageEngine storageEngine(StreamDocumentStore documents, Serializer serializer,
+    StreamChunks streamChunks(MongoDatabase database) {
+        return new StreamChunks(database.getCollection("pathway_stream_chunks"));
+    }
+
+    /**
+     * Snapshots of the Pathway aggregate, kept in its hot document: Jackson on the aggregate's fields (it has no
+     * getters, and needs none), merging into the collections its constructor made (a TreeMap stays sorted).
+     */
+    @Bean
+    AggregateSnapshots aggregateSnapshots(List<EventUpcaster> upcasters, fr.convergence.pathway.store.ChainSeal seal) {
+        ObjectMapper fields = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.ALL,
+                        com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+                .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
+                        com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
+                .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.CREATOR,
+                        com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY);
+        fields.configOverride(java.util.Map.class).setMergeable(true);
+        fields.configOverride(List.class).setMergeable(true);
+        return new AggregateSnapshots(Pathway.class,
+                AggregateSnapshots.fingerprint(Pathway.class, "fr.convergence.pathway.domain", upcasters),
+                JacksonSerializer.builder().objectMapper(fields).build(), seal);
+    }
+
+    @Bean
+    StreamDocumentStorageEngine storageEngine(StreamDocumentStore documents, StreamChunks chunks,
+                                              AggregateSnapshots snapshots, Serializer serializer,
                                               List<EventUpcaster> upcasters, ObjectProvider<PathwayOutbox> outbox,
                                               fr.convergence.pathway.store.ChainSeal seal) {
         return StreamDocumentStorageEngine.builder()
                 .documents(documents)
+                .chunks(chunks)
+                .snapshots(snapshots)
                 .seal(seal)
                 .indexer(new PathwayIndexer())
                 .onAppended(appended -> outbox.getObject().appended(appended))
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshots.serializer())
                 .upcasterChain(new EventUpcasterChain(upcasters))
                 .build();
     }
@@ -114,8 +147,9 @@ class PathwayStoreConfig {
     }
 
     @Bean
-    ChainVerifier chainVerifier(StreamDocumentStore documents, fr.convergence.pathway.store.ChainSeal seal) {
-        return new ChainVerifier(documents, seal);
+    ChainVerifier chainVerifier(StreamDocumentStore documents, StreamChunks chunks,
+                                fr.convergence.pathway.store.ChainSeal seal) {
+        return new ChainVerifier(documents, chunks, seal);
     }
 
     /** The command's answer is built from the aggregate that handled it (no reload): see CommandContext. */
@@ -129,7 +163,7 @@ class PathwayStoreConfig {
                                 IntegrationEventPublisher publisher, MeterRegistry meters,
                                 @org.springframework.beans.factory.annotation.Value("${pathway.outbox.mark-interval-ms:100}") long markInterval) {
         return new PathwayOutbox(store, new PublishedMarks(store.documents(), markInterval),
-                new PathwayContract(eventObjectMapper), publisher, meters);
+                new PathwayContract(eventObjectMapper), publisher::publish, meters);
     }
 
     /** A concurrent command that lost the version race is retried on the fresh state before answering 409. */

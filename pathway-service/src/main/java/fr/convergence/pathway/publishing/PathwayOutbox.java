@@ -51,7 +51,7 @@ public class PathwayOutbox implements AutoCloseable {
     private final StreamDocumentStore documents;
     private final PublishedMarks marks;
     private final PathwayContract contract;
-    private final IntegrationEventPublisher publisher;
+    private final Publisher publisher;
     private final DrainLanes lanes;
     private final Timer lag;
     private final Map<String, Queue<Appended>> handedOver = new ConcurrentHashMap<>();
@@ -63,8 +63,14 @@ public class PathwayOutbox implements AutoCloseable {
         }
     });
 
+    /** Where records go: Kafka ({@link IntegrationEventPublisher#publish}); throws when they were not acknowledged. */
+    @FunctionalInterface
+    public interface Publisher {
+        void publish(List<OutgoingRecord> records) throws IntegrationEventPublisher.PublicationFailedException;
+    }
+
     public PathwayOutbox(StreamDocumentStorageEngine store, PublishedMarks marks, PathwayContract contract,
-                         IntegrationEventPublisher publisher, MeterRegistry meters) {
+                         Publisher publisher, MeterRegistry meters) {
         this.store = store;
         this.documents = store.documents();
         this.marks = marks;

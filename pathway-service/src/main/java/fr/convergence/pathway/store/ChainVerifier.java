@@ -10,22 +10,28 @@ import static fr.convergence.pathway.store.StreamDocuments.*;
 /**
  * Recomputes a stream's SHA-256 chain from its stored bytes and checks the head's keyed seal ({@link ChainSeal}):
  * the first altered, removed or reordered event, a truncated history, or a stream moved to another territory, ACI or
- * person is reported with the sequence where the chain breaks.
+ * person is reported with the sequence where the chain breaks. The chain runs through the sealed chunks into the hot
+ * document unchanged: a chunk altered, removed or replaced breaks it like an event of the hot document would.
  */
 public class ChainVerifier {
 
     private final StreamDocumentStore documents;
+    private final StreamChunks chunks;
     private final ChainSeal seal;
 
-    public ChainVerifier(StreamDocumentStore documents, ChainSeal seal) {
+    public ChainVerifier(StreamDocumentStore documents, StreamChunks chunks, ChainSeal seal) {
         this.documents = documents;
+        this.chunks = chunks;
         this.seal = seal;
     }
 
-    /** Empty if the stream does not exist; otherwise its head hash and its first broken link, if any (one read). */
+    /**
+     * Empty if the stream does not exist; otherwise its head hash and its first broken link, if any: the hot document
+     * and each sealed chunk read once, by exact key.
+     */
     public Optional<ChainStatus> chainStatus(String streamId) {
         Document doc = documents.find(streamId);
-        return doc == null ? Optional.empty() : Optional.of(statusOf(doc, EventEntries.of(doc)));
+        return doc == null ? Optional.empty() : Optional.of(statusOf(doc, chunks.history(doc)));
     }
 
     /** The first broken link of a stream, if any (empty too when the stream does not exist). */

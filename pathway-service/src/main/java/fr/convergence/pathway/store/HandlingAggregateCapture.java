@@ -5,10 +5,12 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * Hands the aggregate instance that handled a command to the request's {@link CommandContext}, so the answer is
- * built from the state the command just produced instead of reloading the stream. Only command handlers on an
+ * built from the state the command just produced instead of reloading the stream, and to the command's unit of
+ * work, so the append can keep a snapshot of it ({@link AggregateSnapshots}). Only command handlers on an
  * existing instance are wrapped; everything else is returned as it is.
  */
 public class HandlingAggregateCapture implements HandlerEnhancerDefinition {
@@ -24,6 +26,8 @@ public class HandlingAggregateCapture implements HandlerEnhancerDefinition {
                 Object result = super.handle(message, target);
                 if (target != null) {
                     CommandContext.handledBy(target);
+                    CurrentUnitOfWork.ifStarted(unit -> unit.root().resources()
+                            .put(AggregateSnapshots.HANDLING_AGGREGATE, target));
                 }
                 return result;
             }

@@ -51,12 +51,14 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
     /** Guards against unbounded documents (MongoDB caps one at 16 MB; the stand-in does not). */
     public static final int MAX_EVENTS_PER_STREAM = 20_000;
 
-    /** Unit-of-work resource: the head of a stream as this command loaded it. */
-    private static final String LOADED_HEAD = StreamDocumentStorageEngine.class.getName() + ".head.";
+    /** Unit-of-work resource: the hot document of a stream as this command loaded it. */
+    private static final String LOADED = StreamDocumentStorageEngine.class.getName() + ".loaded.";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StreamDocumentStorageEngine.class);
 
     private final StreamDocumentStore documents;
+    private final StreamChunks chunks;
+    private final AggregateSnapshots snapshots;
     private final StreamIndexer indexer;
     private final Consumer<Appended> onAppended;
     private final ChainSeal seal;
@@ -68,6 +70,8 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         }
         this.seal = builder.seal;
         this.documents = builder.documents;
+        this.chunks = builder.chunks;
+        this.snapshots = builder.snapshots;
         this.indexer = builder.indexer;
         this.onAppended = builder.onAppended;
     }
@@ -96,43 +100,45 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
             throw new EventStoreException("stream " + streamId + " would exceed " + MAX_EVENTS_PER_STREAM + " events");
         }
         String firstEventId = domainEvents.get(0).getIdentifier();
-        Document head = first == 0 ? new Document() : headFor(streamId, first);
-        if (first > 0 && head.get(VERSION, Number.class).longValue() != first) {
-            if (alreadyStored(streamId, first, firstEventId)) {
-                stored(streamId, first, domainEvents, head, EventEntries.chained(domainEvents, serializer,
-                        entryHash(streamId, first - 1)), new Document());
-                return; // a retry of a write that was applied
+        Document hot = first == 0 ? new Document() : hotFor(streamId, first);
+        if (first > 0 && hot.get(VERSION, Number.class).longValue() != first) {
+            Document mine = ownEntry(hot, first, firstEventId);
+            if (mine == null) {
+                throw new ConcurrencyException("stream " + streamId + " is at version " + hot.get(VERSION) + ", not " + first);
             }
-            throw new ConcurrencyException("stream " + streamId + " is at version " + head.get(VERSION) + ", not " + first);
+            // a retry of a write that was applied: hand over what it stored
+            stored(streamId, first, domainEvents, hot,
+                    EventEntries.chained(domainEvents, serializer, mine.getString(PREVIOUS_HASH)), new Document());
+            return;
         }
-        String previousHash = first == 0 ? HashChain.GENESIS : head.getString(HEAD_HASH);
+        String previousHash = first == 0 ? HashChain.GENESIS : hot.getString(HEAD_HASH);
         List<Document> entries = EventEntries.chained(domainEvents, serializer, previousHash);
         String headHash = entries.get(entries.size() - 1).getString(HASH);
         Document index = indexer.fieldsFor(domainEvents.stream().map(DomainEventMessage::getPayload).toList());
         long newVersion = first + entries.size();
         // the seal covers the fields access depends on as they stand after this write (a transfer changes the ACI)
-        Document after = new Document(head);
+        Document after = new Document(hot);
         after.putAll(index);
         String headSeal = seal.seal(streamId, newVersion, headHash, after.getString(TERRITORY), after.getString(ACI),
                 after.getString(PARTICIPANT));
         if (first == 0) {
             create(streamId, entries, index, newVersion, headHash, headSeal);
         } else {
-            append(streamId, first, entries, index, newVersion, headHash, headSeal);
+            append(streamId, hot, entries, index, newVersion, headHash, headSeal);
         }
-        stored(streamId, first, domainEvents, head, entries, index);
+        stored(streamId, first, domainEvents, hot, entries, index);
     }
 
     /** Hands what was stored to the command's answer and to the outbox, as it is. */
-    private void stored(String streamId, long first, List<DomainEventMessage<?>> messages, Document head,
+    private void stored(String streamId, long first, List<DomainEventMessage<?>> messages, Document hot,
                         List<Document> entries, Document index) {
-        Document after = new Document(head);
+        Document after = new Document(hot);
         after.putAll(index);
         List<StoredEvent> events = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             events.add(new StoredEvent(messages.get(i), entries.get(i).getString(PREVIOUS_HASH), entries.get(i).getString(HASH)));
         }
-        Number published = head.get(PUBLISHED_VERSION, Number.class);
+        Number published = hot.get(PUBLISHED_VERSION, Number.class);
         Appended appended = new Appended(streamId, first, first + messages.size(), published == null ? 0 : published.longValue(),
                 after.getString(TERRITORY), after.getString(ACI), after.getString(PARTICIPANT), List.copyOf(events));
         CommandContext.stored(appended);
@@ -144,28 +150,39 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
-    /** The head this command loaded (no read), else the stored one (one read, e.g. an append outside a command). */
-    private Document headFor(String streamId, long first) {
-        if (CurrentUnitOfWork.isStarted()) {
-            Document loaded = CurrentUnitOfWork.get().root().getResource(LOADED_HEAD + streamId);
-            if (loaded != null && loaded.get(VERSION, Number.class).longValue() == first) {
-                return loaded;
-            }
+    /** The hot document this command loaded (no read), else the stored one (one read: an append outside a command). */
+    private Document hotFor(String streamId, long first) {
+        Document loaded = loadedInThisCommand(streamId);
+        if (loaded != null && loaded.get(VERSION, Number.class).longValue() == first) {
+            return loaded;
         }
-        Document head = documents.head(streamId);
-        if (head == null) {
+        Document hot = documents.find(streamId);
+        if (hot == null) {
             throw new EventStoreException("stream " + streamId + " does not exist");
         }
-        return head;
+        return hot;
     }
 
-    private void rememberHead(Document stream) {
-        if (CurrentUnitOfWork.isStarted()) {
-            Document head = new Document(VERSION, stream.get(VERSION)).append(HEAD_HASH, stream.get(HEAD_HASH))
-                    .append(TERRITORY, stream.get(TERRITORY)).append(ACI, stream.get(ACI))
-                    .append(PARTICIPANT, stream.get(PARTICIPANT)).append(PUBLISHED_VERSION, stream.get(PUBLISHED_VERSION));
-            CurrentUnitOfWork.get().root().resources().put(LOADED_HEAD + stream.getString(ID), head);
+    private static Document loadedInThisCommand(String streamId) {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(LOADED + streamId) : null;
+    }
+
+    /**
+     * The hot document for a load: the one the request read for its access check, else the one already read by this
+     * command (its snapshot, then its events), else one read; kept for the append of the same command.
+     */
+    private Document hotForLoad(String streamId) {
+        Document hot = CommandContext.takeLoaded(streamId).orElse(null);
+        if (hot == null) {
+            hot = loadedInThisCommand(streamId);
         }
+        if (hot == null) {
+            hot = documents.find(streamId);
+        }
+        if (hot != null && CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().put(LOADED + streamId, hot);
+        }
+        return hot;
     }
 
     private void create(String streamId, List<Document> entries, Document index, long version, String head,
@@ -196,11 +213,30 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
-    private void append(String streamId, long expectedVersion, List<Document> entries, Document index,
-                        long newVersion, String head, String headSeal) {
-        Document set = new Document(index).append(HEAD_HASH, head).append(HEAD_SEAL, headSeal).append(PENDING, true);
-        Document update = new Document("$push", new Document(EVENTS, new Document("$each", entries)))
-                .append("$set", set.append(VERSION, newVersion));
+    /**
+     * One conditional update of the hot document. When it holds a full chunk of events, they are sealed first
+     * ({@link StreamChunks}) and the update rewrites the (bounded) hot events instead of pushing onto them, together
+     * with a snapshot of the aggregate that handled the command, if there is one.
+     */
+    private void append(String streamId, Document hot, List<Document> entries, Document index, long newVersion,
+                        String head, String headSeal) {
+        long expectedVersion = hot.get(VERSION, Number.class).longValue();
+        Document set = new Document(index).append(HEAD_HASH, head).append(HEAD_SEAL, headSeal).append(PENDING, true)
+                .append(VERSION, newVersion);
+        Document update;
+        long chunked = StreamChunks.chunked(hot);
+        long sealTo = chunks.sealTo(hot);
+        if (sealTo > chunked) {
+            List<Document> hotEntries = EventEntries.of(hot);
+            chunks.seal(streamId, hotEntries, chunked, sealTo);
+            List<Document> kept = new ArrayList<>(hotEntries.stream().filter(e -> EventEntries.sequence(e) >= sealTo).toList());
+            kept.addAll(entries);
+            set.append(EVENTS, kept).append(CHUNKED, sealTo);
+            snapshotOfThisCommand(streamId, newVersion - 1).ifPresent(snapshot -> set.append(SNAPSHOT, snapshot));
+            update = new Document("$set", set);
+        } else {
+            update = new Document("$push", new Document(EVENTS, new Document("$each", entries))).append("$set", set);
+        }
         String firstEventId = entries.get(0).getString(EVENT_ID);
         boolean applied;
         try {
@@ -216,6 +252,14 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         }
     }
 
+    private Optional<Document> snapshotOfThisCommand(String streamId, long sequence) {
+        if (snapshots == null || !CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        Object aggregate = CurrentUnitOfWork.get().root().getResource(AggregateSnapshots.HANDLING_AGGREGATE);
+        return aggregate == null ? Optional.empty() : snapshots.snapshotOf(streamId, aggregate, sequence);
+    }
+
     /**
      * Whether this very batch is already in the stream. A write whose reply was lost (store killed, network cut)
      * may have been applied; the driver's retry then finds the version moved or the id taken. Telling "someone
@@ -224,45 +268,52 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
      */
     private boolean alreadyStored(String streamId, long sequence, String eventId) {
         try {
-            Document doc = documents.find(streamId);
-            return doc != null && EventEntries.of(doc).stream()
-                    .anyMatch(e -> EventEntries.sequence(e) == sequence && eventId.equals(e.getString(EVENT_ID)));
+            Document hot = documents.find(streamId);
+            return hot != null && ownEntry(hot, sequence, eventId) != null;
         } catch (MongoException stillDown) {
             return false;
         }
     }
 
-    /** The stored hash of the event at {@code sequence} ({@link HashChain#GENESIS} before the first). */
-    private String entryHash(String streamId, long sequence) {
-        if (sequence < 0) {
-            return HashChain.GENESIS;
-        }
-        Document doc = documents.find(streamId);
-        return doc == null ? HashChain.GENESIS : EventEntries.of(doc).stream()
-                .filter(e -> EventEntries.sequence(e) == sequence).map(e -> e.getString(HASH)).findFirst()
-                .orElse(HashChain.GENESIS);
+    /** The stored entry at {@code sequence} if it is the event {@code eventId} (in the hot document or a chunk). */
+    private Document ownEntry(Document hot, long sequence, String eventId) {
+        Document entry = chunks.entryAt(hot, sequence);
+        return entry != null && eventId.equals(entry.getString(EVENT_ID)) ? entry : null;
     }
 
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String identifier, long firstSequenceNumber) {
-        Document stream = CommandContext.takeLoaded(identifier).orElseGet(() -> documents.find(identifier));
-        if (stream == null) {
+        Document hot = hotForLoad(identifier);
+        if (hot == null) {
             return Stream.empty();
         }
-        rememberHead(stream);
-        return EventEntries.of(stream).stream()
-                .filter(e -> EventEntries.sequence(e) >= firstSequenceNumber)
-                .map(e -> EventEntries.toEventData(identifier, e));
+        long chunked = StreamChunks.chunked(hot);
+        List<Document> entries = new ArrayList<>(chunks.entries(identifier, firstSequenceNumber, chunked));
+        EventEntries.of(hot).stream().filter(e -> EventEntries.sequence(e) >= firstSequenceNumber).forEach(entries::add);
+        return entries.stream().map(e -> EventEntries.toEventData(identifier, e));
     }
 
-    /** Reads a stream, its outbox position and its hash links with one lookup; empty if it does not exist. */
+    /** The snapshot kept in the hot document, if it is readable (this revision, its seal intact). */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        if (snapshots == null) {
+            return Stream.empty();
+        }
+        Document hot = hotForLoad(aggregateIdentifier);
+        if (hot == null) {
+            return Stream.empty();
+        }
+        return snapshots.readable(aggregateIdentifier, hot.get(SNAPSHOT, Document.class)).stream();
+    }
+
+    /** Reads a whole stream (hot document and chunks), its outbox position and hash links; empty if none. */
     public Optional<StoredStream> load(String streamId) {
         return Optional.ofNullable(documents.find(streamId)).map(this::toStoredStream);
     }
 
     private StoredStream toStoredStream(Document doc) {
         String id = doc.getString(ID);
-        List<Document> raw = EventEntries.of(doc);
+        List<Document> raw = chunks.history(doc);
         Iterator<? extends DomainEventMessage<?>> messages = upcastAndDeserializeDomainEvents(
                 raw.stream().map(e -> EventEntries.toEventData(id, e)), getEventSerializer(), upcasterChain)
                 .asStream().iterator();
@@ -277,17 +328,13 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
 
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
-        // Pathways hold tens to hundreds of events, loaded with one lookup: snapshots would not pay for themselves.
+        // Snapshots are written with the events they follow, in the append's own update (AggregateSnapshots), never
+        // apart from them: Axon's snapshotter is not used.
     }
 
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         throw new UnsupportedOperationException("the global event order is Kafka's; consume the pathway topics");
-    }
-
-    @Override
-    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        return Stream.empty();
     }
 
     @Override
@@ -308,6 +355,8 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
     public static class Builder extends AbstractEventStorageEngine.Builder {
 
         private StreamDocumentStore documents;
+        private StreamChunks chunks;
+        private AggregateSnapshots snapshots;
         private StreamIndexer indexer = payloads -> new Document();
         private Consumer<Appended> onAppended = appended -> { };
         private ChainSeal seal;
@@ -325,6 +374,18 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         /** Shorthand for {@link #documents} on a collection of its own. */
         public Builder streams(MongoCollection<Document> streams) {
             return documents(new StreamDocumentStore(streams));
+        }
+
+        /** Where older events are sealed; without, streams stay in one document (the earlier layout). */
+        public Builder chunks(StreamChunks chunks) {
+            this.chunks = chunks;
+            return this;
+        }
+
+        /** Keeps a snapshot of the aggregate in the hot document (none without). */
+        public Builder snapshots(AggregateSnapshots snapshots) {
+            this.snapshots = snapshots;
+            return this;
         }
 
         public Builder indexer(StreamIndexer indexer) {
@@ -365,6 +426,9 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         public StreamDocumentStorageEngine build() {
             if (documents == null) {
                 throw new IllegalStateException("the stream documents are required");
+            }
+            if (chunks == null) {
+                chunks = StreamChunks.none();
             }
             return new StreamDocumentStorageEngine(this);
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import static fr.convergence.pathway.store.StreamDocuments.*;
 
 /**
- * Reads and writes the stream documents, and nothing else: every hot-path access is an exact match on {@code _id} or
+ * Reads and writes the (hot) stream documents, and nothing else: every hot-path access is an exact match on {@code _id} or
  * on the unique {@code {_id, version}} index (the only shapes the MongoDB stand-in serves without a scan; a
  * {@code Filters.and} would send {@code $and} and scan), always as a plain filter document.
  */
@@ -33,12 +33,6 @@ public class StreamDocumentStore {
     /** The whole stream document, or null: one lookup by {@code _id}. */
     public Document find(String streamId) {
         return streams.find(new Document(ID, streamId)).first();
-    }
-
-    /** The fields an append chains from (version, head hash, the sealed access fields, the outbox position). */
-    public Document head(String streamId) {
-        return streams.find(new Document(ID, streamId)).projection(new Document(VERSION, 1).append(HEAD_HASH, 1)
-                .append(TERRITORY, 1).append(ACI, 1).append(PARTICIPANT, 1).append(PUBLISHED_VERSION, 1)).first();
     }
 
     /** The index fields (territory, ACI, participant, status…) without the events; empty if no such stream. */
@@ -81,6 +75,6 @@ public class StreamDocumentStore {
     }
 
     private static Document withoutEvents() {
-        return new Document(EVENTS, 0);
+        return new Document(EVENTS, 0).append(SNAPSHOT, 0);
     }
 }

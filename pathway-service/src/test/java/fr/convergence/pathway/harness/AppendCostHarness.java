@@ -43,8 +43,9 @@ public final class AppendCostHarness {
         properties.put("convergence.security.jwk-set-uri", TestIssuer.get().jwkSetUri());
         properties.put("pathway.chain-key", Base64.getEncoder().encodeToString(key));
         properties.put("logging.level.root", "WARN");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PathwayApplication.class)
-                .properties(properties).run()) {
+        // system properties: they win over application.yml (builder defaults would not)
+        properties.forEach((name, value) -> System.setProperty(name, String.valueOf(value)));
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PathwayApplication.class).run()) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             Http cip = new Http(port).as(TestIssuer.get().tokenFor("harness", "cip", "paris", "aci-paris-1"));
             LocalDate start = LocalDate.now().minusMonths(10);
@@ -64,7 +65,7 @@ public final class AppendCostHarness {
                 Http.Response r = i % 2 == 0
                         ? cip.post(path + "/health-care", "{\"date\":\"%s\"}".formatted(date))
                         : cip.post(path + "/accompaniments", ("{\"date\":\"%s\",\"kind\":\"INTERVIEW\",\"length\":"
-                        + "\"UNDER_ONE_HOUR\",\"participants\":[\"PARTICIPANT\",\"CIP\"]}").formatted(date));
+                        + "\"MINUTES_30_TO_60\",\"participants\":[\"PARTICIPANT\",\"CIP\"]}").formatted(date));
                 millis.add((System.nanoTime() - t0) / 1e6);
                 if (r.status() != 200) {
                     throw new IllegalStateException("event " + i + ": " + r.raw());

@@ -70,7 +70,7 @@ class StreamStoreTest {
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
         engine = StreamDocumentStorageEngine.builder().streams(streams).indexer(new PathwayIndexer())
                 .onAppended(a -> appended.add(a.streamId())).seal(SEAL).eventSerializer(serializer).snapshotSerializer(serializer).build();
-        chains = new ChainVerifier(engine.documents(), SEAL);
+        chains = new ChainVerifier(engine.documents(), StreamChunks.none(), SEAL);
     }
 
     @AfterEach
@@ -260,7 +260,7 @@ class StreamStoreTest {
     void aSealedStreamReadWithAnotherKeyDoesNotVerify() {
         String id = UUID.randomUUID().toString();
         engine.appendEvents(List.of(event(id, 0, hired(id))));
-        ChainVerifier otherKey = new ChainVerifier(engine.documents(), new ChainSeal(new byte[32]));
+        ChainVerifier otherKey = new ChainVerifier(engine.documents(), StreamChunks.none(), new ChainSeal(new byte[32]));
         assertThat(otherKey.verifyChain(id)).isPresent();
         assertThat(chains.verifyChain(id)).isEmpty();
     }
@@ -365,5 +365,198 @@ class StreamStoreTest {
         if (result.isExceptional()) {
             throw new IllegalStateException(result.exceptionResult());
         }
+    }
+
+    // ---- issue 20 goal 2: a bounded hot document, older events sealed into immutable chunks ----
+
+    static final int C = 5;
+
+    MongoCollection<Document> chunkCollection() {
+        return streams.getNamespace() == null ? null
+                : client.getDatabase(streams.getNamespace().getDatabaseName()).getCollection("pathway_stream_chunks");
+    }
+
+    StreamDocumentStorageEngine chunkedEngine() {
+        return StreamDocumentStorageEngine.builder().streams(streams).chunks(new StreamChunks(chunkCollection(), C))
+                .indexer(new PathwayIndexer()).onAppended(a -> appended.add(a.streamId())).seal(SEAL)
+                .eventSerializer(engine.getEventSerializer()).snapshotSerializer(engine.getSnapshotSerializer()).build();
+    }
+
+    ChainVerifier chunkedChains() {
+        return new ChainVerifier(engine.documents(), new StreamChunks(chunkCollection(), C), SEAL);
+    }
+
+    static DomainEventMessage<?> care(String id, long seq) {
+        return event(id, seq, new HealthCareAccessed(id, DAY.plusDays(seq)));
+    }
+
+    /** Appends events 1..n-1 one command at a time, each inside a unit of work as Axon does. */
+    static void appendOneByOne(StreamDocumentStorageEngine engine, String id, int from, int to) {
+        for (int seq = from; seq < to; seq++) {
+            int s = seq;
+            inUnitOfWork(() -> {
+                engine.readEvents(id, s).asStream().count();
+                engine.appendEvents(List.of(care(id, s)));
+            });
+        }
+    }
+
+    @Test
+    void sealsFullChunksAndKeepsTheHotDocumentBounded() {
+        StreamDocumentStorageEngine chunked = chunkedEngine();
+        String id = UUID.randomUUID().toString();
+        chunked.appendEvents(List.of(event(id, 0, hired(id))));
+        appendOneByOne(chunked, id, 1, 23);
+        Document hot = streams.find(new Document("_id", id)).first();
+        assertThat(hot.get("chunked", Number.class).longValue()).isEqualTo(20);
+        assertThat(EventEntries.of(hot)).extracting(EventEntries::sequence).containsExactly(20L, 21L, 22L);
+        assertThat(chunkCollection().countDocuments(new Document("stream", id))).isEqualTo(4);
+        assertThat(chunked.load(id).orElseThrow().events()).extracting(e -> e.message().getSequenceNumber())
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 23).boxed().toList());
+        assertThat(chunked.readEvents(id, 7).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(7, 23).boxed().toList());
+        assertThat(chunkedChains().verifyChain(id)).isEmpty();
+    }
+
+    /** Only exact keys: the hot document by _id / {_id, version}, each chunk by its "streamId#k" _id. */
+    @Test
+    void chunksAreReadAndWrittenByExactKeyOnly() {
+        StreamDocumentStorageEngine chunked = chunkedEngine();
+        String id = UUID.randomUUID().toString();
+        chunked.appendEvents(List.of(event(id, 0, hired(id))));
+        appendOneByOne(chunked, id, 1, 12);
+        commandsSent.clear();
+        chunked.load(id).orElseThrow();
+        appendOneByOne(chunked, id, 12, 16);
+        assertThat(commandsSent.stream().filter(c -> c.containsKey("find")).map(c -> c.getDocument("filter")).toList())
+                .allSatisfy(f -> {
+                    assertThat(f.keySet()).containsExactly("_id");
+                    assertThat(f.toJson()).doesNotContain("$");
+                });
+    }
+
+    @Test
+    void anEventAlteredInASealedChunkIsCaught() {
+        StreamDocumentStorageEngine chunked = chunkedEngine();
+        String id = UUID.randomUUID().toString();
+        chunked.appendEvents(List.of(event(id, 0, hired(id))));
+        appendOneByOne(chunked, id, 1, 13);
+        assertThat(chunkedChains().verifyChain(id)).isEmpty();
+        chunkCollection().updateOne(new Document("_id", id + "#1"),
+                new Document("$set", new Document("events.2.payload.occurredOn", "2020-01-01")));
+        assertThat(chunkedChains().verifyChain(id)).get().satisfies(b -> {
+            assertThat(b.sequence()).isEqualTo(7L);
+            assertThat(b.reason()).contains("altered");
+        });
+    }
+
+    @Test
+    void aRemovedChunkIsCaught() {
+        StreamDocumentStorageEngine chunked = chunkedEngine();
+        String id = UUID.randomUUID().toString();
+        chunked.appendEvents(List.of(event(id, 0, hired(id))));
+        appendOneByOne(chunked, id, 1, 13);
+        chunkCollection().deleteOne(new Document("_id", id + "#0"));
+        assertThat(chunkedChains().verifyChain(id)).get().extracting(ChainVerifier.ChainBreak::sequence).isEqualTo(5L);
+    }
+
+    /** A whole chunk rewritten consistently (hashes recomputed) breaks the link into the hot document, or the seal. */
+    @Test
+    void aChunkRewrittenConsistentlyIsCaught() {
+        StreamDocumentStorageEngine chunked = chunkedEngine();
+        String id = UUID.randomUUID().toString();
+        chunked.appendEvents(List.of(event(id, 0, hired(id))));
+        appendOneByOne(chunked, id, 1, 13);
+        Document chunk = chunkCollection().find(new Document("_id", id + "#1")).first();
+        List<Document> events = EventEntries.of(chunk);
+        events.get(0).get("payload", Document.class).put("occurredOn", "2020-01-01");
+        String previous = events.get(0).getString("prev");
+        for (Document entry : events) {
+            String hash = HashChain.hash(entry, previous);
+            entry.put("prev", previous);
+            entry.put("hash", hash);
+            previous = hash;
+        }
+        chunkCollection().updateOne(new Document("_id", id + "#1"), new Document("$set", new Document("events", events)));
+        assertThat(chunkedChains().verifyChain(id)).get().extracting(ChainVerifier.ChainBreak::sequence).isEqualTo(10L);
+    }
+
+    /**
+     * The append inserts its chunk first, then updates the hot document: a crash in between (here, the chunk inserted
+     * and the update never sent) leaves a chunk nobody points at; the next append inserts it again over the same
+     * key and goes on, nothing lost or doubled.
+     */
+    @Test
+    void aCrashBetweenTheChunkInsertAndTheHotUpdateLosesNothing() {
+        StreamDocumentStorageEngine chunked = chunkedEngine();
+        String id = UUID.randomUUID().toString();
+        chunked.appendEvents(List.of(event(id, 0, hired(id))));
+        appendOneByOne(chunked, id, 1, 5);
+        Document hot = streams.find(new Document("_id", id)).first();
+        StreamChunks chunks = new StreamChunks(chunkCollection(), C);
+        assertThat(chunks.sealTo(hot)).isEqualTo(5);
+        chunks.seal(id, EventEntries.of(hot), StreamChunks.chunked(hot), chunks.sealTo(hot)); // the crashed append got this far
+        assertThat(StreamChunks.chunked(streams.find(new Document("_id", id)).first())).isZero();
+        appendOneByOne(chunked, id, 5, 8);
+        assertThat(StreamChunks.chunked(streams.find(new Document("_id", id)).first())).isEqualTo(5);
+        assertThat(chunkCollection().countDocuments(new Document("stream", id))).isEqualTo(1);
+        assertThat(chunked.load(id).orElseThrow().events()).hasSize(8);
+        assertThat(chunkedChains().verifyChain(id)).isEmpty();
+    }
+
+    /** Two writers sealing the same chunk from the same load: one wins, the other conflicts; the chunk is kept once. */
+    @Test
+    void aWriterThatLostTheRaceAfterSealingLeavesTheStreamWhole() {
+        StreamDocumentStorageEngine chunked = chunkedEngine();
+        String id = UUID.randomUUID().toString();
+        chunked.appendEvents(List.of(event(id, 0, hired(id))));
+        appendOneByOne(chunked, id, 1, 5);
+        Document loaded = streams.find(new Document("_id", id)).first();
+        try (CommandContext context = CommandContext.open(id, loaded)) {
+            assertThatThrownBy(() -> inUnitOfWork(() -> {
+                chunked.readEvents(id).asStream().count();
+                Thread other = new Thread(() -> appendOneByOne(chunked, id, 5, 6));
+                other.start();
+                try {
+                    other.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                chunked.appendEvents(List.of(event(id, 5, new HousingSecured(id, DAY, HousingKind.SHELTER))));
+            })).hasRootCauseInstanceOf(ConcurrencyException.class);
+        }
+        appendOneByOne(chunked, id, 6, 7);
+        assertThat(chunked.load(id).orElseThrow().events()).extracting(e -> e.message().getPayloadType().getSimpleName())
+                .containsExactly("ParticipantHired", "HealthCareAccessed", "HealthCareAccessed", "HealthCareAccessed",
+                        "HealthCareAccessed", "HealthCareAccessed", "HealthCareAccessed");
+        assertThat(chunkedChains().verifyChain(id)).isEmpty();
+    }
+
+    /**
+     * A stream stored before chunks (every event in its one document, no chunked mark) still loads and verifies, and
+     * its next write moves it to the new layout: its full chunks sealed, its hot document bounded.
+     */
+    @Test
+    void aStreamOfTheEarlierLayoutLoadsAndMovesOnItsNextWrite() {
+        String id = UUID.randomUUID().toString();
+        engine.appendEvents(List.of(event(id, 0, hired(id))));
+        for (int seq = 1; seq < 12; seq++) {
+            engine.appendEvents(List.of(care(id, seq)));
+        }
+        Document old = streams.find(new Document("_id", id)).first();
+        assertThat(old.containsKey("chunked")).isFalse();
+        assertThat(EventEntries.of(old)).hasSize(12);
+
+        StreamDocumentStorageEngine chunked = chunkedEngine();
+        assertThat(chunked.load(id).orElseThrow().events()).hasSize(12);
+        assertThat(chunked.readEvents(id).asStream().count()).isEqualTo(12);
+        assertThat(chunkedChains().verifyChain(id)).isEmpty();
+
+        appendOneByOne(chunked, id, 12, 13);
+        Document moved = streams.find(new Document("_id", id)).first();
+        assertThat(moved.get("chunked", Number.class).longValue()).isEqualTo(10);
+        assertThat(EventEntries.of(moved)).extracting(EventEntries::sequence).containsExactly(10L, 11L, 12L);
+        assertThat(chunked.load(id).orElseThrow().events()).hasSize(13);
+        assertThat(chunkedChains().verifyChain(id)).isEmpty();
     }
 }
