@@ -3,6 +3,7 @@ package fr.convergence.partnership.api;
 import fr.convergence.kit.security.Caller;
 import fr.convergence.partnership.application.FollowUpService;
 import fr.convergence.partnership.domain.FollowUpGroup;
+import fr.convergence.partnership.domain.FollowUpRole;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -13,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The concerted follow-up group of a participant: CIP referent, outside social workers, chargé de partenariat.
@@ -40,20 +44,38 @@ class FollowUpController {
         return groups.get(access.participant(caller, participantId), participantId);
     }
 
+    /**
+     * A member as a write answers it: without name and organisation. A write's answer may be kept to replay it
+     * ({@code Idempotency-Key}, service-kit's {@code idempotency_keys}, in clear for days), and this text is kept
+     * sealed only, so that the person's erasure removes it (issue 21 finding 8). {@code GET} shows the names.
+     */
+    record MemberAnswer(String memberId, FollowUpRole role, LocalDate startsOn, LocalDate endsOn) {
+        static MemberAnswer of(FollowUpGroup.Member m) {
+            return new MemberAnswer(m.memberId(), m.role(), m.startsOn(), m.endsOn());
+        }
+    }
+
+    /** The group as a write answers it: roles and dates (see {@link MemberAnswer}). */
+    record GroupAnswer(String territory, String participantId, List<MemberAnswer> members, boolean erased) {
+    }
+
     @PostMapping("/members")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(FOLLOW_UP_ROLES)
-    FollowUpGroup.Member join(@PathVariable String participantId, @Valid @RequestBody Requests.JoinGroup body,
-                              Caller caller) {
+    MemberAnswer join(@PathVariable String participantId, @Valid @RequestBody Requests.JoinGroup body,
+                      Caller caller) {
         String territory = access.knownParticipant(caller, participantId);
-        return groups.join(territory, participantId, body.role(), body.name(), body.organisation(), body.startsOn());
+        return MemberAnswer.of(groups.join(territory, participantId, body.role(), body.name(), body.organisation(),
+                body.startsOn()));
     }
 
     @PostMapping("/members/{memberId}/end")
     @PreAuthorize(FOLLOW_UP_ROLES)
-    FollowUpGroup leave(@PathVariable String participantId, @PathVariable String memberId,
-                        @Valid @RequestBody Requests.LeaveGroup body, Caller caller) {
+    GroupAnswer leave(@PathVariable String participantId, @PathVariable String memberId,
+                      @Valid @RequestBody Requests.LeaveGroup body, Caller caller) {
         String territory = access.knownParticipant(caller, participantId);
-        return groups.leave(territory, participantId, memberId, body.endsOn());
+        FollowUpGroup group = groups.leave(territory, participantId, memberId, body.endsOn());
+        return new GroupAnswer(group.territory(), group.participantId(),
+                group.members().stream().map(MemberAnswer::of).toList(), group.erased());
     }
 }
