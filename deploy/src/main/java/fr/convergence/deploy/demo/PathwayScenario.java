@@ -46,10 +46,10 @@ final class PathwayScenario {
     static final String ACCOMPANIMENTS = "/accompaniments";
     static final String HOUSING_SITUATION = "/housing-situation";
     static final String FOLLOW_UP_CONTACTS = "/follow-up/contacts";
-    /** Months per monthly-hours series call (pathway-service takes up to pathway-max-months, 60, in one series). */
-    static final int MONTHS_PER_SERIES = 60;
-    /** The expected follow-up contacts, months after the exit (programme-rules.yml, follow-up-contact-months). */
-    static final int[] FOLLOW_UP_MONTHS = {1, 3, 6, 12};
+    /** The programme's numbers, from pathway-service's programme-rules.yml: never a copy here. */
+    static final DemoRules RULES = DemoRules.PROGRAMME;
+    /** Months per monthly-hours series call: pathway-service takes up to pathway-max-months in one series. */
+    static final int MONTHS_PER_SERIES = RULES.pathwayMaxMonths();
 
     static final String[][] EXITS = {
             {"CDI", "CDI_AIDED", "CDD_6_MONTHS_OR_MORE", "BUSINESS_CREATION"},  // durable employment
@@ -107,8 +107,9 @@ final class PathwayScenario {
         boolean phc = random.nextDouble() < 0.45;
         this.programme = phc ? "PHC" : "CVG";
         this.derogation = !phc && random.nextDouble() < 0.2;
-        this.weeklyHours = phc ? 4 : derogation ? 12 + random.nextInt(7) : 20 + random.nextInt(7);
-        this.plannedEnd = phc ? start.plusMonths(6) : start.plusMonths(24).minusDays(1);
+        this.weeklyHours = phc ? RULES.phcMinWeeklyHours()
+                : derogation ? 12 + random.nextInt(7) : RULES.standardMinWeeklyHours() + random.nextInt(7);
+        this.plannedEnd = phc ? start.plusMonths(6) : start.plusMonths(RULES.contractMaxMonths()).minusDays(1);
         build(phc);
     }
 
@@ -117,8 +118,9 @@ final class PathwayScenario {
         long ageMonths = ChronoUnit.MONTHS.between(start, today);
         if (ageMonths >= 4 && random.nextDouble() < Math.min(0.85, ageMonths / 30.0)) {
             exit = start.plusDays(90 + random.nextInt((int) Math.max(1, ChronoUnit.DAYS.between(start, today) - 90)));
-            if (exit.isAfter(start.plusMonths(59))) {
-                exit = start.plusMonths(59);
+            LocalDate lastExit = start.plusMonths(RULES.pathwayMaxMonths() - 1);
+            if (exit.isAfter(lastExit)) {
+                exit = lastExit;
             }
             horizon = exit;
         }
@@ -148,7 +150,7 @@ final class PathwayScenario {
             // the PHC → CVG transition (60 %) is decided first: the ramp-up happens before it
             LocalDate transition = start.plusMonths(3 + random.nextInt(8));
             boolean transitions = random.nextDouble() < 0.6 && !transition.isAfter(horizon);
-            LocalDate rampEnd = transitions ? transition : start.plusMonths(11);
+            LocalDate rampEnd = transitions ? transition : start.plusMonths(RULES.phcMaxMonths() - 1);
             // PHC ramp-up: +2 h every 3 to 8 weeks, from 4 h towards 8–20 h
             double target = 8 + 2 * random.nextInt(7);
             while (hours < target) {
@@ -161,8 +163,8 @@ final class PathwayScenario {
                 weeklyFrom.put(cursor, hours);
             }
             if (transitions) {
-                currentEnd = transition.plusMonths(24).minusDays(1);
-                double cvgHours = 20 + random.nextInt(7);
+                currentEnd = transition.plusMonths(RULES.contractMaxMonths()).minusDays(1);
+                double cvgHours = RULES.standardMinWeeklyHours() + random.nextInt(7);
                 add(transition, "/transition", Map.of("date", transition.toString(), "plannedEnd", currentEnd.toString(),
                         "weeklyHours", cvgHours), horizon);
                 weeklyFrom.put(transition, cvgHours);
@@ -171,11 +173,12 @@ final class PathwayScenario {
                 cursor = transition;
             }
         }
-        // extensions of long Convergence pathways, each ≤ 12 months, total ≤ 60 months
+        // extensions of long Convergence pathways, each of extension-max-months, within pathway-max-months
         while ("CVG".equals(currentProgramme) && currentEnd.minusMonths(2).isBefore(horizon)
-                && currentEnd.plusMonths(12).isBefore(start.plusMonths(60)) && !currentEnd.minusMonths(2).isAfter(today)) {
+                && currentEnd.plusMonths(RULES.extensionMaxMonths()).isBefore(start.plusMonths(RULES.pathwayMaxMonths()))
+                && !currentEnd.minusMonths(2).isAfter(today)) {
             LocalDate decision = currentEnd.minusMonths(2);
-            LocalDate newEnd = currentEnd.plusMonths(12);
+            LocalDate newEnd = currentEnd.plusMonths(RULES.extensionMaxMonths());
             add(decision, "/extensions", Map.of("decisionDate", decision.toString(), "newPlannedEnd", newEnd.toString(),
                     "reason", pick("PARTICULARLY_SIGNIFICANT_DIFFICULTIES", "HOUSING_PENDING", "TRAINING_IN_PROGRESS",
                             "HEALTH_CARE_IN_PROGRESS"), "decisionReference", "DEC-" + (1000 + random.nextInt(9000))), horizon);
@@ -550,7 +553,7 @@ final class PathwayScenario {
             return;
         }
         after.add(new Step(followUp, "/follow-up/start", body(followUp, Map.of())));
-        LocalDate windowEnd = exit.plusMonths(12);
+        LocalDate windowEnd = exit.plusMonths(RULES.followUpMaxMonths());
         // now and then during follow-up: a move, an accompanied step
         String housing = housingAtExit.equals("UNKNOWN") ? housingNow : housingAtExit;
         if (random.nextDouble() < 0.12) {
@@ -569,12 +572,14 @@ final class PathwayScenario {
         }
         String employment = null;
         LocalDate lastContact = followUp;
-        for (int months : FOLLOW_UP_MONTHS) {
+        for (int months : RULES.followUpContactMonths()) {
             LocalDate due = exit.plusMonths(months);
             if (due.isAfter(today)) {
                 break;   // not due yet: a recent exit has no 6-month contact
             }
-            LocalDate on = months == 12 ? due.minusDays(random.nextInt(15)) : due.plusDays(random.nextInt(22) - 7);
+            // the last contact falls before the window closes; the others around their date
+            LocalDate on = months == RULES.lastContactMonths() ? due.minusDays(random.nextInt(15))
+                    : due.plusDays(random.nextInt(22) - 7);
             on = on.isAfter(today) ? today : on;
             if (!on.isAfter(lastContact)) {
                 on = lastContact.plusDays(1);

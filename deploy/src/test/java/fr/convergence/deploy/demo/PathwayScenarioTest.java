@@ -209,7 +209,7 @@ class PathwayScenarioTest {
         long days = ChronoUnit.DAYS.between(exit, on);
         int best = -1;
         long bestGap = Long.MAX_VALUE;
-        for (int m : PathwayScenario.FOLLOW_UP_MONTHS) {
+        for (int m : PathwayScenario.RULES.followUpContactMonths()) {
             long gap = Math.abs(ChronoUnit.DAYS.between(exit, exit.plusMonths(m)) - days);
             if (gap < bestGap) {
                 best = m;
