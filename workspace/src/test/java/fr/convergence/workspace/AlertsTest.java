@@ -44,7 +44,9 @@ class AlertsTest {
     void theContractsMaximumLengthComesFromTheRules() {
         LocalDate start = TODAY.minusMonths(RULES.contractMaxMonths()).plusDays(20);
         assertThat(kinds(alerts.of("ACTIVE", "CVG", start, TODAY.plusYears(1), TODAY, null, null, TODAY)))
-                .containsExactly(Alert.Kind.MONTH_24);
+                .containsExactly(Alert.Kind.CONTRACT_LENGTH);
+        assertThat(alerts.of("ACTIVE", "CVG", start, TODAY.plusYears(1), TODAY, null, null, TODAY).get(0).label())
+                .isEqualTo("Point des " + RULES.contractMaxMonths() + " mois proche");
         assertThat(alerts.of("ACTIVE", "CVG", TODAY.minusMonths(12), TODAY.plusYears(1), TODAY, null, null, TODAY)).isEmpty();
     }
 

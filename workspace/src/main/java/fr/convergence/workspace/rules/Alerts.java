@@ -15,7 +15,7 @@ public final class Alerts {
     /** Warn this many days before a planned end (the "within 30 days"). */
     static final int PLANNED_END_NOTICE_DAYS = 30;
     /** Warn this many days before the contract's maximum length is reached, to prepare the extension decision. */
-    static final int MONTH_24_NOTICE_DAYS = 60;
+    static final int CONTRACT_LENGTH_NOTICE_DAYS = 60;
     /** Warn this many days before the post-exit follow-up window closes. */
     static final int FOLLOW_UP_NOTICE_DAYS = 30;
     /** PHC hours ramp up: warn when they have not been looked at for this many weeks (the "6 weeks"). */
@@ -48,9 +48,12 @@ public final class Alerts {
             if (plannedEnd != null && within(today, plannedEnd, PLANNED_END_NOTICE_DAYS)) {
                 alerts.add(alert(Alert.Kind.PLANNED_END, plannedEnd, today));
             }
-            LocalDate month24 = startedOn == null ? null : startedOn.plusMonths(rules.contractMaxMonths());
-            if (month24 != null && within(today, month24, MONTH_24_NOTICE_DAYS)) {
-                alerts.add(alert(Alert.Kind.MONTH_24, month24, today));
+            LocalDate contractLength = startedOn == null ? null : startedOn.plusMonths(rules.contractMaxMonths());
+            if (contractLength != null && within(today, contractLength, CONTRACT_LENGTH_NOTICE_DAYS)) {
+                Alert due = alert(Alert.Kind.CONTRACT_LENGTH, contractLength, today);
+                // "the 24-month point", with the number the rules hold today
+                alerts.add(new Alert(due.kind(), due.due(), due.severity(),
+                        "Point des " + rules.contractMaxMonths() + " mois proche"));
             }
             LocalDate reviewDue = hoursSetOn == null ? null : hoursSetOn.plusWeeks(PHC_HOURS_REVIEW_WEEKS);
             if ("PHC".equals(programme) && reviewDue != null && !reviewDue.isAfter(today)) {
