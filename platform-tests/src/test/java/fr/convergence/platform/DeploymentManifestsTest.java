@@ -107,7 +107,9 @@ class DeploymentManifestsTest {
                 configMap = (Map<String, Object>) doc.get("data");
             }
         }
-        assertThat(configMap).as("ConfigMap").isNotNull().containsKeys(BACKEND_ENV.toArray(String[]::new));
+        // MongoDB's connection strings carry credentials: each service's comes from a Secret, never the ConfigMap
+        assertThat(configMap).as("ConfigMap").isNotNull().containsKeys(BACKEND_ENV.stream()
+                .filter(name -> !name.equals("MONGODB_URI")).toArray(String[]::new)).doesNotContainKey("MONGODB_URI");
         for (String module : List.of("participant-service", "pathway-service", "partnership-service", "reporting-service", "workspace", "gateway")) {
             int port = defaultPort(module);
             Map<String, Object> deployment = find(docs, "Deployment", module);
@@ -251,6 +253,132 @@ class DeploymentManifestsTest {
                 assertThat(config.get("id.token.claim").asText()).as(claim + " kept out of ID tokens").isEqualTo("false");
             });
         }
+    }
+
+    static final List<String> BACKENDS = List.of("participant-service", "pathway-service", "partnership-service",
+            "reporting-service", "pathway-service-lyon", "partnership-service-lyon");
+
+    /** The variable a {@code ${NAME:?message}} placeholder requires. */
+    static String required(Object value) {
+        Matcher m = Pattern.compile("\\$\\{([A-Z_]+):\\?[^}]*}").matcher(String.valueOf(value));
+        assertThat(m.find()).as(value + " requires a variable").isTrue();
+        return m.group(1);
+    }
+
+    /** The user of a MongoDB connection string ({@code mongodb://user:password@hosts/...}), TERRITORY at its default. */
+    static String mongoUser(Object uri) {
+        Matcher m = Pattern.compile("^mongodb://([^:@/]+):[^@]+@")
+                .matcher(String.valueOf(uri).replace("${TERRITORY:-paris}", "paris"));
+        assertThat(m.find()).as(uri + " names a user and a password").isTrue();
+        return m.group(1);
+    }
+
+    /**
+     * Issue 21 finding 6: compose runs Kafka with SASL only and an authorizer that denies what no ACL allows, MongoDB
+     * with access control; every service connects with its own principal and user, whose passwords are required
+     * variables handed to the init jobs that create them (a service whose principal nobody creates fails here);
+     * participant-service's key vault has a user of its own, allowed on the key database only.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsKafkaAndMongoWithAuthenticationAndAUserPerService() throws IOException {
+        Map<String, Object> services = (Map<String, Object>) ((Map<String, Object>) yaml("deploy/compose/compose.yml")).get("services");
+        for (String broker : List.of("kafka1", "kafka2", "kafka3")) {
+            Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) services.get(broker)).get("environment");
+            assertThat(String.valueOf(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP"))).as(broker)
+                    .isEqualTo("BROKER:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+            assertThat(String.valueOf(env.get("KAFKA_ADVERTISED_LISTENERS"))).startsWith("BROKER://");
+            assertThat(env.get("KAFKA_AUTHORIZER_CLASS_NAME")).isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+            assertThat(env.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+            assertThat(env.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
+            assertThat(required(env.get("KAFKA_LISTENER_NAME_BROKER_PLAIN_SASL_JAAS_CONFIG"))).isEqualTo("KAFKA_ADMIN_PASSWORD");
+        }
+        Map<String, Object> mongo1 = (Map<String, Object>) services.get("mongo1");
+        assertThat(String.valueOf(mongo1.get("entrypoint"))).contains("--keyFile").contains("--replSet rs0");
+        assertThat(required(((Map<String, Object>) mongo1.get("environment")).get("MONGO_INITDB_ROOT_PASSWORD")))
+                .isEqualTo("MONGO_ROOT_PASSWORD");
+
+        Map<String, Object> kafkaInit = (Map<String, Object>) ((Map<String, Object>) services.get("kafka-init")).get("environment");
+        Map<String, Object> mongoInit = (Map<String, Object>) ((Map<String, Object>) services.get("mongo-init")).get("environment");
+        String kafkaScript = Files.readString(Platform.ROOT.resolve("deploy/compose/kafka/init-security.sh"));
+        String mongoScript = Files.readString(Platform.ROOT.resolve("deploy/compose/mongo/init-users.js"));
+        List<String> kafkaUsers = new ArrayList<>();
+        List<String> mongoUsers = new ArrayList<>();
+        for (String backend : BACKENDS) {
+            Map<String, Object> service = (Map<String, Object>) services.get(backend);
+            Map<String, Object> env = (Map<String, Object>) service.get("environment");
+            assertThat(env.get("KAFKA_SECURITY_PROTOCOL")).as(backend).isEqualTo("SASL_PLAINTEXT");
+            assertThat(env.get("KAFKA_SASL_MECHANISM")).as(backend).isEqualTo("SCRAM-SHA-512");
+            String kafkaPassword = required(env.get("KAFKA_SASL_PASSWORD"));
+            assertThat(required(kafkaInit.get(kafkaPassword))).as(backend + "'s principal created by kafka-init").isEqualTo(kafkaPassword);
+            assertThat(kafkaScript).as(backend + "'s principal created by kafka-init").contains("\"$" + kafkaPassword + "\"");
+            kafkaUsers.add(String.valueOf(env.get("KAFKA_SASL_USERNAME")));
+            String uri = String.valueOf(env.get("MONGODB_URI"));
+            assertThat(uri).as(backend).contains("replicaSet=rs0").contains("authSource=admin");
+            String mongoPassword = required(uri);
+            assertThat(required(mongoInit.get(mongoPassword))).as(backend + "'s user created by mongo-init").isEqualTo(mongoPassword);
+            assertThat(mongoScript).as(backend + "'s user created by mongo-init").contains("'" + mongoPassword + "'");
+            mongoUsers.add(mongoUser(uri));
+            assertThat(String.valueOf(service.get("depends_on"))).as(backend)
+                    .contains("mongo-init={condition=service_completed_successfully}")
+                    .contains("kafka-init={condition=service_completed_successfully}");
+        }
+        assertThat(kafkaUsers).as("one Kafka principal per instance").doesNotHaveDuplicates();
+        assertThat(mongoUsers).as("one MongoDB user per instance").doesNotHaveDuplicates();
+
+        Map<String, Object> participant = (Map<String, Object>) ((Map<String, Object>) services.get("participant-service")).get("environment");
+        String vaultUri = String.valueOf(participant.get("PARTICIPANT_KEYVAULT_MONGODB_URI"));
+        assertThat(mongoUser(vaultUri)).isEqualTo("participant-keys-paris")
+                .isNotEqualTo(mongoUser(participant.get("MONGODB_URI")));
+        assertThat(required(vaultUri)).isEqualTo("MONGO_PARTICIPANT_KEYS_PASSWORD");
+        // the vault's user may use the key database only, the data's user never the key database
+        assertThat(mongoScript).contains("{user: `participant-keys-${territory}`, password: 'MONGO_PARTICIPANT_KEYS_PASSWORD', databases: [`participant_keys_${territory}`]}")
+                .contains("{user: `participant-${territory}`, password: 'MONGO_PARTICIPANT_PASSWORD', databases: [`participant_${territory}`]}");
+        assertThat(String.valueOf(((Map<String, Object>) yaml("deploy/compose/compose.yml")).get("secrets"))).contains("mongo_keyfile");
+    }
+
+    /**
+     * Issue 21 finding 6 on Kubernetes: every backend reads its MongoDB connection string and its Kafka password from
+     * Secrets, connects over TLS with SCRAM, and its principal is declared (Strimzi KafkaUser) with ACLs; the key
+     * vault's connection string is a Secret of its own.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesReadsKafkaAndMongoCredentialsFromSecrets() throws IOException {
+        List<Object> docs = yamlAll("deploy/k8s/platform.yaml");
+        Map<String, Object> configMap = (Map<String, Object>) docs.stream().map(d -> (Map<String, Object>) d)
+                .filter(d -> "ConfigMap".equals(d.get("kind"))).findFirst().orElseThrow().get("data");
+        assertThat(configMap.get("KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_SSL");
+        assertThat(configMap.get("KAFKA_SASL_MECHANISM")).isEqualTo("SCRAM-SHA-512");
+        assertThat(String.valueOf(configMap.get("KAFKA_SSL_TRUSTSTORE_LOCATION"))).startsWith("/etc/kafka-ca/");
+        List<Object> kafkaUsers = yamlAll("deploy/k8s/kafka-users.yaml");
+        for (String module : List.of("participant-service", "pathway-service", "partnership-service", "reporting-service")) {
+            Map<String, Object> deployment = find(docs, "Deployment", module);
+            Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                    deployment.get("spec")).get("template")).get("spec");
+            Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+            Map<String, Map<String, Object>> env = new java.util.HashMap<>();
+            ((List<Map<String, Object>>) container.get("env")).forEach(e -> env.put((String) e.get("name"), e));
+            assertThat(String.valueOf(env.get("MONGODB_URI"))).as(module)
+                    .contains("secretKeyRef={name=convergence-" + module.replace("-service", "") + "-mongodb, key=uri}");
+            String principal = String.valueOf(env.get("KAFKA_SASL_USERNAME").get("value"));
+            assertThat(String.valueOf(env.get("KAFKA_SASL_PASSWORD"))).as(module)
+                    .contains("secretKeyRef={name=" + principal + ", key=password}");
+            Map<String, Object> user = find(kafkaUsers, "KafkaUser", principal);
+            assertThat(String.valueOf(user.get("spec"))).as(principal).contains("authentication={type=scram-sha-512}")
+                    .contains("type=simple").contains("acls=");
+            assertThat(String.valueOf(container.get("volumeMounts"))).as(module).contains("mountPath=/etc/kafka-ca");
+            assertThat(String.valueOf(pod.get("volumes"))).as(module).contains("secretName=convergence-kafka-cluster-ca-cert");
+        }
+        Map<String, Object> participant = ((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>)
+                ((Map<String, Object>) find(docs, "Deployment", "participant-service").get("spec")).get("template"))
+                .get("spec")).get("containers")).get(0);
+        assertThat(String.valueOf(participant.get("env"))).contains("name=PARTICIPANT_KEYVAULT_MONGODB_URI, valueFrom={secretKeyRef={name=convergence-participant-keyvault-mongodb, key=uri}}");
+        // a producer may write its own territory's topic only; the national reader writes nothing
+        assertThat(String.valueOf(find(kafkaUsers, "KafkaUser", "pathway-paris").get("spec")))
+                .contains("name=convergence.paris.pathway.v1, patternType=literal}, operations=[Write, Describe]")
+                .doesNotContain("lyon");
+        assertThat(String.valueOf(find(kafkaUsers, "KafkaUser", "reporting").get("spec"))).doesNotContain("Write");
     }
 
     @SuppressWarnings("unchecked")
