@@ -223,7 +223,7 @@
   }
 
   async function loadOperations() {
-    const STATES = {STARTING: 'démarrage', RUNNING: 'en cours', DONE: 'terminée', FAILED: 'en échec'};
+    const STATES = {STARTING: 'démarrage', RUNNING: 'lecture en cours', WRITING: 'écriture en cours', DONE: 'terminée', FAILED: 'en échec'};
     const REASONS = {'territory-mismatch': 'territoire de l\'événement différent de celui du flux',
       'invalid-event': 'événement illisible ou inapplicable'};
     $('operations').hidden = false;

@@ -1,6 +1,7 @@
 package fr.convergence.reporting.ingest;
 
 import fr.convergence.kit.deadletter.DeadLetterStore;
+import fr.convergence.reporting.projection.GenerationFold;
 import fr.convergence.reporting.projection.InvalidEventException;
 import fr.convergence.reporting.projection.TerritoryMismatchException;
 import fr.convergence.reporting.projection.ReferralEvent;
@@ -87,9 +88,50 @@ public class RecordHandler {
         try {
             return apply(record.topic(), record.value(), projector);
         } catch (InvalidEventException | IllegalArgumentException e) {
-            deadLetters.park(CONSUMER, record.topic(), record.partition(), record.offset(), record.key(),
-                    record.value(), reasonOf(e), e.getMessage());
+            deadLetter(record, e);
             return ApplyOutcome.IGNORED;
+        }
+    }
+
+    /**
+     * Folds one record into a rebuild's in-memory generation, parsed once; a record the live consumer would
+     * dead-letter is dead-lettered the same way (same letter id, reason and detail) and the rebuild goes on.
+     *
+     * @return false when the record was dead-lettered
+     */
+    public boolean fold(ConsumerRecord<String, String> record, GenerationFold fold) {
+        try {
+            apply(record.topic(), record.value(), fold);
+            return true;
+        } catch (InvalidEventException | IllegalArgumentException e) {
+            Header correlation = record.headers().lastHeader(Correlation.HEADER);
+            Correlation.set(correlation == null ? "kafka:" + record.topic() + ":" + record.offset()
+                    : new String(correlation.value(), StandardCharsets.UTF_8));
+            try {
+                deadLetter(record, e);
+            } finally {
+                Correlation.clear();
+            }
+            return false;
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, RuntimeException failure) {
+        deadLetters.park(CONSUMER, record.topic(), record.partition(), record.offset(), record.key(),
+                record.value(), reasonOf(failure), failure.getMessage());
+    }
+
+    /** The routing of {@link #apply(String, String, Projector)}, onto a rebuild's in-memory fold. */
+    static void apply(String topic, String value, GenerationFold fold) {
+        if (Streams.PATHWAY.matcher(topic).matches()) {
+            fold.applyPathway(EventParser.pathway(topic, value));
+        } else if (Streams.PARTNERSHIP.matcher(topic).matches()) {
+            ReferralEvent referral = EventParser.referral(topic, value);
+            if (referral != null) {
+                fold.applyReferral(referral);
+            }
+        } else if (Streams.PARTICIPANT.matcher(topic).matches()) {
+            fold.applyParticipant(EventParser.participant(topic, value));
         }
     }
 

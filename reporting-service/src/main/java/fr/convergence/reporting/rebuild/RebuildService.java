@@ -1,14 +1,15 @@
 package fr.convergence.reporting.rebuild;
 
+import com.mongodb.client.MongoDatabase;
 import fr.convergence.kit.kafka.KafkaClients;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.reporting.ingest.IngestProperties;
 import fr.convergence.reporting.ingest.LiveIngestion;
 import fr.convergence.reporting.ingest.RecordHandler;
-import fr.convergence.reporting.ingest.StreamConsumer;
 import fr.convergence.reporting.ingest.Streams;
 import fr.convergence.reporting.store.ActiveGeneration;
 import fr.convergence.reporting.store.Generation;
+import fr.convergence.reporting.store.GenerationWriter;
 import fr.convergence.reporting.store.Projections;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,18 +23,21 @@ import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Rebuilds every projection from the beginning of the streams into generation n+1 with its own consumer group,
- * while generation n keeps answering. Once its positions reach the end offsets captured at start, it hands
- * its positions to the live consumer, which moves the {@code active-generation} pointer and goes on live from
- * exactly there (nothing skipped; anything seen twice is a duplicate the projector ignores).
+ * Rebuilds every projection from the beginning of the streams into generation n+1 while generation n keeps
+ * answering: the end offsets of every matching partition are captured, a {@link BulkRebuild} folds everything below
+ * them in memory (partitions spread over {@code reporting.ingest.rebuild-workers} workers) and writes the generation
+ * once, with bulk inserts and one durability barrier; then the live consumer hands over: it stops, the
+ * {@code active-generation} pointer moves to n+1, and it goes on live from exactly the captured end offsets
+ * (nothing skipped; anything seen twice is a duplicate the projector ignores). Generation n is then dropped.
  */
 @Service
 public class RebuildService {
@@ -47,17 +51,19 @@ public class RebuildService {
     private final Projections projections;
     private final RecordHandler handler;
     private final LiveIngestion live;
+    private final MongoDatabase database;
     private volatile Rebuild current;
-    private volatile StreamConsumer running;
+    private volatile boolean shuttingDown;
 
     public RebuildService(KafkaClients kafka, IngestProperties properties, ActiveGeneration active,
-                          Projections projections, RecordHandler handler, LiveIngestion live) {
+                          Projections projections, RecordHandler handler, LiveIngestion live, MongoDatabase database) {
         this.kafka = kafka;
         this.properties = properties;
         this.active = active;
         this.projections = projections;
         this.handler = handler;
         this.live = live;
+        this.database = database;
     }
 
     public Optional<RebuildProgress> current() {
@@ -75,27 +81,50 @@ public class RebuildService {
         Rebuild rebuild = new Rebuild(next.number());
         rebuild.endOffsets = captureEndOffsets(rebuild);
         current = rebuild;
-        String group = properties.groupId() + ".rebuild-g" + next.number() + "-" + rebuild.startedAt.toEpochMilli();
-        Tracker tracker = new Tracker(rebuild, next, previous);
-        StreamConsumer consumer = new StreamConsumer(kafka, group,
-                properties.metadataMaxAgeMs(), projections.projector(next), handler, Map.of(), tracker);
-        tracker.self = consumer;
-        running = consumer;
-        Thread thread = new Thread(consumer, "reporting-rebuild-g" + next.number());
+        Thread thread = new Thread(() -> run(rebuild, next, previous), "reporting-rebuild-g" + next.number());
         thread.setDaemon(true);
         rebuild.state = "RUNNING";
-        log.info("rebuild of generation {} started: {} records to replay", next.number(), rebuild.total);
+        log.info("rebuild of generation {} started: {} records to replay over {} partitions, {} workers",
+                next.number(), rebuild.total, rebuild.endOffsets.size(), properties.rebuildWorkers());
         thread.start();
         return rebuild.progress();
+    }
+
+    private void run(Rebuild rebuild, Generation next, Generation previous) {
+        ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "reporting-rebuild-g" + next.number() + "-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        progress.scheduleAtFixedRate(() -> {
+            RebuildProgress p = rebuild.progress();
+            log.info("rebuild g{} {}: {} of {} records, {}/s, about {} s left", p.generation(), p.state(), p.done(),
+                    p.total(), p.ratePerSecond(), p.secondsLeft());
+        }, LOG_EVERY.toMillis(), LOG_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            GenerationWriter.Written written = new BulkRebuild(kafka, database, handler,
+                    properties.rebuildWorkers()).run(next, rebuild.endOffsets, rebuild.done,
+                    () -> rebuild.state = "WRITING", () -> shuttingDown);
+            live.handOver(next, rebuild.endOffsets);
+            projections.drop(previous);
+            rebuild.state = "DONE";
+            rebuild.finishedAt = Instant.now();
+            log.info("rebuild g{} written ({}) after {} records; it is now the active generation", next.number(),
+                    written, rebuild.done.get());
+        } catch (RuntimeException e) {
+            rebuild.state = "FAILED";
+            rebuild.error = e.getMessage();
+            rebuild.finishedAt = Instant.now();
+            log.error("rebuild g{} failed; generation {} stays active", next.number(), previous.number(), e);
+        } finally {
+            progress.shutdownNow();
+        }
     }
 
     /** An unfinished rebuild is abandoned on shutdown; the next one starts by dropping its collections. */
     @PreDestroy
     void shutdown() {
-        StreamConsumer consumer = running;
-        if (consumer != null) {
-            consumer.shutdown();
-        }
+        shuttingDown = true;
     }
 
     /** Partitions of every matching topic and their end offsets now: the target the rebuild must reach. */
@@ -113,70 +142,6 @@ public class RebuildService {
             Map<TopicPartition, Long> begins = probe.beginningOffsets(partitions, Duration.ofSeconds(10));
             rebuild.total = ends.entrySet().stream().mapToLong(e -> e.getValue() - begins.get(e.getKey())).sum();
             return Map.copyOf(ends);
-        }
-    }
-
-    /** Seeks to the beginning, counts, logs progress, and detects the catch-up on the rebuild's own thread. */
-    private final class Tracker implements StreamConsumer.Hooks {
-        private final Rebuild rebuild;
-        private final Generation next;
-        private final Generation previous;
-        private Instant lastLog = Instant.now();
-        private StreamConsumer self;
-
-        Tracker(Rebuild rebuild, Generation next, Generation previous) {
-            this.rebuild = rebuild;
-            this.next = next;
-            this.previous = previous;
-        }
-
-        @Override
-        public void onAssigned(KafkaConsumer<String, String> consumer, Collection<TopicPartition> partitions) {
-            consumer.seekToBeginning(partitions);
-        }
-
-        @Override
-        public void afterBatch(KafkaConsumer<String, String> consumer, int records) {
-            rebuild.done.addAndGet(records);
-            if (Duration.between(lastLog, Instant.now()).compareTo(LOG_EVERY) >= 0) {
-                lastLog = Instant.now();
-                RebuildProgress p = rebuild.progress();
-                log.info("rebuild g{}: {} of {} records, {}/s, about {} s left", p.generation(), p.done(),
-                        p.total(), p.ratePerSecond(), p.secondsLeft());
-            }
-            if (!caughtUp(consumer)) {
-                return;
-            }
-            Map<TopicPartition, Long> positions = new HashMap<>();
-            for (TopicPartition tp : consumer.assignment()) {
-                positions.put(tp, consumer.position(tp));
-            }
-            try {
-                live.handOver(next, positions);
-                projections.drop(previous);
-                rebuild.state = "DONE";
-                rebuild.finishedAt = Instant.now();
-                log.info("rebuild g{} caught up after {} records; it is now the active generation", next.number(),
-                        rebuild.done.get());
-            } catch (RuntimeException e) {
-                rebuild.state = "FAILED";
-                rebuild.error = e.getMessage();
-                rebuild.finishedAt = Instant.now();
-                log.error("rebuild g{} could not swap", next.number(), e);
-            }
-            self.stop();
-        }
-
-        private boolean caughtUp(KafkaConsumer<String, String> consumer) {
-            if (!consumer.assignment().containsAll(rebuild.endOffsets.keySet())) {
-                return false;
-            }
-            for (Map.Entry<TopicPartition, Long> end : rebuild.endOffsets.entrySet()) {
-                if (consumer.position(end.getKey()) < end.getValue()) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

@@ -28,5 +28,7 @@ public class Projections {
                 generation.referrals(), generation.territories(), generation.acis(), generation.participants()}) {
             database.getCollection(name).drop();
         }
+        database.getCollection(ActiveGeneration.META).deleteOne(new org.bson.Document("_id",
+                "rebuild-g" + generation.number()));
     }
 }
