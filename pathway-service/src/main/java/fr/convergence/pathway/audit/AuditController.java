@@ -67,11 +67,12 @@ class AuditController {
                         @RequestParam(defaultValue = "0") @Min(0) int page,
                         @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
                         Caller caller) {
-        List<HistoryEntry> all = audit.history(id, caller, "history page " + page);
+        ParticipantAudit.AuditFile file = audit.file(id, caller, "history page " + page);
+        List<HistoryEntry> all = file.entries();
         // long: page × size must not wrap round to a negative index (a huge page was a 500, issue 21 finding 14)
         int from = (int) Math.min(all.size(), (long) page * size);
         int to = (int) Math.min(all.size(), (long) from + size);
-        return new HistoryPage(id, all.subList(from, to), page, size, all.size(), audit.verify(id, caller));
+        return new HistoryPage(id, all.subList(from, to), page, size, all.size(), file.chains());
     }
 
     @GetMapping("/participants/{participantId}/state")
@@ -97,13 +98,14 @@ class AuditController {
     @PreAuthorize(AUDITORS)
     @Operation(summary = "The full history for an audit file, with chain heads and a digest of its content")
     ResponseEntity<String> exportJson(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) throws Exception {
-        List<HistoryEntry> all = audit.history(id, caller, "export json");
+        ParticipantAudit.AuditFile file = audit.file(id, caller, "export json");
+        List<HistoryEntry> all = file.entries();
         String items = json.writeValueAsString(all);
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("participantId", id);
         export.put("generatedAt", Instant.now().toString());
         export.put("generatedBy", caller.userId());
-        export.put("chains", audit.verify(id, caller));
+        export.put("chains", file.chains());
         export.put("itemsSha256", sha256(items));
         export.put("items", all);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-" + id + ".json")
@@ -114,8 +116,8 @@ class AuditController {
     @PreAuthorize(AUDITORS)
     @Operation(summary = "A printable view of the history")
     String exportHtml(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) {
-        return AuditPrintView.render(id, audit.history(id, caller, "export html"),
-                audit.verify(id, caller));
+        ParticipantAudit.AuditFile file = audit.file(id, caller, "export html");
+        return AuditPrintView.render(id, file.entries(), file.chains());
     }
 
     @GetMapping(value = "/participants/{participantId}/export.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -123,8 +125,8 @@ class AuditController {
     @Operation(summary = "The audit file as PDF: history, chain verification with head hashes, who produced it; "
             + "French, A4, numbered pages, font embedded")
     ResponseEntity<byte[]> exportPdf(@PathVariable("participantId") @Pattern(regexp = ID) String id, Caller caller) {
-        byte[] pdf = AuditPdf.render(id, audit.history(id, caller, "export pdf"),
-                audit.verify(id, caller), caller.userId(), Instant.now());
+        ParticipantAudit.AuditFile file = audit.file(id, caller, "export pdf");
+        byte[] pdf = AuditPdf.render(id, file.entries(), file.chains(), caller.userId(), Instant.now());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=audit-" + id + ".pdf").body(pdf);
     }

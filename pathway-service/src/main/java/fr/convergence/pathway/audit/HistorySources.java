@@ -2,7 +2,7 @@ package fr.convergence.pathway.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.convergence.pathway.store.ParticipantPathways;
-import fr.convergence.pathway.store.StreamDocumentStorageEngine;
+import fr.convergence.pathway.store.AuditedStreams;
 
 import java.util.List;
 
@@ -12,10 +12,10 @@ public final class HistorySources {
     private HistorySources() {
     }
 
-    public static List<HistorySource> of(StreamDocumentStorageEngine store, ParticipantPathways participantPathways,
+    public static List<HistorySource> of(AuditedStreams streams, ParticipantPathways participantPathways,
                                          ObjectMapper json, String participantApi, String partnershipApi) {
         return List.of(new RemoteHistorySource("participant-service", participantApi),
-                new PathwayHistorySource(store, participantPathways, json),
+                new PathwayHistorySource(streams, participantPathways, json),
                 new RemoteHistorySource("partnership-service", partnershipApi));
     }
 }

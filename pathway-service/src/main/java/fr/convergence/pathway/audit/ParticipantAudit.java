@@ -6,7 +6,6 @@ import fr.convergence.kit.web.Correlation;
 import fr.convergence.pathway.api.PathwayQueries;
 import fr.convergence.pathway.api.PathwayView;
 import fr.convergence.pathway.store.ParticipantPathways;
-import fr.convergence.pathway.store.ChainVerifier;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,15 +27,17 @@ public class ParticipantAudit {
     private final List<HistorySource> sources;
     private final ParticipantPathways participantPathways;
     private final PathwayQueries pathways;
-    private final ChainVerifier chains;
+    private final PathwayHistorySource pathwaySource;
     private final AuditReads reads;
 
     public ParticipantAudit(List<HistorySource> sources, ParticipantPathways participantPathways,
-                            PathwayQueries pathways, ChainVerifier chains, AuditReads reads) {
+                            PathwayQueries pathways, AuditReads reads) {
         this.sources = sources;
         this.participantPathways = participantPathways;
         this.pathways = pathways;
-        this.chains = chains;
+        this.pathwaySource = sources.stream().filter(PathwayHistorySource.class::isInstance)
+                .map(PathwayHistorySource.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the audit needs this service's own history source"));
         this.reads = reads;
     }
 
@@ -47,14 +48,42 @@ public class ParticipantAudit {
      *                with the read
      */
     public List<HistoryEntry> history(String participantId, Caller auditor, String what) {
-        requireVisible(participantId, auditor);
+        return file(participantId, auditor, what).entries();
+    }
+
+    /** A participant's audit file: the history in order and each pathway's chain check. */
+    public record AuditFile(List<HistoryEntry> entries, Map<String, Map<String, Object>> chains) {
+    }
+
+    /**
+     * The history and the chain checks in one pass: each pathway read once (its events and its chain from the same
+     * stored entries, an event decoded only when shown), the other services asked together, while that read runs.
+     */
+    public AuditFile file(String participantId, Caller auditor, String what) {
+        PathwayHistorySource.PathwayFile own = own(participantId, auditor);
         reads.record(participantId, auditor.userId(), what, Correlation.current());
-        List<HistoryEntry> all = new ArrayList<>();
-        for (HistorySource source : sources) {
-            all.addAll(source.historyOf(participantId, auditor));
+        List<java.util.concurrent.CompletableFuture<List<HistoryEntry>>> others = sources.stream()
+                .filter(s -> !(s instanceof PathwayHistorySource)).map(s -> s.historyOfAsync(participantId, auditor))
+                .toList();
+        List<HistoryEntry> all = new ArrayList<>(own.entries());
+        for (var other : others) {
+            try {
+                all.addAll(other.join());
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         all.sort(CHRONOLOGICAL);
-        return all;
+        return new AuditFile(all, own.chains());
+    }
+
+    /** This service's part, if the auditor sees at least one of the participant's pathways (else 404, as unknown). */
+    private PathwayHistorySource.PathwayFile own(String participantId, Caller auditor) {
+        PathwayHistorySource.PathwayFile own = pathwaySource.fileOf(participantId, auditor);
+        if (!auditor.national() && own.chains().isEmpty()) {
+            throw ApiException.notFound("participant", participantId);
+        }
+        return own;
     }
 
     /** The state of each of the participant's pathways (of the auditor's territories) as of the end of {@code date}. */
@@ -74,20 +103,7 @@ public class ParticipantAudit {
 
     /** The chain head of each pathway (of the auditor's territories) and the first broken link, if any. */
     public Map<String, Map<String, Object>> verify(String participantId, Caller auditor) {
-        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
-        for (String pathwayId : requireVisible(participantId, auditor)) {
-            chains.chainStatus(pathwayId).ifPresent(status -> {
-                Map<String, Object> check = new LinkedHashMap<>();
-                check.put("headHash", status.headHash());
-                status.firstBreak().ifPresentOrElse(b -> {
-                    check.put("intact", false);
-                    check.put("firstBrokenSequence", b.sequence());
-                    check.put("reason", b.reason());
-                }, () -> check.put("intact", true));
-                result.put(pathwayId, check);
-            });
-        }
-        return result;
+        return own(participantId, auditor).chains(); // one read per pathway; no event decoded
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Another service's part of the history, read from its {@code GET <base>/participants/{id}/history} endpoint.
@@ -42,23 +43,46 @@ class RemoteHistorySource implements HistorySource {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<HistoryEntry> historyOf(String participantId, Caller auditor) {
+        try {
+            return historyOfAsync(participantId, auditor).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof SourceUnavailable unavailable ? unavailable
+                    : new SourceUnavailable(service, String.valueOf(e.getCause()));
+        }
+    }
+
+    /** Sent at once (the token and correlation id taken on this, the request's, thread); answered later. */
+    @Override
+    public CompletableFuture<List<HistoryEntry>> historyOfAsync(String participantId, Caller auditor) {
         // the territory needs no parameter: the forwarded token carries it, and the other service applies it
-        String bearer = CallerTokens.currentBearer()
-                .orElseThrow(() -> new SourceUnavailable(service, "no caller token to forward"));
+        String bearer = CallerTokens.currentBearer().orElse(null);
+        if (bearer == null) {
+            return CompletableFuture.failedFuture(new SourceUnavailable(service, "no caller token to forward"));
+        }
         URI uri = URI.create(baseUrl + "/participants/" + URLEncoder.encode(participantId, StandardCharsets.UTF_8) + "/history");
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + bearer).header("X-Purpose", "audit")
                 .header(Correlation.HEADER, Correlation.current()).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                throw new SourceUnavailable(service, String.valueOf(cause.getMessage()));
+            }
+            return entries(participantId, response);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<HistoryEntry> entries(String participantId, HttpResponse<String> response) {
+        if (response.statusCode() == 404 || response.statusCode() == 400) {
+            return List.of(); // unknown there, or not an id that service issues: it holds nothing about it
+        }
+        if (response.statusCode() != 200) {
+            throw new SourceUnavailable(service, "HTTP " + response.statusCode());
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 404 || response.statusCode() == 400) {
-                return List.of(); // unknown there, or not an id that service issues: it holds nothing about it
-            }
-            if (response.statusCode() != 200) {
-                throw new SourceUnavailable(service, "HTTP " + response.statusCode());
-            }
             JsonNode items = JSON.readTree(response.body()).path("items");
             List<HistoryEntry> entries = new ArrayList<>();
             for (JsonNode item : items) {
@@ -71,9 +95,6 @@ class RemoteHistorySource implements HistorySource {
             return entries;
         } catch (IOException e) {
             throw new SourceUnavailable(service, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceUnavailable(service, "interrupted");
         }
     }
 }

@@ -22,13 +22,20 @@ class AuditConfig {
     }
 
     @Bean
-    ParticipantAudit participantAudit(StreamDocumentStorageEngine store, fr.convergence.pathway.store.ChainVerifier chains, ParticipantPathways participantPathways,
+    fr.convergence.pathway.store.AuditedStreams auditedStreams(StreamDocumentStorageEngine store,
+                                                               fr.convergence.pathway.store.StreamChunks chunks,
+                                                               fr.convergence.pathway.store.ChainVerifier chains) {
+        return new fr.convergence.pathway.store.AuditedStreams(store.documents(), chunks, chains, store);
+    }
+
+    @Bean
+    ParticipantAudit participantAudit(fr.convergence.pathway.store.AuditedStreams streams, ParticipantPathways participantPathways,
                                       PathwayQueries queries, MongoDatabase database, ObjectMapper eventObjectMapper,
                                       @Value("${convergence.participant-url:http://127.0.0.1:8081}") String participantUrl,
                                       @Value("${convergence.partnership-url:http://127.0.0.1:8083}") String partnershipUrl) {
-        return new ParticipantAudit(HistorySources.of(store, participantPathways, eventObjectMapper,
+        return new ParticipantAudit(HistorySources.of(streams, participantPathways, eventObjectMapper,
                 participantUrl + "/api", partnershipUrl + "/api/partnerships"),
-                participantPathways, queries, chains, new AuditReads(database.getCollection("audit_reads"),
+                participantPathways, queries, new AuditReads(database.getCollection("audit_reads"),
                 database.getCollection("audit_read_entries")));
     }
 }

@@ -311,6 +311,13 @@ public class StreamDocumentStorageEngine extends AbstractEventStorageEngine {
         return Optional.ofNullable(documents.find(streamId)).map(this::toStoredStream);
     }
 
+    /** One stored entry, upcast and deserialised. */
+    DomainEventMessage<?> decode(String streamId, Document entry) {
+        return upcastAndDeserializeDomainEvents(Stream.of(EventEntries.toEventData(streamId, entry)), getEventSerializer(),
+                upcasterChain).asStream().findFirst()
+                .orElseThrow(() -> new EventStoreException("event " + entry.get(EVENT_ID) + " of " + streamId + " is unreadable"));
+    }
+
     private StoredStream toStoredStream(Document doc) {
         String id = doc.getString(ID);
         List<Document> raw = chunks.history(doc);

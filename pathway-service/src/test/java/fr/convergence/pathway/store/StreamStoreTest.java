@@ -559,4 +559,37 @@ class StreamStoreTest {
         assertThat(chunked.load(id).orElseThrow().events()).hasSize(13);
         assertThat(chunkedChains().verifyChain(id)).isEmpty();
     }
+
+    // ---- issue 20 goal 3: the audit reads each pathway once ----
+
+    /**
+     * One read of the hot document and of each chunk serves both the events and the chain check; events are told from
+     * their stored fields and decoded only on demand; a pathway of a territory the auditor does not see costs one read
+     * and tells nothing.
+     */
+    @Test
+    void anAuditReadsEachStreamOnceForItsEventsAndItsChain() {
+        StreamDocumentStorageEngine chunked = chunkedEngine();
+        String id = UUID.randomUUID().toString();
+        chunked.appendEvents(List.of(event(id, 0, hired(id))));
+        appendOneByOne(chunked, id, 1, 13);
+        StreamChunks chunks = new StreamChunks(chunkCollection(), C);
+        AuditedStreams audited = new AuditedStreams(chunked.documents(), chunks,
+                new ChainVerifier(chunked.documents(), chunks, SEAL), chunked);
+        commandsSent.clear();
+        AuditedStreams.AuditedStream stream = audited.read(id, "paris"::equals).orElseThrow();
+        assertThat(commandsSent.stream().filter(c -> c.containsKey("find")).count()).isEqualTo(3); // hot + 2 chunks
+        assertThat(stream.chain().firstBreak()).isEmpty();
+        assertThat(stream.chain().headHash()).isEqualTo(streams.find(new Document("_id", id)).first().getString("headHash"));
+        assertThat(stream.events()).extracting(AuditedStreams.RecordedEvent::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 13).boxed().toList());
+        AuditedStreams.RecordedEvent seventh = stream.events().get(7);
+        assertThat(seventh.type()).isEqualTo("HealthCareAccessed");
+        assertThat(seventh.occurredOn()).isEqualTo(DAY.plusDays(7).toString());
+        assertThat(seventh.message().get().getPayload()).isEqualTo(new HealthCareAccessed(id, DAY.plusDays(7)));
+
+        commandsSent.clear();
+        assertThat(audited.read(id, "lyon"::equals)).isEmpty();
+        assertThat(commandsSent.stream().filter(c -> c.containsKey("find")).count()).isEqualTo(1);
+    }
 }
