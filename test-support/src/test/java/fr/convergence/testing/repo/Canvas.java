@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  *   the same code builds with {@code Topics} or writes as a literal.</li>
  * </ul>
  * All-capital codes (PHC, {@code TERRITORY}) and framework names written without backticks are not checked: a canvas
- * backticks our names only.
+ * backticks our names only. The other way round, every collection the module's own main code opens by a fixed name
+ * ({@code getCollection("x")}, or a constant holding it) must be in the canvas: an undocumented collection is drift
+ * too. Names built at run time (reporting's generations) are the canvas's to describe with a placeholder.
  */
 final class Canvas {
 
@@ -39,15 +41,22 @@ final class Canvas {
     private static final Pattern TOPICS_NAMED = Pattern.compile("Topics\\.(pathway|participant|partnership)\\(");
     private static final Pattern TOPICS_BUILT = Pattern.compile(
             "Topics\\.(?:allTerritories\\(|of\\([^,()]+,)\\s*\"([a-z-]+)\"\\s*,\\s*(\\d+)\\s*\\)");
+    private static final Pattern OPENED_BY_LITERAL = Pattern.compile("getCollection\\(\\s*\"([A-Za-z0-9_.-]+)\"\\s*\\)");
+    private static final Pattern OPENED_BY_CONSTANT = Pattern.compile("getCollection\\(\\s*(?:\\w+\\.)?([A-Z][A-Z0-9_]*)\\s*\\)");
     private static final Pattern TOPIC_LITERAL = Pattern.compile("convergence\\\\*\\.[^\"]*?\\\\*\\.([a-z-]+)\\\\*\\.v(\\d+)");
 
     private final Set<String> javaClasses;
     private final Set<String> literals;
     private final Set<String> topics;
+    private final Set<String> opened;
 
-    /** What the code says: the repository's class names, and the literals and topics of one module's main code. */
-    Canvas(Set<String> javaClasses, List<String> mainCode) {
+    /**
+     * What the code says: the repository's class names; the literals and topics of the code a module runs (its main
+     * code and the kit's); the collections its own main code opens by a fixed name.
+     */
+    Canvas(Set<String> javaClasses, List<String> mainCode, List<String> ownCode) {
         this.javaClasses = javaClasses;
+        this.opened = collectionsOpened(ownCode);
         this.literals = new HashSet<>();
         this.topics = new HashSet<>();
         for (String java : mainCode) {
@@ -76,12 +85,46 @@ final class Canvas {
             String name = file.getFileName().toString();
             classes.add(name.substring(0, name.length() - ".java".length()));
         }
-        List<Path> code = new ArrayList<>(repo.mainJava(module));
+        List<String> own = repo.mainJava(module).stream().map(Repository::read).toList();
+        List<String> code = new ArrayList<>(own);
         String pom = Repository.read(repo.module(module).resolve("pom.xml"));
         if (!module.equals("service-kit") && pom.contains("<artifactId>service-kit</artifactId>")) {
-            code.addAll(repo.mainJava("service-kit"));
+            repo.mainJava("service-kit").stream().map(Repository::read).forEach(code::add);
         }
-        return new Canvas(classes, code.stream().map(Repository::read).toList());
+        return new Canvas(classes, code, own);
+    }
+
+    /** The collections this code opens by a fixed name: a literal, or a constant initialised with one. */
+    static Set<String> collectionsOpened(List<String> code) {
+        Set<String> opened = new java.util.TreeSet<>();
+        Set<String> constants = new HashSet<>();
+        for (String java : code) {
+            Matcher literal = OPENED_BY_LITERAL.matcher(java);
+            while (literal.find()) {
+                opened.add(literal.group(1));
+            }
+            Matcher constant = OPENED_BY_CONSTANT.matcher(java);
+            while (constant.find()) {
+                constants.add(constant.group(1));
+            }
+        }
+        for (String name : constants) {
+            Pattern init = Pattern.compile("\\b" + name + "\\s*=\\s*\"([A-Za-z0-9_.-]+)\"\\s*;");
+            for (String java : code) {
+                Matcher m = init.matcher(java);
+                while (m.find()) {
+                    opened.add(m.group(1));
+                }
+            }
+        }
+        return opened;
+    }
+
+    /** The collections the module's own code opens by name and the canvas does not list. */
+    List<String> collectionsNotListed(String readme) {
+        Set<String> listed = collectionsCited(readme);
+        return opened.stream().filter(c -> !listed.contains(c))
+                .map(c -> "does not list collection `" + c + "`, which the module's main code opens").toList();
     }
 
     /** Every way the text is not a true canvas of this code; empty when it is one. */

@@ -31,7 +31,10 @@ class CanvasTest {
                         "workspace", "service-kit");
         return modules.stream().map(dir -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> {
             String module = dir.getFileName().toString();
-            List<String> problems = Canvas.of(REPO, module).problems(Repository.read(dir.resolve("README.md")));
+            Canvas canvas = Canvas.of(REPO, module);
+            String readme = Repository.read(dir.resolve("README.md"));
+            List<String> problems = new java.util.ArrayList<>(canvas.problems(readme));
+            problems.addAll(canvas.collectionsNotListed(readme));
             assertThat(problems).as(module + "/README.md").isEmpty();
         }));
     }
@@ -105,6 +108,19 @@ class CanvasTest {
         assertThat(reporting.problems(store + "| `g<n>_cells` | y |")).isEmpty();
         assertThat(reporting.problems(store + "| `g<n>_cellz` | y |")).containsExactly(
                 "cites collection `g<n>_cellz`, which is no string literal of the module's main code");
+    }
+
+    @Test
+    void aCollectionTheCodeOpensAndTheCanvasOmitsIsFound() {
+        assertThat(PATHWAY.collectionsNotListed(TRUE_CANVAS)).contains(
+                "does not list collection `pathway_open_claims`, which the module's main code opens");
+        Canvas reporting = Canvas.of(REPO, "reporting-service");
+        assertThat(Canvas.collectionsOpened(List.of("class A { static final String META = \"reporting_meta\"; "
+                + "A(MongoDatabase db) { db.getCollection(META); db.getCollection(\"frozen_reports\"); } }")))
+                .containsExactly("frozen_reports", "reporting_meta");
+        assertThat(reporting.collectionsNotListed("## Store\n| `reporting_meta` | x |"))
+                .contains("does not list collection `frozen_reports`, which the module's main code opens")
+                .noneMatch(p -> p.contains("`reporting_meta`"));
     }
 
     @Test
