@@ -639,14 +639,30 @@ public final class PlatformBenchmark {
         } finally {
             stop(p);
         }
+        // The raw baseline reads the same history with the driver alone: the stream's hot document, then its sealed
+        // chunks one by one by exact key ("<id>#<k>", the layout of pathway-service's store since issue 20), until
+        // every event is in hand. A document of the earlier layout holds them all and needs no chunk.
+        MongoCollection<Document> chunks = mongo.getDatabase("pathway_local").getCollection("pathway_stream_chunks");
         Stats raw = Load.sequential(3, 20, (t, i) -> {
             Document d = streams.find(new Document("_id", id)).first();
-            return d != null && d.getList("events", Document.class).size() == n;
+            if (d == null) {
+                return false;
+            }
+            long sealed = d.get("chunked", Number.class) == null ? 0 : d.get("chunked", Number.class).longValue();
+            long read = 0;
+            for (int k = 0; read < sealed; k++) {
+                Document chunk = chunks.find(new Document("_id", id + "#" + k)).first();
+                if (chunk == null) {
+                    return false;
+                }
+                read += chunk.getList("events", Document.class).size();
+            }
+            return read + d.getList("events", Document.class).size() == n;
         });
         row("5. audit history of " + n + " events, p50 / p99", ours.p50p99(), raw.p50p99(), ours.p50() / raw.p50());
         List<Long> firstHundred = appendNanos.subList(0, Math.min(100, appendNanos.size()));
         List<Long> lastHundred = appendNanos.subList(Math.max(0, appendNanos.size() - 100), appendNanos.size());
-        details.add(String.format(Locale.ROOT, "Figure 5: building the %d-event pathway took %.1f s; one command's latency was p50 %s over its first 100 events and p50 %s over its last 100 (the whole stream is read, folded and rewritten on each append).",
+        details.add(String.format(Locale.ROOT, "Figure 5: building the %d-event pathway took %.1f s; one command's latency was p50 %s over its first 100 events and p50 %s over its last 100 (a flat cost means the bounded hot document and the snapshot work: before issue 20 the whole stream was read, folded and rewritten on each append, 42 ms → 321 ms).",
                 n, fillSeconds, Fmt.ms(Stats.ofNanos(firstHundred).p50()), Fmt.ms(Stats.ofNanos(lastHundred).p50())));
     }
 
