@@ -34,10 +34,18 @@ class ProgrammeRulesInOnePlaceTest {
             "exit-cancel-window-days", Pattern.compile("(?i)cancel|annul"),
             "max-immersion-days", Pattern.compile("(?i)immersion"));
 
-    /** Where a rule's number may stay, and why. Each entry must still match something (a stale one fails). */
-    record Allowed(String file, String fragment, String why) {
+    /**
+     * Where a rule's number may stay, and why: a file (or a module's folder) and a fragment of the line. An entry that
+     * no longer matches anything fails the test, so the list stays true — except one marked {@code inFlight}: a file
+     * another change of the same round is rewriting, whose fix may land before or after this list is trimmed.
+     */
+    record Allowed(String path, String fragment, boolean inFlight, String why) {
+        Allowed(String path, String fragment, String why) {
+            this(path, fragment, false, why);
+        }
+
         boolean covers(Leak leak) {
-            return leak.file().endsWith(file) && leak.code().contains(fragment);
+            return leak.file().startsWith(path) && leak.code().contains(fragment);
         }
     }
 
@@ -49,21 +57,18 @@ class ProgrammeRulesInOnePlaceTest {
             new Allowed("reporting-service/src/main/java/fr/convergence/reporting/targets/TargetRules.java",
                     "MAX_MONTHS = 120",
                     "the longest funding agreement a target may cover (ten years): a bound on input, no programme rule"),
-            new Allowed("pathway-service/src/main/java/fr/convergence/pathway/api/PathwayCommandsController.java",
-                    "@Operation(summary = ",
+            new Allowed("pathway-service/src/main/java/fr/convergence/pathway/api/", " months", true,
                     "OpenAPI summaries quoting the caps in English; the controller is being regenerated from one route "
                             + "table by another change of this round, which owns the wording: its summaries are to name "
                             + "the rules (extension-max-months, pathway-max-months, follow-up-max-months) or read them"),
-            new Allowed("reporting-service/src/main/java/fr/convergence/reporting/indicators/IndicatorCalculator.java",
-                    "LONG_PATHWAY_MONTHS = 24",
+            new Allowed("reporting-service/src/main/java/", "LONG_PATHWAY_MONTHS = 24", true,
                     "reporting-service reads no programme rules yet (its indicators, projection and store are being "
                             + "reworked by another change of this round); the share of pathways beyond contract-max-months "
                             + "is to read it from programme-rules.yml as the workspace does"),
-            new Allowed("reporting-service/src/main/java/fr/convergence/reporting/projection/Contributions.java",
-                    "MAX_TRAJECTORY_MONTHS = 36",
+            new Allowed("reporting-service/src/main/java/", "MAX_TRAJECTORY_MONTHS = 36", true,
                     "the PHC hours trajectory is cut at 36 months while phc-max-months says 12 (issue 22): the same "
                             + "reporting change is to take the bound from programme-rules.yml"),
-            new Allowed("reporting-service/src/main/java/fr/convergence/reporting/indicators/Indicator.java", " mois",
+            new Allowed("reporting-service/src/main/java/fr/convergence/reporting/indicators/Indicator", " mois", true,
                     "the published indicator catalogue (ids and French labels such as part_au_dela_24_mois, "
                             + "en_emploi_12_mois) names contract-max-months and the follow-up milestones; an id cannot "
                             + "follow the file, the labels are to, with the same reporting change"),
@@ -117,7 +122,8 @@ class ProgrammeRulesInOnePlaceTest {
             ALLOWED.stream().filter(a -> a.covers(leak)).findFirst().ifPresentOrElse(used::add, () -> unexplained.add(leak));
         }
         assertThat(unexplained).as("programme rules written in code instead of read from " + RULES_FILE).isEmpty();
-        assertThat(ALLOWED).as("allow-list entries that no longer match anything").filteredOn(a -> !used.contains(a)).isEmpty();
+        assertThat(ALLOWED).as("allow-list entries that no longer match anything")
+                .filteredOn(a -> !a.inFlight() && !used.contains(a)).isEmpty();
     }
 
     // The scanner bites, and leaves alone what is no rule.
