@@ -32,11 +32,12 @@ for t in $TERRITORIES; do
     "$BIN/kafka-topics.sh" "${B[@]}" --create --if-not-exists --topic "convergence.$t.$context.v1" \
       --partitions 3 --replication-factor 3 --config min.insync.replicas=2 --config retention.ms=-1
   done
-  # each territory's instances write their own topics, idempotently
-  allow "participant-$t" --operation Write --operation Describe --topic "convergence.$t.participant.v1"
+  # each territory's instances write their own topics, idempotently; participant-service, which holds the
+  # programme's reference data and every territory's people, writes every territory's participant topic
+  allow participant --operation Write --operation Describe --topic "convergence.$t.participant.v1"
   allow "pathway-$t" --operation Write --operation Describe --topic "convergence.$t.pathway.v1"
   allow "partnership-$t" --operation Write --operation Describe --topic "convergence.$t.partnership.v1"
-  for who in "participant-$t" "pathway-$t" "partnership-$t"; do
+  for who in participant "pathway-$t" "partnership-$t"; do
     allow "$who" --operation IdempotentWrite --cluster
   done
   # pathway-<t> follows its people's moves on the participant topic
@@ -51,8 +52,9 @@ done
 allow reporting --operation Read --operation Describe --topic convergence. --resource-pattern-type prefixed
 allow reporting --operation Read --group reporting-service.national --resource-pattern-type prefixed
 
-# the principals of this compose file: the first territory's default instances, lyon's own, reporting
-principal "participant-$first" "$KAFKA_PARTICIPANT_PASSWORD"
+# the principals of this compose file: participant-service and reporting (national), the first territory's
+# default instances, lyon's own
+principal participant "$KAFKA_PARTICIPANT_PASSWORD"
 principal "pathway-$first" "$KAFKA_PATHWAY_PASSWORD"
 principal "partnership-$first" "$KAFKA_PARTNERSHIP_PASSWORD"
 principal pathway-lyon "$KAFKA_PATHWAY_LYON_PASSWORD"
