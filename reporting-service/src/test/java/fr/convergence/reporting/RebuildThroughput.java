@@ -181,6 +181,12 @@ public final class RebuildThroughput {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         long count = 0;
+        AtomicLong failed = new AtomicLong();
+        org.apache.kafka.clients.producer.Callback counted = (metadata, e) -> {
+            if (e != null) {
+                failed.incrementAndGet();
+            }
+        };
         Random random = new Random(42);
         try (KafkaProducer<String, String> producer = KafkaClients.plaintext(bootstrap).producer(p)) {
             for (int t = 0; t < territories; t++) {
@@ -193,16 +199,19 @@ public final class RebuildThroughput {
                     PathwayStream s = pathway(code, i, random);
                     people.registered(s.participantId, s.aciId, i % 3 == 0 ? "<26" : i % 3 == 1 ? "26-34" : "45-54");
                     for (String record : s.records()) {
-                        producer.send(new ProducerRecord<>(s.topic(), s.participantId, record));
+                        producer.send(new ProducerRecord<>(s.topic(), s.participantId, record), counted);
                         count++;
                     }
                 }
                 for (String[] record : people.records()) {
-                    producer.send(new ProducerRecord<>(people.topic(), record[0], record[1]));
+                    producer.send(new ProducerRecord<>(people.topic(), record[0], record[1]), counted);
                     count++;
                 }
             }
             producer.flush();
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " of " + count + " records could not be produced");
         }
         return count;
     }

@@ -3,6 +3,7 @@ package fr.convergence.reporting.ingest;
 import fr.convergence.kit.deadletter.DeadLetterStore;
 import fr.convergence.reporting.projection.GenerationFold;
 import fr.convergence.reporting.projection.InvalidEventException;
+import fr.convergence.reporting.projection.PathwayEvent;
 import fr.convergence.reporting.projection.TerritoryMismatchException;
 import fr.convergence.reporting.projection.ReferralEvent;
 import fr.convergence.reporting.store.ApplyOutcome;
@@ -51,15 +52,29 @@ public class RecordHandler {
      * @return each record's outcome, in order
      */
     public List<ApplyOutcome> handleBatch(Iterable<ConsumerRecord<String, String>> records, Projector projector) {
-        projector.prefetch(pathwayIds(records));
-        List<ApplyOutcome> outcomes = new ArrayList<>();
+        // each pathway record is parsed once: for the prefetch of its pathway and for its folding
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        List<PathwayEvent> parsed = new ArrayList<>();
+        List<String> pathwayIds = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
+            PathwayEvent event = parsePathway(record);
+            batch.add(record);
+            parsed.add(event);
+            if (event != null) {
+                pathwayIds.add(event.pathwayId());
+            }
+        }
+        projector.prefetch(pathwayIds);
+        List<ApplyOutcome> outcomes = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ConsumerRecord<String, String> record = batch.get(i);
             // the producer's correlation id follows the event into this service's logs
             Header correlation = record.headers().lastHeader(Correlation.HEADER);
             Correlation.set(correlation == null ? "kafka:" + record.topic() + ":" + record.offset()
                     : new String(correlation.value(), StandardCharsets.UTF_8));
             try {
-                outcomes.add(handle(record, projector));
+                PathwayEvent event = parsed.get(i);
+                outcomes.add(event == null ? handle(record, projector) : handle(record, event, projector));
             } finally {
                 Correlation.clear();
             }
@@ -68,19 +83,26 @@ public class RecordHandler {
         return outcomes;
     }
 
-    /** The pathways a batch's records are about (a record that does not parse is left to the main pass). */
-    private static List<String> pathwayIds(Iterable<ConsumerRecord<String, String>> records) {
-        List<String> ids = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            if (Streams.PATHWAY.matcher(record.topic()).matches()) {
-                try {
-                    ids.add(EventParser.pathway(record.topic(), record.value()).pathwayId());
-                } catch (RuntimeException unparsable) {
-                    // dead-lettered by the main pass, with its reason
-                }
-            }
+    /** A pathway record's event, or null for another stream's record or one that does not parse (left to the main pass). */
+    private static PathwayEvent parsePathway(ConsumerRecord<String, String> record) {
+        if (!Streams.PATHWAY.matcher(record.topic()).matches()) {
+            return null;
         }
-        return ids;
+        try {
+            return EventParser.pathway(record.topic(), record.value());
+        } catch (RuntimeException unparsable) {
+            return null;   // parsed again by the main pass, which dead-letters it with its reason
+        }
+    }
+
+    /** {@link #handle(ConsumerRecord, Projector)} for a pathway record already parsed. */
+    private ApplyOutcome handle(ConsumerRecord<String, String> record, PathwayEvent event, Projector projector) {
+        try {
+            return projector.applyPathway(event);
+        } catch (InvalidEventException | IllegalArgumentException e) {
+            deadLetter(record, e);
+            return ApplyOutcome.IGNORED;
+        }
     }
 
     /** Folds one record onto the projector's buffer (see {@link #handleBatch}); the caller flushes. */
