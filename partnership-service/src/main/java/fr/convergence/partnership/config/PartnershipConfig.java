@@ -1,12 +1,12 @@
 package fr.convergence.partnership.config;
 
 import com.mongodb.client.MongoDatabase;
-import fr.convergence.contracts.Topics;
 import fr.convergence.kit.deadletter.DeadLetterReplay;
 import fr.convergence.kit.deadletter.DeadLetterStore;
 import fr.convergence.partnership.consuming.PathwayEventReplay;
 import fr.convergence.kit.ServedTerritories;
 import fr.convergence.kit.kafka.IntegrationEventPublisher;
+import fr.convergence.kit.kafka.TerritoryConsumers;
 import fr.convergence.partnership.application.FollowUpService;
 import fr.convergence.partnership.application.ParticipantErasure;
 import fr.convergence.partnership.consuming.ParticipantEventHandler;
@@ -36,7 +36,6 @@ import org.springframework.context.event.EventListener;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,64 +162,24 @@ class PartnershipConfig {
     }
 
     /**
-     * One consumer per served territory, each in group {@code partnership-service.<territory>}: a territory's
-     * offsets stay the same whether it shares an instance or runs its own, and one territory's poison or backlog
-     * never holds up another's. An instance serving every territory ({@code TERRITORIES=*}) starts one more for each
-     * territory opened while it runs; a named group then always takes the territory as suffix, since its set may grow.
+     * One consumer per served territory, each in group {@code partnership-service.<territory>} (service-kit's
+     * {@link TerritoryConsumers}: a territory's offsets stay the same whether it shares an instance or runs its own,
+     * and one territory's poison or backlog never holds up another's). An instance serving every territory
+     * ({@code TERRITORIES=*}) starts one more for each territory opened while it runs; a named group then always takes
+     * the territory as suffix, since its set may grow.
      */
     @Bean(destroyMethod = "close")
-    PathwayEventConsumers pathwayEventConsumers(fr.convergence.kit.kafka.KafkaClients kafka, ServedTerritories served,
-                                                PartnershipProperties properties, PathwayEventHandler handler,
-                                                DeadLetterStore deadLetters, MeterRegistry meters) {
+    TerritoryConsumers pathwayEventConsumers(fr.convergence.kit.kafka.KafkaClients kafka, ServedTerritories served,
+                                             PartnershipProperties properties, PathwayEventHandler handler,
+                                             DeadLetterStore deadLetters, MeterRegistry meters) {
         PartnershipProperties.Consumer c = properties.consumer();
         boolean named = c.groupId() != null && !c.groupId().isBlank();
         int metadataMaxAgeMs = c.metadataMaxAgeMs() == null ? 5000 : c.metadataMaxAgeMs();
-        return new PathwayEventConsumers(served, territory -> {
+        return new TerritoryConsumers(served, territory -> {
             String group = !named ? "partnership-service." + territory
                     : !served.growing() && served.all().size() == 1 ? c.groupId() : c.groupId() + "." + territory;
-            return new PathwayEventConsumer(kafka, Topics.pathway(territory), group,
-                    metadataMaxAgeMs, handler, deadLetters, meters);
+            return PathwayEventConsumer.create(kafka, territory, group, metadataMaxAgeMs, handler, deadLetters, meters);
         });
-    }
-
-    /** The served territories' consumers: each started when its territory is served, all closed together. */
-    static final class PathwayEventConsumers implements AutoCloseable {
-
-        private final ServedTerritories served;
-        private final java.util.function.Function<String, PathwayEventConsumer> consumerOf;
-        private final List<PathwayEventConsumer> started = new ArrayList<>();
-        private boolean closed;
-
-        PathwayEventConsumers(ServedTerritories served, java.util.function.Function<String, PathwayEventConsumer> consumerOf) {
-            this.served = served;
-            this.consumerOf = consumerOf;
-        }
-
-        void start() {
-            served.whenServed(territory -> {
-                PathwayEventConsumer consumer;
-                synchronized (started) {
-                    if (closed) {
-                        return;   // a territory learnt while shutting down: nothing to start
-                    }
-                    consumer = consumerOf.apply(territory);
-                    started.add(consumer);
-                }
-                consumer.start();
-            });
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            List<PathwayEventConsumer> running;
-            synchronized (started) {
-                closed = true;
-                running = List.copyOf(started);
-            }
-            for (PathwayEventConsumer consumer : running) {
-                consumer.close();
-            }
-        }
     }
 
     /** Once the web server is up: publish what a crash left pending (one scan), then start consuming. */
@@ -230,7 +189,7 @@ class PartnershipConfig {
         outbox.recoverPending();
         PartnershipProperties properties = ready.getApplicationContext().getBean(PartnershipProperties.class);
         if (!Boolean.FALSE.equals(properties.consumer().enabled())) {
-            ready.getApplicationContext().getBean(PathwayEventConsumers.class).start();
+            ready.getApplicationContext().getBean(TerritoryConsumers.class).start();
         } else {
             log.info("pathway event consumer disabled (partnership.consumer.enabled=false)");
         }

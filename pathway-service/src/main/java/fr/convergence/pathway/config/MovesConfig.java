@@ -1,7 +1,9 @@
 package fr.convergence.pathway.config;
 
-import fr.convergence.contracts.Topics;
 import fr.convergence.kit.ServedTerritories;
+import fr.convergence.kit.deadletter.DeadLetterStore;
+import fr.convergence.kit.kafka.KafkaClients;
+import fr.convergence.kit.kafka.TerritoryConsumers;
 import fr.convergence.pathway.moves.ParticipantMoves;
 import fr.convergence.pathway.moves.ParticipantMovesConsumer;
 import fr.convergence.pathway.store.ParticipantPathways;
@@ -12,9 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Who belongs to which ACI, and pathways that follow their participant: one participant-topic consumer per served
  * territory, including each territory an instance serving every territory learns while it runs.
@@ -22,7 +21,7 @@ import java.util.List;
 @Configuration
 class MovesConfig {
 
-    private final List<ParticipantMovesConsumer> consumers = new ArrayList<>();
+    private TerritoryConsumers consumers;
     private boolean stopped;
 
     @Bean
@@ -45,40 +44,36 @@ class MovesConfig {
     /**
      * Started once the command bus and store are ready, so that no move is handled half-wired: one consumer per
      * served territory, and on an instance serving every territory ({@code TERRITORIES=*}) one more for each territory
-     * opened while it runs (ServedTerritories tells each territory once). Group
+     * opened while it runs (service-kit's {@link TerritoryConsumers}). Group
      * {@code pathway-service.<territory>.participant-moves} either way: a territory's offsets do not depend on how it
      * came to be served.
      */
     @EventListener(ApplicationReadyEvent.class)
     void startConsumers(ApplicationReadyEvent ready) {
         var context = ready.getApplicationContext();
-        fr.convergence.kit.kafka.KafkaClients kafka = context.getBean(fr.convergence.kit.kafka.KafkaClients.class);
+        KafkaClients kafka = context.getBean(KafkaClients.class);
         ParticipantMoves moves = context.getBean(ParticipantMoves.class);
         MeterRegistry meters = context.getBean(MeterRegistry.class);
-        var deadLetters = context.getBean(fr.convergence.kit.deadletter.DeadLetterStore.class);
-        context.getBean(ServedTerritories.class).whenServed(territory -> {
-            ParticipantMovesConsumer consumer;
-            synchronized (consumers) {
-                if (stopped) {
-                    return;   // a territory learnt while shutting down: nothing to start
-                }
-                consumer = new ParticipantMovesConsumer(kafka, territory,
-                        Topics.participant(territory), moves, deadLetters, meters);
-                consumers.add(consumer);
+        DeadLetterStore deadLetters = context.getBean(DeadLetterStore.class);
+        synchronized (this) {
+            if (stopped) {
+                return;
             }
-            consumer.start();
-        });
+            consumers = new TerritoryConsumers(context.getBean(ServedTerritories.class),
+                    territory -> ParticipantMovesConsumer.create(kafka, territory, moves, deadLetters, meters));
+        }
+        consumers.start();
     }
 
     @jakarta.annotation.PreDestroy
     void stopConsumers() throws InterruptedException {
-        List<ParticipantMovesConsumer> running;
-        synchronized (consumers) {
+        TerritoryConsumers running;
+        synchronized (this) {
             stopped = true;
-            running = List.copyOf(consumers);
+            running = consumers;
         }
-        for (ParticipantMovesConsumer consumer : running) {
-            consumer.close();
+        if (running != null) {
+            running.close();
         }
     }
 }
