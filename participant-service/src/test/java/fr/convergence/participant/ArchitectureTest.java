@@ -67,4 +67,9 @@ class ArchitectureTest {
     void sharedKafkaClientsRule() {
         fr.convergence.testing.PlatformArchitecture.kafkaClientsMadeByServiceKitOnly().check(CLASSES);
     }
+
+    @Test
+    void sharedControllersNeverTouchStoresRule() {
+        fr.convergence.testing.PlatformArchitecture.controllersNeverTouchStores().check(CLASSES);
+    }
 }

@@ -58,4 +58,9 @@ class ArchitectureTest {
     void sharedKafkaClientsRule() {
         fr.convergence.testing.PlatformArchitecture.kafkaClientsMadeByServiceKitOnly().check(CLASSES);
     }
+
+    @Test
+    void sharedControllersNeverTouchStoresRule() {
+        fr.convergence.testing.PlatformArchitecture.controllersNeverTouchStores().check(CLASSES);
+    }
 }

@@ -53,6 +53,18 @@ public final class PlatformArchitecture {
                 .as("Kafka clients are made by service-kit's KafkaClients only, with the instance's connection settings");
     }
 
+    /**
+     * A controller turns HTTP into calls of the service's application classes and back: it never reaches into a
+     * store (a class of a {@code ..store..} package) nor into the MongoDB driver itself. Access checks, the order of
+     * writes and their undoing then live in one application class that every entry point shares, not in the web layer.
+     */
+    public static ArchRule controllersNeverTouchStores() {
+        return noClasses().that().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+                .or().areAnnotatedWith("org.springframework.stereotype.Controller")
+                .should().dependOnClassesThat().resideInAnyPackage("..store..", "com.mongodb..")
+                .as("controllers never touch stores directly: no class of a store package, no MongoDB driver class");
+    }
+
     /** The service's feature packages depend on each other in one direction only: no cycle between them. */
     public static ArchRule noCyclesBetweenFeatures(String servicePackage) {
         return slices().matching(servicePackage + ".(*)..").should().beFreeOfCycles()

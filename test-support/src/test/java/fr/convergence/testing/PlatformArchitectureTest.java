@@ -50,4 +50,21 @@ class PlatformArchitectureTest {
         assertThatCode(() -> PlatformArchitecture.kafkaClientsMadeByServiceKitOnly()
                 .check(new ClassFileImporter().importPackages(FIXTURES + ".layered"))).doesNotThrowAnyException();
     }
+
+    @Test
+    void aControllerReachingIntoAStoreOrTheMongoDriverIsRefused() {
+        assertThatThrownBy(() -> PlatformArchitecture.controllersNeverTouchStores()
+                .check(new ClassFileImporter().importPackages(FIXTURES + ".controllers.touching")))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ShelfController").hasMessageContaining("archfixture.controllers.store.Shelf")
+                .hasMessageContaining("MongoPage").hasMessageContaining("com.mongodb.client.MongoClient");
+    }
+
+    @Test
+    void aControllerGoingThroughAnApplicationClassPasses() {
+        // the application class itself uses the store: only controllers are held to the rule
+        assertThatCode(() -> PlatformArchitecture.controllersNeverTouchStores()
+                .check(new ClassFileImporter().importPackages(FIXTURES + ".controllers.layered")))
+                .doesNotThrowAnyException();
+    }
 }

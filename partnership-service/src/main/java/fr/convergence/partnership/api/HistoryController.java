@@ -25,22 +25,19 @@ class HistoryController {
 
     private final ParticipantHistory history;
     private final TerritoryAccess access;
-    private final fr.convergence.partnership.store.HistoryReadLog reads;
 
-    HistoryController(ParticipantHistory history, TerritoryAccess access,
-                      fr.convergence.partnership.store.HistoryReadLog reads) {
+    HistoryController(ParticipantHistory history, TerritoryAccess access) {
         this.history = history;
         this.access = access;
-        this.reads = reads;
     }
 
     /** Who read this participant's partnership history, when and why: auditors of its territory, newest first. */
     @GetMapping("/reads")
     @PreAuthorize("hasRole('AUDITOR')")
-    Page<fr.convergence.partnership.store.HistoryReadLog.Read> reads(@PathVariable String participantId,
-                                                                     @RequestParam(defaultValue = "0") int page,
-                                                                     @RequestParam(defaultValue = "50") int size,
-                                                                     Caller caller) {
+    Page<ParticipantHistory.Read> reads(@PathVariable String participantId,
+                                        @RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(defaultValue = "50") int size,
+                                        Caller caller) {
         if (!participantId.matches(Requests.CODE)) {
             throw ApiException.badRequest("participantId", "participantId must match " + Requests.CODE);
         }
@@ -51,7 +48,7 @@ class HistoryController {
             throw ApiException.badRequest("size", "size must be between 1 and 200");
         }
         String territory = access.participant(caller, participantId);
-        var found = reads.of(territory, participantId, page, size);
+        var found = history.reads(territory, participantId, page, size);
         return new Page<>(found.getValue(), page, size, found.getKey().intValue());
     }
 

@@ -2,9 +2,9 @@ package fr.convergence.partnership.api;
 
 import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.web.ApiException;
-import fr.convergence.partnership.domain.Need;
+import fr.convergence.partnership.application.ParticipantNeeds;
+import fr.convergence.partnership.application.ReferralService;
 import fr.convergence.partnership.domain.PartnerDomain;
-import fr.convergence.partnership.store.ParticipantStore;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,12 +33,14 @@ import java.util.Map;
 @RequestMapping("/api/partnerships")
 class NeedsController {
 
-    private final ParticipantStore participants;
+    private final ParticipantNeeds needs;
+    private final ReferralService referrals;
     private final TerritoryAccess access;
     private final Clock clock;
 
-    NeedsController(ParticipantStore participants, TerritoryAccess access, Clock clock) {
-        this.participants = participants;
+    NeedsController(ParticipantNeeds needs, ReferralService referrals, TerritoryAccess access, Clock clock) {
+        this.needs = needs;
+        this.referrals = referrals;
         this.access = access;
         this.clock = clock;
     }
@@ -113,9 +115,9 @@ class NeedsController {
                                          Map<String, List<Document>> referralsOf) {
         List<WaitingNeed> waiting = new ArrayList<>();
         for (OpenNeed n : longOpen) {
-            List<Document> referrals = referralsOf.computeIfAbsent(n.participantId(), id -> participants
-                    .find(territory, id).map(ParticipantStore.ParticipantState::referrals).orElse(List.of()));
-            boolean answered = referrals.stream().anyMatch(r -> n.partnerDomain().name().equals(r.getString("domain"))
+            List<Document> referred = referralsOf.computeIfAbsent(n.participantId(),
+                    id -> referrals.ofParticipant(territory, id));
+            boolean answered = referred.stream().anyMatch(r -> n.partnerDomain().name().equals(r.getString("domain"))
                     && !"DECLINED".equals(r.getString("status")) && !"CANCELLED".equals(r.getString("status"))
                     && r.getString("proposedOn") != null && !LocalDate.parse(r.getString("proposedOn")).isBefore(n.openedOn()));
             if (!answered) {
@@ -153,25 +155,14 @@ class NeedsController {
     @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
     Map<String, Object> ofParticipant(@PathVariable String participantId, Caller caller) {
         String territory = access.participant(caller, participantId);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("participantId", participantId);
-        participants.find(territory, participantId).ifPresentOrElse(p -> {
-            view.put("version", p.version());
-            view.put("exitedOn", p.exitedOn());
-            view.put("needs", p.needs().values().stream().sorted(Comparator.comparing(Need::barrierDomain)).toList());
-        }, () -> {
-            view.put("version", 0);
-            view.put("exitedOn", null);
-            view.put("needs", List.of());
-        });
-        return view;
+        return needs.of(territory, participantId);
     }
 
     private List<OpenNeed> openNeeds(String territory, List<PartnerDomain> domains) {
         LocalDate today = LocalDate.now(clock);
         List<OpenNeed> all = new ArrayList<>();
         for (PartnerDomain d : domains) {
-            participants.openNeeds(territory, d).forEach(e -> {
+            needs.openNeeds(territory, d).forEach(e -> {
                 LocalDate opened = LocalDate.parse(e.getString("openedOn"));
                 all.add(new OpenNeed(e.getString("participantId"), e.getString("barrierDomain"), d,
                         e.getString("intensity"), e.getString("handling"), opened,

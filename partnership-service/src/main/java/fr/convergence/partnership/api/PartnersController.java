@@ -1,12 +1,11 @@
 package fr.convergence.partnership.api;
 
 import fr.convergence.partnership.application.PartnerService;
+import fr.convergence.partnership.application.ReferralService;
 import fr.convergence.partnership.domain.Agreement;
 import fr.convergence.partnership.domain.Contact;
 import fr.convergence.partnership.domain.Partner;
 import fr.convergence.partnership.domain.PartnerDomain;
-import fr.convergence.partnership.store.PartnerStore;
-import fr.convergence.partnership.store.ReferralStore;
 import fr.convergence.kit.security.Caller;
 import jakarta.validation.Valid;
 import org.bson.Document;
@@ -37,19 +36,17 @@ import java.util.Map;
 class PartnersController {
 
     private final PartnerService partners;
-    private final PartnerStore store;
     private static final String MANAGERS = "hasRole('COORDINATOR')";
     private static final String READERS =
             "hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST','AUDITOR')";
     static final String EVERY_ROLE =
             "hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR','NATIONAL_ANALYST','AUDITOR','ADMIN')";
 
-    private final ReferralStore referrals;
+    private final ReferralService referrals;
     private final TerritoryAccess access;
 
-    PartnersController(PartnerService partners, PartnerStore store, ReferralStore referrals, TerritoryAccess access) {
+    PartnersController(PartnerService partners, ReferralService referrals, TerritoryAccess access) {
         this.partners = partners;
-        this.store = store;
         this.referrals = referrals;
         this.access = access;
     }
@@ -159,7 +156,7 @@ class PartnersController {
     @PreAuthorize(MANAGERS)
     Document officer(@Valid @RequestBody Requests.OfficerBody body, Caller caller) {
         String territory = access.write(caller, body.territory());
-        store.saveOfficer(territory, body.officerId(), body.name(), body.email());
+        partners.saveOfficer(territory, body.officerId(), body.name(), body.email());
         return new Document("officerId", body.officerId()).append("name", body.name()).append("email", body.email())
                 .append("territory", territory);
     }
@@ -168,7 +165,7 @@ class PartnersController {
     @GetMapping("/officers")
     @PreAuthorize(MANAGERS)
     List<Document> officers(@RequestParam(required = false) String territory, Caller caller) {
-        return store.officers(access.list(caller, territory));
+        return partners.officers(access.list(caller, territory));
     }
 
     /** The partner, if the caller sees it: same answer (404) for one of another territory as for none. */

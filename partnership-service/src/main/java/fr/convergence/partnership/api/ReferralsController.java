@@ -8,7 +8,6 @@ import fr.convergence.partnership.domain.PartnerDomain;
 import fr.convergence.partnership.domain.Referral;
 import fr.convergence.partnership.domain.ReferralReasons;
 import fr.convergence.kit.web.ApiException;
-import fr.convergence.partnership.store.ParticipantStore;
 import jakarta.validation.Valid;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
@@ -38,15 +37,13 @@ class ReferralsController {
     private static final String STEP_ROLES = "hasAnyRole('PARTNERSHIP_OFFICER','COORDINATOR')";
 
     private final ReferralService referrals;
-    private final ParticipantStore participants;
     private final TerritoryAccess access;
     private final DomainMapping mapping;
     private final ReferralReasons reasons;
 
-    ReferralsController(ReferralService referrals, ParticipantStore participants, TerritoryAccess access,
-                        DomainMapping mapping, ReferralReasons reasons) {
+    ReferralsController(ReferralService referrals, TerritoryAccess access, DomainMapping mapping,
+                        ReferralReasons reasons) {
         this.referrals = referrals;
-        this.participants = participants;
         this.access = access;
         this.mapping = mapping;
         this.reasons = reasons;
@@ -106,9 +103,8 @@ class ReferralsController {
     @PreAuthorize("hasAnyRole('CIP','PARTNERSHIP_OFFICER','COORDINATOR')")
     List<Document> ofParticipant(@PathVariable String participantId, Caller caller) {
         String territory = access.participant(caller, participantId);
-        return participants.find(territory, participantId).map(p -> p.referrals().stream()
-                .sorted(Comparator.comparing((Document r) -> r.getString("proposedOn")).reversed()).toList())
-                .orElse(List.of());
+        return referrals.ofParticipant(territory, participantId).stream()
+                .sorted(Comparator.comparing((Document r) -> r.getString("proposedOn")).reversed()).toList();
     }
 
     /** The barrier → partner domain table (partnership-reference.yml), for clients that pick a partner. */

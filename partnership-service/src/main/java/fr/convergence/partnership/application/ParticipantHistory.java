@@ -26,6 +26,17 @@ public class ParticipantHistory {
     public record History(String participantId, List<JsonNode> items) {
     }
 
+    /** One read of a participant's history: who, when, why (the web layer's copy of the read log's entry). */
+    public record Read(String at, String by, String purpose, String correlationId) {
+    }
+
+    /** A page of the reads of one participant's history in this territory, newest first, and how many in all. */
+    public java.util.Map.Entry<Long, List<Read>> reads(String territory, String participantId, int page, int size) {
+        var found = reads.of(territory, participantId, page, size);
+        return java.util.Map.entry(found.getKey(), found.getValue().stream()
+                .map(r -> new Read(r.at(), r.by(), r.purpose(), r.correlationId())).toList());
+    }
+
     /** Within a referral dates never go back, so this keeps each stream in order and interleaves the streams. */
     private static final Comparator<JsonNode> CHRONOLOGICAL = Comparator
             .comparing((JsonNode i) -> i.path("occurredOn").asString(""))

@@ -46,6 +46,16 @@ public class PartnerService {
         return LocalDate.now(clock);
     }
 
+    /** Records (or replaces) a chargé·e de partenariat of the territory. */
+    public void saveOfficer(String territory, String officerId, String name, String email) {
+        partners.saveOfficer(territory, officerId, name, email);
+    }
+
+    /** The chargés de partenariat of the territory. */
+    public List<org.bson.Document> officers(String territory) {
+        return partners.officers(territory);
+    }
+
     /** A new partner of {@code territory} (one this instance serves). */
     public Partner register(String territory, String name, Set<PartnerDomain> domains, List<Contact> contacts, String by) {
         Partner partner = Partner.register(UUID.randomUUID().toString(), territory, name, domains, contacts);

@@ -111,6 +111,17 @@ public class ReferralService {
         }));
     }
 
+    /** A partner's referrals as stored (one exact read), in no particular order. */
+    public List<org.bson.Document> ofPartner(String partnerId) {
+        return referrals.ofPartner(partnerId);
+    }
+
+    /** The summaries of a participant's referrals kept with the participant, in no particular order; none if unknown. */
+    public List<org.bson.Document> ofParticipant(String territory, String participantId) {
+        return participants.find(territory, participantId).map(ParticipantStore.ParticipantState::referrals)
+                .orElse(List.of());
+    }
+
     public Referral get(String id) {
         return referrals.load(id).map(Versioned::value).filter(r -> served.serves(r.territory()))
                 .orElseThrow(() -> new NotFound("referral", id));

@@ -13,6 +13,7 @@ import fr.convergence.partnership.consuming.ParticipantEventHandler;
 import fr.convergence.partnership.privacy.PersonalText;
 import fr.convergence.partnership.privacy.PersonalTextKeys;
 import fr.convergence.partnership.application.ParticipantHistory;
+import fr.convergence.partnership.application.ParticipantNeeds;
 import fr.convergence.partnership.application.PartnerService;
 import fr.convergence.partnership.application.ReferralService;
 import fr.convergence.partnership.consuming.PathwayEventConsumer;
@@ -131,6 +132,11 @@ class PartnershipConfig {
                                     DomainMapping mapping, PartnershipProperties properties, Clock clock) {
         return new ReferralService(served, referrals, partners, participants, contract, outbox, mapping,
                 Set.copyOf(properties.outcomeCodes()), clock);
+    }
+
+    @Bean
+    ParticipantNeeds participantNeeds(ParticipantStore participants) {
+        return new ParticipantNeeds(participants);
     }
 
     @Bean

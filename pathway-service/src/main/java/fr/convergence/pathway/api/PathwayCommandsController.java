@@ -4,19 +4,12 @@ import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.ServedTerritories;
 import org.springframework.http.HttpStatus;
 import fr.convergence.kit.web.ApiException;
-import fr.convergence.kit.web.Correlation;
 import fr.convergence.pathway.domain.command.*;
-import fr.convergence.pathway.store.OpenPathwayRegistry;
-import fr.convergence.pathway.store.CommandContext;
-import fr.convergence.pathway.store.ParticipantPathways;
 import org.bson.Document;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
@@ -45,27 +38,19 @@ class PathwayCommandsController {
     /** Only ACI staff record what happens in a pathway; coordinators and the national team read. */
     static final String CIP_ONLY = "hasRole('CIP')";
 
-    private final CommandGateway commands;
+    private final CommandSending commands;
     private final PathwayQueries queries;
-    private final OpenPathwayRegistry openPathways;
+    private final OpenPathwayHiring hiring;
     private final ServedTerritories territories;
-    private final ParticipantPathways participantPathways;
-    private final MeterRegistry meters;
     private final PathwayAccess access;
-    private final fr.convergence.pathway.store.ParticipantAcis participantAcis;
 
-    PathwayCommandsController(CommandGateway commands, PathwayQueries queries, OpenPathwayRegistry openPathways,
-                              ServedTerritories territories, ParticipantPathways participantPathways,
-                              MeterRegistry meters, PathwayAccess access,
-                              fr.convergence.pathway.store.ParticipantAcis participantAcis) {
-        this.participantAcis = participantAcis;
+    PathwayCommandsController(CommandSending commands, PathwayQueries queries, OpenPathwayHiring hiring,
+                              ServedTerritories territories, PathwayAccess access) {
         this.commands = commands;
         this.queries = queries;
-        this.access = access;
-        this.openPathways = openPathways;
+        this.hiring = hiring;
         this.territories = territories;
-        this.participantPathways = participantPathways;
-        this.meters = meters;
+        this.access = access;
     }
 
     @PostMapping
@@ -84,33 +69,26 @@ class PathwayCommandsController {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "territory-served", "territory",
                     "this instance records pathways of " + territories.all() + ", not " + territory);
         }
-        // a person of another ACI is not the caller's to hire, nor to learn anything about (not even whether they
-        // have an open pathway): the same 404 as an unknown id. A person whose registration has not been heard yet
-        // (an instant after it) is let through: no other ACI can know such an id.
-        participantAcis.aciOf(r.participantId()).filter(aci -> !aci.equals(r.aciId())).ifPresent(other -> {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "participantId",
-                    "participant " + r.participantId() + " is not one of ACI " + r.aciId());
-        });
+        hiring.requireOfAci(r.participantId(), r.aciId());
         String pathwayId = UUID.randomUUID().toString();
         PathwayView view;
-        participantPathways.add(r.participantId(), pathwayId); // before hiring: an audit must never miss a pathway
+        hiring.index(r.participantId(), pathwayId); // before hiring: an audit must never miss a pathway
         try {
-            openPathways.claim(r.participantId(), pathwayId, queries::isOpen).ifPresent(blocking -> {
+            hiring.claim(r.participantId(), pathwayId).ifPresent(blocking -> {
                 // the rule spans ACIs, so the conflict is told; the blocking pathway's id only to whoever sees it
                 boolean visible = queries.locate(blocking)
                         .filter(p -> PathwayAccess.sees(caller, p.territory(), p.aciId())).isPresent();
                 throw ApiException.conflict("one-open-pathway", "participant " + r.participantId()
                         + " already has an open pathway" + (visible ? " " + blocking : ""));
             });
-            view = send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(), territory,
-                    r.aciId(), r.programme(), r.plannedEnd(), r.weeklyHours(),
+            view = commands.send(pathwayId, new HireParticipant(pathwayId, r.contractStart(), r.participantId(),
+                    territory, r.aciId(), r.programme(), r.plannedEnd(), r.weeklyHours(),
                     Boolean.TRUE.equals(r.hoursDerogation())), caller, null);
         } catch (RuntimeException refused) {
             // a refused hire leaves nothing behind; only a crash can (readers and the next hire skip such leftovers).
             // If the stream exists after all, the hire happened and its index entry and claim must stay.
             if (queries.locate(pathwayId).isEmpty()) {
-                openPathways.release(r.participantId(), pathwayId);
-                participantPathways.forget(r.participantId(), pathwayId);
+                hiring.undo(r.participantId(), pathwayId);
             }
             throw refused;
         }
@@ -286,11 +264,11 @@ class PathwayCommandsController {
         Document stream = access.requireStream(caller, id);
         PathwayQueries.Located pathway = PathwayQueries.located(stream);
         // active again means open again: the participant must not have another open pathway meanwhile
-        openPathways.claim(pathway.participantId(), id, queries::isOpen).ifPresent(blocking -> {
+        hiring.claim(pathway.participantId(), id).ifPresent(blocking -> {
             throw ApiException.conflict("one-open-pathway", "participant " + pathway.participantId()
                     + " has another open pathway since this exit");
         });
-        return send(id, new CancelExit(id, r.reason()), caller, stream);
+        return commands.send(id, new CancelExit(id, r.reason()), caller, stream);
     }
 
     @PostMapping("/{id}/follow-up/start")
@@ -314,27 +292,6 @@ class PathwayCommandsController {
      * read for that check is the one the command loads its aggregate from: one read per command.
      */
     private PathwayView record(String pathwayId, Object command, Caller caller) {
-        return send(pathwayId, command, caller, access.requireStream(caller, pathwayId));
-    }
-
-    /**
-     * Sends the command and answers the pathway's new state, built from what the command has at hand (the aggregate
-     * that handled it, the events it stored); read from the store only when a retry ran on another thread.
-     */
-    private PathwayView send(String pathwayId, Object command, Caller caller, Document loaded) {
-        String type = command.getClass().getSimpleName();
-        try (CommandContext context = CommandContext.open(pathwayId, loaded)) {
-            try {
-                commands.sendAndWait(command, MetaData.with("correlationId", Correlation.current())
-                        .and("recordedBy", caller.userId()));
-            } catch (RuntimeException rejected) {
-                meters.counter("convergence.commands", "type", type, "outcome", "rejected",
-                        "rule", PathwayErrors.translated(rejected).rule()).increment();
-                throw rejected;
-            }
-            meters.counter("convergence.commands", "type", type, "outcome", "accepted", "rule", "none").increment();
-            return context.stored().flatMap(stored -> queries.afterCommand(context.handler(), stored))
-                    .orElseGet(() -> queries.current(pathwayId));
-        }
+        return commands.send(pathwayId, command, caller, access.requireStream(caller, pathwayId));
     }
 }

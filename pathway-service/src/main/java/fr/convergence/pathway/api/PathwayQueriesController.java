@@ -3,12 +3,6 @@ package fr.convergence.pathway.api;
 import fr.convergence.kit.security.Caller;
 import fr.convergence.kit.security.Role;
 import fr.convergence.kit.web.ApiException;
-import fr.convergence.pathway.domain.ExitCategory;
-import fr.convergence.pathway.domain.PathwayStatus;
-import fr.convergence.pathway.domain.ProgrammeRules;
-import fr.convergence.pathway.store.PathwayIndexer;
-import fr.convergence.pathway.store.ChainVerifier;
-import fr.convergence.pathway.store.StreamDocumentStorageEngine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -24,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,25 +35,13 @@ import java.util.Map;
 class PathwayQueriesController {
 
     private final PathwayQueries queries;
-    private final StreamDocumentStorageEngine store;
+    private final PathwayReads reads;
     private final PathwayAccess access;
-    private final com.fasterxml.jackson.databind.ObjectMapper eventJson;
-    private final ProgrammeRules rules;
-    private final Clock clock;
 
-    private final ChainVerifier chains;
-
-    PathwayQueriesController(PathwayQueries queries, StreamDocumentStorageEngine store, ChainVerifier chains,
-                             PathwayAccess access,
-                             com.fasterxml.jackson.databind.ObjectMapper eventObjectMapper, ProgrammeRules rules,
-                             Clock clock) {
+    PathwayQueriesController(PathwayQueries queries, PathwayReads reads, PathwayAccess access) {
         this.queries = queries;
-        this.store = store;
-        this.chains = chains;
+        this.reads = reads;
         this.access = access;
-        this.eventJson = eventObjectMapper;
-        this.rules = rules;
-        this.clock = clock;
     }
 
     /** One recorded event of a pathway, for its staff's timeline. */
@@ -74,20 +55,7 @@ class PathwayQueriesController {
             + "pathway's own staff (ACI staff: their ACI; coordinators: their territory). Auditors use the audit")
     List<EventLine> events(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id, Caller caller) {
         access.require(caller, id);
-        var stream = store.load(id).orElseThrow(() -> ApiException.notFound("pathway", id));
-        List<EventLine> lines = new java.util.ArrayList<>();
-        for (var stored : stream.events()) {
-            var message = stored.message();
-            @SuppressWarnings("unchecked")
-            Map<String, Object> data = new java.util.LinkedHashMap<>(eventJson.convertValue(message.getPayload(), Map.class));
-            String occurredOn = String.valueOf(data.remove("occurredOn"));
-            data.remove("pathwayId");
-            lines.add(new EventLine(message.getSequenceNumber(), message.getPayloadType().getSimpleName(), occurredOn,
-                    message.getTimestamp().toString(),
-                    String.valueOf(message.getMetaData().getOrDefault("recordedBy", "system")), data));
-        }
-        java.util.Collections.reverse(lines);
-        return lines;
+        return reads.events(id);
     }
 
     @GetMapping("/{id}")
@@ -143,42 +111,7 @@ class PathwayQueriesController {
         if (programme != null) {
             filter.append("programme", programme);
         }
-        List<Map<String, Object>> items = store.documents().list(filter, page * size, size).stream()
-                .map(this::summary).toList();
-        return new Page(items, page, size, store.documents().count(filter));
-    }
-
-    /**
-     * One line of a list. weeklyHours, hoursSetOn, plannedEnd and exitedOn are null for a stream not written since
-     * the index kept them (read the pathway itself then); so is followUpDue for an exit indexed before its category was.
-     */
-    private Map<String, Object> summary(Document d) {
-        Map<String, Object> line = new java.util.LinkedHashMap<>();
-        line.put("pathwayId", d.getString("_id"));
-        line.put("participantId", String.valueOf(d.get("participantId")));
-        line.put("aciId", String.valueOf(d.get("aciId")));
-        line.put("territory", String.valueOf(d.get("territory")));
-        line.put("programme", String.valueOf(d.get("programme")));
-        line.put("status", String.valueOf(d.get("status")));
-        line.put("startedOn", String.valueOf(d.get("startedOn")));
-        line.put("weeklyHours", d.get("weeklyHours"));
-        line.put("hoursSetOn", d.get("hoursSetOn"));
-        line.put("plannedEnd", d.get("plannedEnd"));
-        line.put("exitedOn", d.get("exitedOn"));
-        line.put("version", d.get("version", Number.class).longValue());
-        String category = d.getString(PathwayIndexer.EXIT_CATEGORY);
-        if (category != null && d.getString("exitedOn") != null) {
-            java.util.Set<Integer> done = new java.util.HashSet<>();
-            rules.followUpContactMonths().forEach(m -> {
-                if (d.get(PathwayIndexer.FOLLOW_UP_CONTACT + m) != null) {
-                    done.add(m);
-                }
-            });
-            line.put("followUpDue", FollowUpDue.of(PathwayStatus.valueOf(d.getString("status")),
-                    ExitCategory.valueOf(category), LocalDate.parse(d.getString("exitedOn")), done,
-                    LocalDate.now(clock), rules));
-        }
-        return line;
+        return reads.list(filter, page, size);
     }
 
     /** Result of recomputing a stream's hash chain. */
@@ -191,10 +124,6 @@ class PathwayQueriesController {
     @Operation(summary = "Recompute the pathway's SHA-256 chain and report the first broken link")
     Verification verify(@PathVariable @Pattern(regexp = PathwayCommandsController.ID) String id, Caller caller) {
         access.require(caller, id);
-        ChainVerifier.ChainStatus status = chains.chainStatus(id)
-                .orElseThrow(() -> ApiException.notFound("pathway", id));
-        return status.firstBreak()
-                .map(b -> new Verification(id, false, b.sequence(), b.reason(), status.headHash()))
-                .orElseGet(() -> new Verification(id, true, null, null, status.headHash()));
+        return reads.verification(id).orElseThrow(() -> ApiException.notFound("pathway", id));
     }
 }
