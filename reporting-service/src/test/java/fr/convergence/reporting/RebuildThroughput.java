@@ -200,7 +200,9 @@ public final class RebuildThroughput {
                     people.registered(s.participantId, s.aciId, i % 3 == 0 ? "<26" : i % 3 == 1 ? "26-34" : "45-54");
                     for (String record : s.records()) {
                         producer.send(new ProducerRecord<>(s.topic(), s.participantId, record), counted);
-                        count++;
+                        if (++count % 20_000 == 0) {
+                            producer.flush();   // in steps: a burst of hundreds of MB starves the in-process broker
+                        }
                     }
                 }
                 for (String[] record : people.records()) {

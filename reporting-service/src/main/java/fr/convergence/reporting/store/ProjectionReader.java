@@ -26,6 +26,12 @@ import java.util.TreeSet;
 @Component
 public class ProjectionReader {
 
+    /**
+     * Cells per reply: a cell holds every share of an ACI-month, tens of kB at a million events, and the stand-in
+     * answers a cursor without a batch size with everything left, over the 48 MB a reply may hold.
+     */
+    static final int CELLS_PER_BATCH = 64;
+
     private final MongoDatabase database;
     private final ActiveGeneration active;
 
@@ -42,7 +48,7 @@ public class ProjectionReader {
         List<PathwayFact> facts = new ArrayList<>();
         MongoCollection<Document> cells = database.getCollection(generation.cells());
         Document query = territory == null ? new Document() : new Document("territory", territory);
-        for (Document cell : cells.find(query)) {
+        for (Document cell : cells.find(query).batchSize(CELLS_PER_BATCH)) {
             Document shares = cell.get("p", Document.class);
             if (shares == null) {
                 continue;
@@ -144,7 +150,7 @@ public class ProjectionReader {
     public List<PathwayFacts> pathways(Generation generation, String territory) {
         List<PathwayFacts> pathways = new ArrayList<>();
         Document query = territory == null ? new Document() : new Document("territory", territory);
-        for (Document doc : database.getCollection(generation.pathways()).find(query)) {
+        for (Document doc : database.getCollection(generation.pathways()).find(query).batchSize(CELLS_PER_BATCH * 8)) {
             doc.remove("_id");
             pathways.add(StoreCodec.fromDocument(doc, PathwayFacts.class));
         }
