@@ -35,4 +35,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule sharedKafkaClientsRule =
             fr.convergence.testing.PlatformArchitecture.kafkaClientsMadeByServiceKitOnly();
+
+    @ArchTest
+    static final ArchRule sharedControllersNeverTouchStoresRule =
+            fr.convergence.testing.PlatformArchitecture.controllersNeverTouchStores();
 }

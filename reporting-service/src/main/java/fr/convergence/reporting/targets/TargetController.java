@@ -5,7 +5,6 @@ import fr.convergence.kit.security.Role;
 import fr.convergence.kit.web.ApiException;
 import fr.convergence.reporting.api.ReportingAccess;
 import fr.convergence.reporting.indicators.Target;
-import fr.convergence.reporting.store.ProjectionReader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,20 +26,17 @@ import java.util.List;
 @RequestMapping("/api/reporting/targets")
 public class TargetController {
 
-    private final TargetStore store;
-    private final ProjectionReader reader;
+    private final Targets targets;
 
-    public TargetController(TargetStore store, ProjectionReader reader) {
-        this.store = store;
-        this.reader = reader;
+    public TargetController(Targets targets) {
+        this.targets = targets;
     }
 
     /** The targets the caller may read, by id. */
     @GetMapping
     @PreAuthorize("hasAnyRole('NATIONAL_ANALYST','AUDITOR','COORDINATOR','ADMIN')")
     public List<Target> list(Caller caller) {
-        return store.all().stream().filter(t -> caller.is(Role.ADMIN)
-                || ReportingAccess.scope(caller, t.territory(), t.aciId())).toList();
+        return targets.readableBy(caller);
     }
 
     /** Creates or replaces a target: 201 when new, 200 when replaced; 400 naming the field and rule otherwise. */
@@ -51,8 +47,7 @@ public class TargetController {
             throw new ApiException(HttpStatus.FORBIDDEN, "national-scope-required", null,
                     "targets are set by the national team");
         }
-        Target target = TargetRules.check(id, request, (territory, aciId) -> reader.knownScope(territory, aciId));
-        boolean created = store.put(target, caller.userId());
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(target);
+        Targets.Stored set = targets.put(id, request, caller.userId());
+        return ResponseEntity.status(set.created() ? HttpStatus.CREATED : HttpStatus.OK).body(set.target());
     }
 }
