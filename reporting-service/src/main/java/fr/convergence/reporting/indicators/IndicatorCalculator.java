@@ -1,5 +1,7 @@
 package fr.convergence.reporting.indicators;
 
+import fr.convergence.reporting.rules.ProgrammeLimits;
+
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +19,6 @@ import java.util.stream.Stream;
  */
 public final class IndicatorCalculator {
 
-    private static final int LONG_PATHWAY_MONTHS = 24;
 
     private IndicatorCalculator() {
     }
@@ -122,7 +123,7 @@ public final class IndicatorCalculator {
         }
         t.exitedWithLength = lengths.size();
         t.median = Stats.median(lengths);
-        t.shareBeyond24 = Stats.ratio(lengths.stream().filter(m -> m > LONG_PATHWAY_MONTHS).count(), lengths.size());
+        t.shareBeyond24 = Stats.ratio(lengths.stream().filter(m -> m > ProgrammeLimits.CURRENT.contractMaxMonths()).count(), lengths.size());
         trajectory.values().forEach(sc -> t.phcAverageHours.add(Stats.round2(sc[0] / sc[1])));
         for (ReferralFact r : referrals) {
             if (inPeriod(r.month(), from, to)) {

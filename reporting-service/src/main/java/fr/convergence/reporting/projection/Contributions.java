@@ -1,5 +1,7 @@
 package fr.convergence.reporting.projection;
 
+import fr.convergence.reporting.rules.ProgrammeLimits;
+
 import fr.convergence.reporting.indicators.Contribution;
 
 import java.time.LocalDate;
@@ -18,7 +20,6 @@ import java.util.TreeSet;
 public final class Contributions {
 
     /** A trajectory longer than the PHC sas has no meaning and would only grow the document. */
-    private static final int MAX_TRAJECTORY_MONTHS = 36;
 
     private Contributions() {
     }
@@ -164,7 +165,7 @@ public final class Contributions {
             last = beforeTransition.isBefore(last) ? beforeTransition : last;
         }
         List<Double> values = new ArrayList<>();
-        for (YearMonth m = first; !m.isAfter(last) && values.size() < MAX_TRAJECTORY_MONTHS; m = m.plusMonths(1)) {
+        for (YearMonth m = first; !m.isAfter(last) && values.size() < ProgrammeLimits.CURRENT.phcCalendarMonths(); m = m.plusMonths(1)) {
             String endOfMonth = m.atEndOfMonth().toString();
             double hours = f.hoursSteps.isEmpty() ? f.weeklyHours : f.hoursSteps.get(0).hours();
             for (PathwayFacts.HoursStep step : f.hoursSteps) {

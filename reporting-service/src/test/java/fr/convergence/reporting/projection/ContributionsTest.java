@@ -89,4 +89,22 @@ class ContributionsTest {
         assertThatThrownBy(() -> PathwayFolding.apply(PathwayFacts.empty("pw-1"), exit))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("before ParticipantHired");
     }
+
+    /**
+     * The PHC hours trajectory follows a PHC stage: at most phc-max-months of programme-rules.yml (12), i.e. the 13
+     * calendar months a stage starting mid-month can touch — it used to run on to a hard-coded 36 (issue 22 item 2).
+     */
+    @Test
+    void aPhcTrajectoryStopsAtTheStagesLongestLengthFromTheRules() {
+        PathwayFacts f = hiredPhc();
+        f = PathwayFolding.apply(f, event("HealthCareAccessed", "2027-09-20", Map.of()));   // still PHC 20 months on
+
+        assertThat(fr.convergence.reporting.rules.ProgrammeLimits.CURRENT.phcMaxMonths()).isEqualTo(12);
+        assertThat(Contributions.trajectory(f)).hasSize(13).containsOnly(4.0);
+    }
+
+    @Test
+    void aLongPathwayIsOneLongerThanAStandardContractInTheRules() {
+        assertThat(fr.convergence.reporting.rules.ProgrammeLimits.CURRENT.contractMaxMonths()).isEqualTo(24);
+    }
 }

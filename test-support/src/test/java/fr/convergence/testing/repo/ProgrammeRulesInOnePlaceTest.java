@@ -61,13 +61,6 @@ class ProgrammeRulesInOnePlaceTest {
                     "OpenAPI summaries quoting the caps in English; the controller is being regenerated from one route "
                             + "table by another change of this round, which owns the wording: its summaries are to name "
                             + "the rules (extension-max-months, pathway-max-months, follow-up-max-months) or read them"),
-            new Allowed("reporting-service/src/main/java/", "LONG_PATHWAY_MONTHS = 24", true,
-                    "reporting-service reads no programme rules yet (its indicators, projection and store are being "
-                            + "reworked by another change of this round); the share of pathways beyond contract-max-months "
-                            + "is to read it from programme-rules.yml as the workspace does"),
-            new Allowed("reporting-service/src/main/java/", "MAX_TRAJECTORY_MONTHS = 36", true,
-                    "the PHC hours trajectory is cut at 36 months while phc-max-months says 12 (issue 22): the same "
-                            + "reporting change is to take the bound from programme-rules.yml"),
             new Allowed("reporting-service/src/main/java/fr/convergence/reporting/indicators/Indicator", " mois", true,
                     "the published indicator catalogue (ids and French labels such as part_au_dela_24_mois, "
                             + "en_emploi_12_mois) names contract-max-months and the follow-up milestones; an id cannot "
