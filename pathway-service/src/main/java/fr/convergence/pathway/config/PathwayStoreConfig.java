@@ -119,7 +119,9 @@ class PathwayStoreConfig {
         fields.configOverride(java.util.Map.class).setMergeable(true);
         fields.configOverride(List.class).setMergeable(true);
         return new AggregateSnapshots(Pathway.class,
-                AggregateSnapshots.fingerprint(Pathway.class, "fr.convergence.pathway.domain", upcasters),
+                // the fields' fingerprint sees a changed shape; FOLD_VERSION a changed meaning of the same fields
+                AggregateSnapshots.fingerprint(Pathway.class, "fr.convergence.pathway.domain", upcasters)
+                        + ".fold" + fr.convergence.pathway.domain.PathwayState.FOLD_VERSION,
                 JacksonSerializer.builder().objectMapper(fields).build(), seal);
     }
 

@@ -18,6 +18,14 @@ import java.util.TreeMap;
  */
 public final class PathwayState {
 
+    /**
+     * The version of what the fold does. Stored snapshots of the aggregate are told apart by a fingerprint of the
+     * fields they hold, which cannot see a change of meaning: bump this whenever an event's effect on the state
+     * changes without a field changing (a new rule in {@link #apply}, a correction read differently), so that every
+     * snapshot taken with the old fold is ignored and the state folded again from the events.
+     */
+    public static final int FOLD_VERSION = 1;
+
     /** An open barrier and how it is handled. */
     public record OpenBarrier(Intensity intensity, Handling handling, LocalDate since) {
     }
